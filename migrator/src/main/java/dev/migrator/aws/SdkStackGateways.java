@@ -1,0 +1,46 @@
+package dev.migrator.aws;
+
+import dev.migrator.bucket.BucketGateway;
+import dev.migrator.bucket.SdkBucketGateway;
+import dev.migrator.table.SdkTableGateway;
+import dev.migrator.table.TableGateway;
+import dev.migrator.userpool.SdkUserPoolGateway;
+import dev.migrator.userpool.UserPoolGateway;
+
+/** {@link StackGateways} backed by one stack's SDK clients, each created on first use. */
+public final class SdkStackGateways implements StackGateways {
+    private final StackClients clients;
+
+    public SdkStackGateways(StackClients clients) {
+        this.clients = clients;
+    }
+
+    public StackClients clients() {
+        return clients;
+    }
+
+    @Override
+    public String region() {
+        return clients.stack().region();
+    }
+
+    @Override
+    public TableGateway tables() {
+        return new SdkTableGateway(clients.dynamoDb());
+    }
+
+    @Override
+    public BucketGateway buckets() {
+        return new SdkBucketGateway(clients.s3());
+    }
+
+    @Override
+    public UserPoolGateway userPools() {
+        return new SdkUserPoolGateway(clients.cognito());
+    }
+
+    @Override
+    public void close() {
+        clients.close();
+    }
+}

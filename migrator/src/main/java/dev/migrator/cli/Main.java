@@ -1,0 +1,41 @@
+package dev.migrator.cli;
+
+import java.util.Set;
+import picocli.CommandLine;
+
+/** {@code java -jar migrator.jar [COMMAND] ...}; a bare schema file means {@code run FILE}. */
+public final class Main {
+    private static final Set<String> COMMANDS = Set.of("validate", "plan", "run", "templates", "demo", "help");
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    public static int execute(String... args) {
+        return commandLine().execute(withImplicitRun(args));
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new MigratorCommand());
+        cli.setExecutionExceptionHandler(new FailureHandler());
+        cli.setParameterExceptionHandler((e, a) -> {
+            e.getCommandLine().getErr().println("error: " + e.getMessage());
+            e.getCommandLine().getErr().println("see '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'");
+            return ExitCode.INVALID_INPUT;
+        });
+        return cli;
+    }
+
+    /** {@code migrator FILE [OPTIONS]} is {@code migrator run FILE [OPTIONS]}. */
+    static String[] withImplicitRun(String[] args) {
+        if (args.length == 0 || args[0].startsWith("-") || COMMANDS.contains(args[0])) {
+            return args;
+        }
+        String[] withRun = new String[args.length + 1];
+        withRun[0] = "run";
+        System.arraycopy(args, 0, withRun, 1, args.length);
+        return withRun;
+    }
+}

@@ -1,0 +1,49 @@
+package dev.migrator.cli;
+
+import dev.migrator.aws.EndpointResolver;
+import dev.migrator.run.MigrationService;
+import dev.migrator.run.PlanOutcome;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = {"Shows what a run would do, reading only: every resource of both stacks, whether it exists and",
+            "is empty, item and object counts where cheap, and every preflight finding. Writes nothing."},
+        footer = {"", "Exit codes: 0 the run may start, 2 invalid schema, 3 preflight would refuse the run."})
+final class PlanCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Mixin
+    CommonOptions common;
+
+    @Parameters(paramLabel = "FILE", description = "The MigrationSchema file.")
+    Path file;
+
+    @Override
+    public Integer call() throws Exception {
+        Output out = new Output(spec, common);
+        PlanOutcome outcome = new MigrationService(EndpointResolver.fromSystemEnvironment()).plan(file);
+        if (outcome instanceof PlanOutcome.Invalid invalid) {
+            if (common.json) {
+                out.json(ValidationJson.of(file, invalid.load()));
+            } else {
+                out.problems(invalid.load().problems());
+            }
+            return ExitCode.INVALID_INPUT;
+        }
+        PlanOutcome.Planned planned = (PlanOutcome.Planned) outcome;
+        if (common.json) {
+            out.json(planned);
+        } else {
+            out.problems(planned.warnings());
+            new PlanPrinter(out).print(planned.schema(), planned.preflights());
+            out.line(planned.blocksRun() ? "plan: the run would be REFUSED (fix the errors above)"
+                    : "plan: ready to run (migrator run " + file + ")");
+        }
+        return planned.blocksRun() ? ExitCode.PREFLIGHT_REFUSED : ExitCode.OK;
+    }
+}

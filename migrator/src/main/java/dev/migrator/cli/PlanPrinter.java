@@ -1,0 +1,60 @@
+package dev.migrator.cli;
+
+import dev.migrator.model.MigrationSchema;
+import dev.migrator.model.StackSpec;
+import dev.migrator.plan.Finding;
+import dev.migrator.plan.Preflight;
+import dev.migrator.plan.ResourceState;
+import java.util.List;
+
+/** The human-readable plan: stacks, then each step's resources and findings. */
+final class PlanPrinter {
+    private final Output out;
+
+    PlanPrinter(Output out) {
+        this.out = out;
+    }
+
+    void print(MigrationSchema schema, List<Preflight> preflights) {
+        out.line("schema " + schema.name() + " (" + schema.format().name() + ", " + schema.file() + ")");
+        out.line("  source: " + stack(schema.source()));
+        out.line("  target: " + stack(schema.target()));
+        for (Preflight p : preflights) {
+            out.line("");
+            out.line(p.step() + "  [" + p.step().pointer() + "]");
+            for (ResourceState r : p.resources()) {
+                out.line("  " + resource(r));
+            }
+            for (Finding f : p.findings()) {
+                out.line("  " + f.severity().name().toLowerCase() + ": " + f.message());
+                if (f.hint() != null && !f.hint().isBlank()) {
+                    out.line("      fix: " + f.hint());
+                }
+            }
+        }
+        long errors = preflights.stream().flatMap(p -> p.findings().stream()).filter(Finding::isError).count();
+        out.line("");
+        out.line(preflights.size() + " step(s), " + errors + " preflight error(s)");
+    }
+
+    private static String stack(StackSpec s) {
+        return s.region() + s.profile().map(p -> ", profile " + p).orElse("")
+                + s.roleArn().map(r -> ", role " + r).orElse("")
+                + s.endpoints().all().map(e -> ", endpoint " + e).orElse("");
+    }
+
+    private static String resource(ResourceState r) {
+        String side = r.side() == ResourceState.Side.SOURCE ? "source" : "target";
+        if (!r.exists()) {
+            return side + " " + r.name() + ": MISSING";
+        }
+        StringBuilder text = new StringBuilder(side + " " + r.name() + ": exists");
+        r.empty().ifPresent(e -> text.append(e ? ", empty" : ", not empty"));
+        r.count().ifPresent(c -> text.append(", ").append(r.countIsEstimate() ? "~" : "").append(c).append(" item(s)"));
+        r.details().forEach((k, v) -> text.append(", ").append(k).append(" ").append(v));
+        if (!r.firstKeys().isEmpty() && r.side() == ResourceState.Side.TARGET) {
+            text.append(", first: ").append(r.firstKeys());
+        }
+        return text.toString();
+    }
+}

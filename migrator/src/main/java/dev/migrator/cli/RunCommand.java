@@ -1,0 +1,87 @@
+package dev.migrator.cli;
+
+import dev.migrator.aws.EndpointResolver;
+import dev.migrator.plan.ProgressListener;
+import dev.migrator.plan.StepId;
+import dev.migrator.plan.StepResult;
+import dev.migrator.run.MigrationService;
+import dev.migrator.run.RunOutcome;
+import dev.migrator.run.RunReport;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Runs the migration: validates the file, preflights every step (nothing is written if any",
+            "preflight fails), executes the steps and writes a report into the state directory."},
+        footer = {"", ExitCode.HELP})
+final class RunCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Mixin
+    CommonOptions common;
+
+    @Parameters(paramLabel = "FILE", description = "The MigrationSchema file.")
+    Path file;
+
+    @Option(names = "--state-dir", paramLabel = "DIR", defaultValue = "migration-state",
+            description = "Where run state, reports and dead letters go (default: ${DEFAULT-VALUE}); created owner-only.")
+    Path stateRoot;
+
+    @Override
+    public Integer call() throws Exception {
+        Output out = new Output(spec, common);
+        ProgressListener progress = common.json ? ProgressListener.NONE : new ConsoleProgress(out);
+        RunOutcome outcome = new MigrationService(EndpointResolver.fromSystemEnvironment())
+                .run(file, new MigrationService.RunSettings(stateRoot, progress));
+        if (outcome instanceof RunOutcome.Invalid invalid) {
+            if (common.json) {
+                out.json(ValidationJson.of(file, invalid.load()));
+            } else {
+                out.problems(invalid.load().problems());
+            }
+            return ExitCode.INVALID_INPUT;
+        }
+        RunOutcome.Reported reported = (RunOutcome.Reported) outcome;
+        RunReport report = reported.report();
+        if (common.json) {
+            out.json(report);
+        } else {
+            if (report.status() == RunReport.Status.REFUSED) {
+                new PlanPrinter(out).print(reported.schema(), report.preflights());
+            }
+            out.line("run " + report.status() + "; report: " + reported.reportFile().toAbsolutePath());
+        }
+        return exitCode(report.status());
+    }
+
+    static int exitCode(RunReport.Status status) {
+        return switch (status) {
+            case COMPLETED -> ExitCode.OK;
+            case COMPLETED_WITH_FAILURES -> ExitCode.ITEMS_FAILED;
+            case INCOMPLETE -> ExitCode.INCOMPLETE;
+            case REFUSED -> ExitCode.PREFLIGHT_REFUSED;
+        };
+    }
+
+    /** One line per finished step. */
+    private record ConsoleProgress(Output out) implements ProgressListener {
+        @Override
+        public void finished(StepId step, StepResult result) {
+            String text;
+            if (result instanceof StepResult.Completed c) {
+                text = "done: " + c.counters().written() + " written, " + c.counters().skipped() + " skipped, "
+                        + c.counters().failed() + " failed in " + c.duration().toMillis() + " ms";
+            } else if (result instanceof StepResult.Failed f) {
+                text = "FAILED: " + f.reason();
+            } else {
+                text = "not run: " + ((StepResult.NotRun) result).reason();
+            }
+            out.line(step + " " + text);
+        }
+    }
+}

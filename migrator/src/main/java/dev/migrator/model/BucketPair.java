@@ -1,0 +1,26 @@
+package dev.migrator.model;
+
+import java.util.List;
+import java.util.Optional;
+
+/** One S3 bucket to copy from the source stack into the target stack. */
+public record BucketPair(
+        String name,
+        String source,
+        String target,
+        List<String> include,
+        List<String> exclude,
+        VersionMode versions,
+        Optional<String> storageClass,
+        Optional<String> kmsKeyId,
+        NonEmptyTargetPolicy ifTargetNotEmpty,
+        PairLocation at) {
+
+    public BucketPair {
+        include = List.copyOf(include);
+        exclude = List.copyOf(exclude);
+    }
+
+    /** Which object versions move. */
+    public enum VersionMode { CURRENT, ALL }
+}

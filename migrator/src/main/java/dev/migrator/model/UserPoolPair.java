@@ -1,0 +1,17 @@
+package dev.migrator.model;
+
+/** One Cognito user pool whose users and groups are recreated in the target pool. */
+public record UserPoolPair(
+        String name,
+        String source,
+        String target,
+        ExistingUserPolicy existingUsers,
+        PasswordPolicy passwords,
+        PairLocation at) {
+
+    /** What to do with a user that already exists in the target pool. */
+    public enum ExistingUserPolicy { SKIP, UPDATE }
+
+    /** Passwords cannot be read from Cognito: what the migrated users get instead. */
+    public enum PasswordPolicy { RESET_ON_SIGN_IN, POOL_SENDS_TEMPORARY, TEMPORARY_PASSWORD_FILE }
+}

@@ -1,0 +1,23 @@
+package dev.migrator.plan;
+
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+
+/** One line for an AWS failure: the service's error code and message, never a credential. */
+public final class AwsErrors {
+    private AwsErrors() {}
+
+    public static String describe(Throwable e) {
+        if (e instanceof AwsServiceException s && s.awsErrorDetails() != null) {
+            return s.awsErrorDetails().errorCode() + " (HTTP " + s.statusCode() + "): " + s.awsErrorDetails().errorMessage();
+        }
+        if (e instanceof SdkClientException) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            return e.getMessage() + (root != e ? " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")" : "");
+        }
+        return e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+}

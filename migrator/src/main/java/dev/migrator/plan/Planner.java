@@ -1,0 +1,33 @@
+package dev.migrator.plan;
+
+import dev.migrator.aws.StackGateways;
+import dev.migrator.bucket.BucketStep;
+import dev.migrator.model.BucketPair;
+import dev.migrator.model.MigrationSchema;
+import dev.migrator.model.TablePair;
+import dev.migrator.model.UserPoolPair;
+import dev.migrator.table.TableStep;
+import dev.migrator.userpool.UserPoolStep;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a schema into steps: user pools first (tables map their subs), then buckets (tables map
+ * their version ids), then tables.
+ */
+public final class Planner {
+
+    public Plan plan(MigrationSchema schema, StackGateways source, StackGateways target) {
+        List<Step> steps = new ArrayList<>();
+        for (UserPoolPair pair : schema.userPools()) {
+            steps.add(new UserPoolStep(pair, source.userPools(), target.userPools()));
+        }
+        for (BucketPair pair : schema.buckets()) {
+            steps.add(new BucketStep(pair, source.buckets(), target.buckets()));
+        }
+        for (TablePair pair : schema.tables()) {
+            steps.add(new TableStep(pair, source.tables(), target.tables(), source.region(), target.region()));
+        }
+        return new Plan(schema, steps);
+    }
+}

@@ -1,0 +1,54 @@
+package dev.migrator.plan;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/** Runs every step's preflight, a few at a time; read-only. */
+public final class PreflightRunner {
+    private final int parallelism;
+
+    public PreflightRunner(int parallelism) {
+        this.parallelism = Math.max(1, parallelism);
+    }
+
+    public List<Preflight> preflight(Plan plan) {
+        if (plan.steps().isEmpty()) {
+            return List.of();
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, plan.steps().size()), r -> {
+            Thread t = new Thread(r, "preflight");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Preflight>> futures = new ArrayList<>();
+            for (Step step : plan.steps()) {
+                futures.add(pool.submit(step::preflight));
+            }
+            List<Preflight> results = new ArrayList<>();
+            for (int i = 0; i < futures.size(); i++) {
+                results.add(await(futures.get(i), plan.steps().get(i)));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Preflight await(Future<Preflight> future, Step step) {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            return Preflight.unreachable(step.id(), step.id().toString(),
+                    cause instanceof Exception ex ? ex : new RuntimeException(cause));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during preflight", e);
+        }
+    }
+}

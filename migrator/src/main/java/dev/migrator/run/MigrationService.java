@@ -1,0 +1,93 @@
+package dev.migrator.run;
+
+import dev.migrator.aws.EndpointResolver;
+import dev.migrator.aws.SdkStackGateways;
+import dev.migrator.aws.StackClients;
+import dev.migrator.model.MigrationSchema;
+import dev.migrator.plan.Plan;
+import dev.migrator.plan.Planner;
+import dev.migrator.plan.Preflight;
+import dev.migrator.plan.PreflightRunner;
+import dev.migrator.plan.ProgressListener;
+import dev.migrator.plan.Step;
+import dev.migrator.plan.StepContext;
+import dev.migrator.plan.StepResult;
+import dev.migrator.schema.LoadResult;
+import dev.migrator.schema.SchemaLoader;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one entry point the commands call: validate, plan or run a schema file. Resolve (load and
+ * validate), execute (steps) and record (report) are kept apart; nothing is written before every
+ * preflight has passed.
+ */
+public final class MigrationService {
+    private final SchemaLoader loader = new SchemaLoader();
+    private final EndpointResolver endpoints;
+
+    public MigrationService(EndpointResolver endpoints) {
+        this.endpoints = endpoints;
+    }
+
+    public LoadResult validate(Path file) {
+        return loader.load(file);
+    }
+
+    public PlanOutcome plan(Path file) {
+        LoadResult loaded = loader.load(file);
+        if (loaded instanceof LoadResult.Invalid invalid) {
+            return new PlanOutcome.Invalid(invalid);
+        }
+        LoadResult.Valid valid = (LoadResult.Valid) loaded;
+        MigrationSchema schema = valid.schema();
+        try (SdkStackGateways source = gateways(schema, schema.source());
+             SdkStackGateways target = gateways(schema, schema.target())) {
+            Plan plan = new Planner().plan(schema, source, target);
+            List<Preflight> preflights = new PreflightRunner(schema.options().concurrency()).preflight(plan);
+            return new PlanOutcome.Planned(schema, valid.problems(), preflights);
+        }
+    }
+
+    public RunOutcome run(Path file, RunSettings settings) throws IOException {
+        LoadResult loaded = loader.load(file);
+        if (loaded instanceof LoadResult.Invalid invalid) {
+            return new RunOutcome.Invalid(invalid);
+        }
+        MigrationSchema schema = ((LoadResult.Valid) loaded).schema();
+        Instant started = Instant.now();
+        try (SdkStackGateways source = gateways(schema, schema.source());
+             SdkStackGateways target = gateways(schema, schema.target())) {
+            Plan plan = new Planner().plan(schema, source, target);
+            List<Preflight> preflights = new PreflightRunner(schema.options().concurrency()).preflight(plan);
+            RunDirectory directory = RunDirectory.create(schema, settings.stateRoot());
+            if (preflights.stream().anyMatch(Preflight::blocksRun)) {
+                RunReport report = RunReport.refused(schema, started, preflights);
+                return new RunOutcome.Reported(schema, report, directory.writeReport(report));
+            }
+            List<StepResult> results = execute(plan, new StepContext(directory.path(), settings.progress()));
+            RunReport report = RunReport.finished(schema, started, preflights, results);
+            return new RunOutcome.Reported(schema, report, directory.writeReport(report));
+        }
+    }
+
+    private static List<StepResult> execute(Plan plan, StepContext context) {
+        List<StepResult> results = new ArrayList<>();
+        for (Step step : plan.steps()) {
+            StepResult result = step.execute(context);
+            context.progress().finished(step.id(), result);
+            results.add(result);
+        }
+        return results;
+    }
+
+    private SdkStackGateways gateways(MigrationSchema schema, dev.migrator.model.StackSpec stack) {
+        return new SdkStackGateways(new StackClients(stack, endpoints, schema.options().concurrency() * 2));
+    }
+
+    /** How a run is started: where state goes, who hears of progress. */
+    public record RunSettings(Path stateRoot, ProgressListener progress) {}
+}

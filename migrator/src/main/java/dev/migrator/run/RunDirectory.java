@@ -1,0 +1,70 @@
+package dev.migrator.run;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.migrator.model.MigrationSchema;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * The state directory of one schema file, keyed by its content hash: {@code <root>/<name>-<hash>/}.
+ * Created owner-only, since reports and dead letters hold customer data.
+ */
+public record RunDirectory(Path path) {
+
+    public static RunDirectory create(MigrationSchema schema, Path root) throws IOException {
+        Path directory = root.resolve(safe(schema.name()) + "-" + contentHash(schema.file()));
+        OwnerOnlyFiles.createDirectories(directory);
+        return new RunDirectory(directory);
+    }
+
+    public Path writeReport(RunReport report) throws IOException {
+        Path file = path.resolve("report.json");
+        Path temporary = path.resolve("report.json.tmp");
+        ObjectMapper mapper = ReportJson.mapper();
+        OwnerOnlyFiles.write(temporary, mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(report));
+        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return file;
+    }
+
+    static String contentHash(Path file) throws IOException {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file));
+            return HexFormat.of().formatHex(digest).substring(0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String safe(String name) {
+        return name.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
+    /** Files and directories readable by their owner only (where the file system supports POSIX permissions). */
+    static final class OwnerOnlyFiles {
+        private OwnerOnlyFiles() {}
+
+        static void createDirectories(Path directory) throws IOException {
+            Files.createDirectories(directory);
+            setPermissions(directory, "rwx------");
+        }
+
+        static void write(Path file, byte[] content) throws IOException {
+            Files.deleteIfExists(file);
+            Files.createFile(file);
+            setPermissions(file, "rw-------");
+            Files.write(file, content);
+        }
+
+        private static void setPermissions(Path path, String permissions) throws IOException {
+            if (Files.getFileStore(path).supportsFileAttributeView("posix")) {
+                Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
+            }
+        }
+    }
+}

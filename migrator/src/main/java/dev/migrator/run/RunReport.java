@@ -1,0 +1,53 @@
+package dev.migrator.run;
+
+import dev.migrator.model.MigrationSchema;
+import dev.migrator.plan.Preflight;
+import dev.migrator.plan.StepResult;
+import java.time.Instant;
+import java.util.List;
+
+/** Everything a run did, for the terminal and for the report file. */
+public record RunReport(
+        String schemaName,
+        String schemaFile,
+        String format,
+        Instant startedAt,
+        Instant finishedAt,
+        Status status,
+        List<Preflight> preflights,
+        List<StepResult> results) {
+
+    public enum Status {
+        /** Every step completed; nothing failed. */
+        COMPLETED,
+        /** Every step ran; some units failed and were dead-lettered. */
+        COMPLETED_WITH_FAILURES,
+        /** At least one step stopped early or could not run. */
+        INCOMPLETE,
+        /** Preflight found errors; nothing was written. */
+        REFUSED
+    }
+
+    public RunReport {
+        preflights = List.copyOf(preflights);
+        results = List.copyOf(results);
+    }
+
+    static RunReport refused(MigrationSchema schema, Instant started, List<Preflight> preflights) {
+        return new RunReport(schema.name(), schema.file().toString(), schema.format().name(), started, Instant.now(),
+                Status.REFUSED, preflights, List.of());
+    }
+
+    static RunReport finished(MigrationSchema schema, Instant started, List<Preflight> preflights, List<StepResult> results) {
+        return new RunReport(schema.name(), schema.file().toString(), schema.format().name(), started, Instant.now(),
+                statusOf(results), preflights, results);
+    }
+
+    private static Status statusOf(List<StepResult> results) {
+        if (results.stream().anyMatch(r -> !(r instanceof StepResult.Completed))) {
+            return Status.INCOMPLETE;
+        }
+        boolean failures = results.stream().anyMatch(r -> ((StepResult.Completed) r).hasFailures());
+        return failures ? Status.COMPLETED_WITH_FAILURES : Status.COMPLETED;
+    }
+}

@@ -1,0 +1,78 @@
+package dev.migrator.schema;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.migrator.model.BucketPair;
+import dev.migrator.model.MigrationOptions;
+import dev.migrator.model.MigrationSchema;
+import dev.migrator.model.NonEmptyTargetPolicy;
+import dev.migrator.model.PairLocation;
+import dev.migrator.model.SchemaFormat;
+import dev.migrator.model.StackSpec;
+import dev.migrator.model.TablePair;
+import dev.migrator.transform.AttributePath;
+import dev.migrator.transform.Transform;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads the upstream VAMS format into the common model. Descriptors become pair names; each
+ * {@code attributes} entry with both names becomes a rename; {@code "from": ""} means no mapping.
+ */
+final class VamsReader {
+
+    MigrationSchema read(Path file, JsonNode root, ProblemCollector problems) {
+        StackSpec source = StackSpec.ofRegion("source", root.path("regionFrom").asText(), "/regionFrom");
+        StackSpec target = StackSpec.ofRegion("target", root.path("regionTo").asText(), "/regionTo");
+        List<BucketPair> buckets = new ArrayList<>();
+        JsonNode bucketNodes = root.path("VAMS_S3Bucket_Mapping");
+        for (int i = 0; i < bucketNodes.size(); i++) {
+            JsonNode node = bucketNodes.get(i);
+            String at = "/VAMS_S3Bucket_Mapping/" + i;
+            buckets.add(new BucketPair(node.path("bucketDescriptor").asText(),
+                    node.path("buckets").path("from").asText(), node.path("buckets").path("to").asText(),
+                    List.of(), List.of(), BucketPair.VersionMode.CURRENT, Optional.empty(), Optional.empty(),
+                    NonEmptyTargetPolicy.REFUSE,
+                    new PairLocation(at, at + "/buckets/from", at + "/buckets/to")));
+        }
+        List<TablePair> tables = new ArrayList<>();
+        JsonNode tableNodes = root.path("VAMS_DynamoDBTable_Mapping");
+        for (int i = 0; i < tableNodes.size(); i++) {
+            JsonNode node = tableNodes.get(i);
+            String at = "/VAMS_DynamoDBTable_Mapping/" + i;
+            tables.add(new TablePair(node.path("tableDescriptor").asText(),
+                    node.path("tables").path("from").asText(), node.path("tables").path("to").asText(),
+                    renames(node.path("attributes"), at + "/attributes", problems),
+                    NonEmptyTargetPolicy.REFUSE, List.of(), Optional.empty(),
+                    new PairLocation(at, at + "/tables/from", at + "/tables/to")));
+        }
+        String name = file.getFileName().toString().replaceFirst("\\.json$", "");
+        return new MigrationSchema(file, SchemaFormat.VAMS, name, source, target, buckets, tables, List.of(),
+                MigrationOptions.defaults());
+    }
+
+    private static List<Transform> renames(JsonNode attributes, String at, ProblemCollector problems) {
+        List<Transform> transforms = new ArrayList<>();
+        for (int j = 0; j < attributes.size(); j++) {
+            String from = attributes.get(j).path("from").asText();
+            String to = attributes.get(j).path("to").asText();
+            String pointer = at + "/" + j;
+            if (from.isEmpty() && to.isEmpty()) {
+                continue;
+            }
+            if (from.isEmpty() || to.isEmpty()) {
+                String missing = from.isEmpty() ? "from" : "to";
+                problems.error(pointer + "/" + missing, "a rename needs both names; '" + missing + "' is empty",
+                        "fill in \"" + missing + "\", or leave both \"from\" and \"to\" empty for no mapping");
+                continue;
+            }
+            try {
+                transforms.add(new Transform.Rename(AttributePath.parse(from), AttributePath.parse(to), pointer));
+            } catch (IllegalArgumentException e) {
+                problems.error(pointer, e.getMessage(), "write a path such as name, a.b or list[0].c");
+            }
+        }
+        return transforms;
+    }
+}

@@ -1,0 +1,35 @@
+package dev.migrator.transform;
+
+import java.nio.file.Path;
+
+/** Where a map transform finds its old-to-new pairs; written in a schema as {@code kind:name}. */
+public sealed interface ValueMapReference {
+
+    /** The old-to-new S3 version id map written by the copy of the named bucket pair. */
+    record S3VersionIds(String bucketName) implements ValueMapReference {}
+
+    /** The old-sub to new-sub map written by the migration of the named user pool pair. */
+    record CognitoSubs(String userPoolName) implements ValueMapReference {}
+
+    /** A JSON object of old to new strings, relative to the schema file. */
+    record MapFile(Path file) implements ValueMapReference {}
+
+    String S3_VERSIONS = "s3-versions:";
+    String COGNITO_SUBS = "cognito-subs:";
+    String FILE = "file:";
+
+    /** Parses {@code s3-versions:NAME}, {@code cognito-subs:NAME} or {@code file:PATH}. */
+    static ValueMapReference parse(String text, Path schemaDirectory) {
+        if (text.startsWith(S3_VERSIONS) && text.length() > S3_VERSIONS.length()) {
+            return new S3VersionIds(text.substring(S3_VERSIONS.length()));
+        }
+        if (text.startsWith(COGNITO_SUBS) && text.length() > COGNITO_SUBS.length()) {
+            return new CognitoSubs(text.substring(COGNITO_SUBS.length()));
+        }
+        if (text.startsWith(FILE) && text.length() > FILE.length()) {
+            return new MapFile(schemaDirectory.resolve(text.substring(FILE.length())).normalize());
+        }
+        throw new IllegalArgumentException(
+                "'" + text + "' is not a map reference; use s3-versions:BUCKET_PAIR, cognito-subs:USER_POOL_PAIR or file:PATH");
+    }
+}
