@@ -17,7 +17,7 @@ public final class Main {
         return commandLine().execute(withImplicitRun(args));
     }
 
-    static CommandLine commandLine() {
+    public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new MigratorCommand());
         cli.setExecutionExceptionHandler(new FailureHandler());
         cli.setParameterExceptionHandler((e, a) -> {
@@ -29,7 +29,7 @@ public final class Main {
     }
 
     /** {@code migrator FILE [OPTIONS]} is {@code migrator run FILE [OPTIONS]}. */
-    static String[] withImplicitRun(String[] args) {
+    public static String[] withImplicitRun(String[] args) {
         if (args.length == 0 || args[0].startsWith("-") || COMMANDS.contains(args[0])) {
             return args;
         }

@@ -38,6 +38,9 @@ public record FormatTemplate(String text, List<Part> parts) {
                     throw new IllegalArgumentException("'{' at character " + (i + 1) + " is never closed; write {{ for a literal brace");
                 }
                 String name = text.substring(i + 1, close).trim();
+                if (name.contains("{")) {
+                    throw new IllegalArgumentException("'{' at character " + (i + 1) + " is never closed before the next '{'");
+                }
                 if (name.isEmpty()) {
                     throw new IllegalArgumentException("empty placeholder {} at character " + (i + 1));
                 }

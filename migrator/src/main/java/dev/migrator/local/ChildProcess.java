@@ -1,0 +1,147 @@
+package dev.migrator.local;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * An emulator in a child process. Its standard input stays open as a lifeline (our launchers exit
+ * when it closes); its output goes to a log file; readiness is a {@code READY} line or an open port.
+ */
+public final class ChildProcess implements AutoCloseable {
+    private final String name;
+    private final Process process;
+    private final int port;
+    private final Path log;
+
+    private ChildProcess(String name, Process process, int port, Path log) {
+        this.name = name;
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    /** Starts {@code command} and waits until it prints a line starting with {@code READY}. */
+    public static ChildProcess startAndAwaitReadyLine(String name, List<String> command, int port, Path log,
+                                                      Duration timeout) throws IOException {
+        Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
+        ChildProcess child = new ChildProcess(name, process, port, log);
+        CompletableFuture<Boolean> ready = CompletableFuture.supplyAsync(() -> {
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                boolean seen = false;
+                while ((line = out.readLine()) != null) {
+                    if (!seen && line.startsWith("READY")) {
+                        seen = true;
+                        return true;
+                    }
+                }
+                return false;
+            } catch (IOException e) {
+                return false;
+            }
+        });
+        try {
+            if (!ready.get(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                child.close();
+                throw new IOException(name + " exited before it was ready; see " + log);
+            }
+        } catch (TimeoutException e) {
+            child.close();
+            throw new IOException(name + " was not ready within " + timeout.toSeconds() + " s; see " + log);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            child.close();
+            throw new IOException("interrupted while starting " + name, e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            child.close();
+            throw new IOException(name + " failed to start: " + e.getCause(), e);
+        }
+        return child;
+    }
+
+    /** Starts {@code command} and waits until {@code port} on 127.0.0.1 accepts connections. */
+    public static ChildProcess startAndAwaitPort(String name, List<String> command, int port, Path log, Duration timeout)
+            throws IOException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ChildProcess child = new ChildProcess(name, process, port, log);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IOException(name + " exited with " + process.exitValue() + " before it was ready; see " + log);
+            }
+            try (var socket = new java.net.Socket("127.0.0.1", port)) {
+                return child;
+            } catch (IOException notYet) {
+                sleep(50);
+            }
+        }
+        child.close();
+        throw new IOException(name + " did not open port " + port + " within " + timeout.toSeconds() + " s; see " + log);
+    }
+
+    public static List<String> javaCommand(String classpath, String mainClass, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx1g");
+        command.add("-XX:+UseSerialGC");
+        command.add("-cp");
+        command.add(classpath);
+        command.add(mainClass);
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The port on 127.0.0.1 it serves. */
+    public int port() {
+        return port;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    @Override
+    public void close() {
+        try {
+            process.getOutputStream().close();
+        } catch (IOException ignored) {
+            // the child may be gone already
+        }
+        try {
+            if (!process.waitFor(3, TimeUnit.SECONDS)) {
+                process.destroy();
+                if (!process.waitFor(3, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                }
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package dev.migrator.local;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * DynamoDB Local and S3Proxy as child JVMs (each on its own classpath, built by the
+ * {@code emulators/} modules), and moto's server for Cognito where it is installed. All bind
+ * free ports; clients use 127.0.0.1. Credentials are fixed test values.
+ */
+public final class LocalEmulators implements AutoCloseable {
+    public static final String ACCESS_KEY = "localaccesskey";
+    public static final String SECRET_KEY = "localsecretkey";
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+
+    private final List<ChildProcess> children;
+    private final URI dynamoDb;
+    private final URI s3;
+    private final Optional<URI> cognito;
+
+    private LocalEmulators(List<ChildProcess> children, URI dynamoDb, URI s3, Optional<URI> cognito) {
+        this.children = children;
+        this.dynamoDb = dynamoDb;
+        this.s3 = s3;
+        this.cognito = cognito;
+    }
+
+    /** Starts all emulators in parallel; {@code home} is the {@code emulators/} directory of the build. */
+    public static LocalEmulators start(Path home, Path logDirectory) throws IOException {
+        Files.createDirectories(logDirectory);
+        int dynamoPort = freePort();
+        int s3Port = freePort();
+        CompletableFuture<ChildProcess> dynamo = async(() -> ChildProcess.startAndAwaitReadyLine("DynamoDB Local",
+                ChildProcess.javaCommand(classpath(home, "dynamodb-local"),
+                        "dev.migrator.emulator.dynamodb.DynamoDbLocalLauncher", String.valueOf(dynamoPort)),
+                dynamoPort, logDirectory.resolve("dynamodb-local.log"), START_TIMEOUT));
+        CompletableFuture<ChildProcess> s3 = async(() -> ChildProcess.startAndAwaitReadyLine("S3Proxy",
+                ChildProcess.javaCommand(classpath(home, "s3proxy"), "dev.migrator.emulator.s3.S3ProxyLauncher",
+                        String.valueOf(s3Port), ACCESS_KEY, SECRET_KEY),
+                s3Port, logDirectory.resolve("s3proxy.log"), START_TIMEOUT));
+        CompletableFuture<Optional<ChildProcess>> moto = async(() -> MotoServer.startIfInstalled(logDirectory));
+        List<ChildProcess> started = new ArrayList<>();
+        try {
+            started.add(join(dynamo));
+            started.add(join(s3));
+            Optional<ChildProcess> cognito = join(moto);
+            cognito.ifPresent(started::add);
+            return new LocalEmulators(started, local(dynamoPort), local(s3Port),
+                    cognito.map(c -> local(c.port())));
+        } catch (IOException | RuntimeException e) {
+            started.forEach(ChildProcess::close);
+            for (CompletableFuture<?> f : List.of(dynamo, s3, moto)) {
+                f.thenAccept(LocalEmulators::closeQuietly);
+            }
+            throw e;
+        }
+    }
+
+    /** The {@code emulators/} directory: a system property, an environment variable, or beside the jar's build. */
+    public static Path locateHome() {
+        String configured = System.getProperty("migrator.emulators.home", System.getenv("MIGRATOR_EMULATORS_HOME"));
+        if (configured != null) {
+            return Path.of(configured);
+        }
+        try {
+            Path jar = Path.of(LocalEmulators.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            for (Path dir = jar.getParent(); dir != null; dir = dir.getParent()) {
+                if (Files.isDirectory(dir.resolve("emulators/dynamodb-local"))) {
+                    return dir.resolve("emulators");
+                }
+            }
+        } catch (Exception ignored) {
+            // fall through to the working directory
+        }
+        return Path.of("emulators");
+    }
+
+    public URI dynamoDbEndpoint() {
+        return dynamoDb;
+    }
+
+    public URI s3Endpoint() {
+        return s3;
+    }
+
+    /** moto's endpoint, where moto_server is installed. */
+    public Optional<URI> cognitoEndpoint() {
+        return cognito;
+    }
+
+    @Override
+    public void close() {
+        children.forEach(ChildProcess::close);
+    }
+
+    private static String classpath(Path home, String module) throws IOException {
+        Path target = home.resolve(module).resolve("target");
+        Path lib = target.resolve("lib");
+        if (!Files.isDirectory(lib) || !Files.isDirectory(target.resolve("classes"))) {
+            throw new IOException("emulator " + module + " is not built (" + lib + " is missing); run 'mvn -DskipTests package' first");
+        }
+        return target.resolve("classes") + File.pathSeparator + lib + File.separator + "*";
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static URI local(int port) {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    private interface Starter<T> {
+        T start() throws IOException;
+    }
+
+    private static <T> CompletableFuture<T> async(Starter<T> starter) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return starter.start();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    private static <T> T join(CompletableFuture<T> future) throws IOException {
+        try {
+            return future.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof java.io.UncheckedIOException io) {
+                throw io.getCause();
+            }
+            throw e;
+        }
+    }
+
+    private static void closeQuietly(Object started) {
+        if (started instanceof ChildProcess c) {
+            c.close();
+        } else if (started instanceof Optional<?> o) {
+            o.ifPresent(LocalEmulators::closeQuietly);
+        }
+    }
+}
