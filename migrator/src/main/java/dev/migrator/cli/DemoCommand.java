@@ -1,18 +1,29 @@
 package dev.migrator.cli;
 
+import dev.migrator.demo.Demo;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-@Command(name = "demo", mixinStandardHelpOptions = true, hidden = true,
-        description = "Starts local emulators with a VAMS-shaped Stack A and an empty Stack B, then plans and runs a migration.")
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Starts local emulators (DynamoDB Local, S3Proxy, and moto for Cognito where installed), builds a",
+            "VAMS-shaped Stack A and an empty Stack B, fills in the shipped v2.0 -> v2.0 template for them, then",
+            "plans and runs the migration. Needs the build's emulators/ directory (mvn package builds it)."})
 final class DemoCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @Option(names = "--dir", paramLabel = "DIR", defaultValue = "target/demo",
+            description = "Where the demo writes its schema, logs and state (default: ${DEFAULT-VALUE}).")
+    Path directory;
+
+    @Option(names = "--emulators", paramLabel = "DIR", description = "The build's emulators/ directory (found beside the jar by default).")
+    Path emulators;
+
     @Override
-    public Integer call() {
-        spec.commandLine().getErr().println("demo: not available in this build");
-        return ExitCode.UNEXPECTED;
+    public Integer call() throws Exception {
+        return new Demo(directory, emulators, spec.commandLine().getOut()).run();
     }
 }

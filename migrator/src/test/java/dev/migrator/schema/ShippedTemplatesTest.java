@@ -56,6 +56,12 @@ class ShippedTemplatesTest {
         assertThat(v20).contains("\"name\": \"assetLinksStorageTable\"").contains("seededKeys");
     }
 
+    @Test
+    void shippedExamplesAreValid() throws Exception {
+        Path example = Path.of(getClass().getClassLoader().getResource("examples/MigrationSchema_local.json").toURI());
+        assertThat(new SchemaLoader().load(example).problems()).isEmpty();
+    }
+
     /** Distinct valid names for every placeholder kind. */
     static String fillIn(String text) {
         int[] n = {0};

@@ -1,0 +1,50 @@
+package dev.migrator.demo;
+
+import dev.migrator.cli.Main;
+import dev.migrator.local.LocalEmulators;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The embedded demo: emulators, two stacks, the shipped template filled in, then plan and run through the CLI. */
+public final class Demo {
+    private final Path directory;
+    private final Path emulatorsHome;
+    private final PrintWriter out;
+
+    public Demo(Path directory, Path emulatorsHome, PrintWriter out) {
+        this.directory = directory;
+        this.emulatorsHome = emulatorsHome != null ? emulatorsHome : LocalEmulators.locateHome();
+        this.out = out;
+    }
+
+    public int run() throws IOException {
+        Files.createDirectories(directory);
+        System.setProperty("aws.accessKeyId", LocalEmulators.ACCESS_KEY);
+        System.setProperty("aws.secretAccessKey", LocalEmulators.SECRET_KEY);
+        long started = System.nanoTime();
+        say("starting emulators from " + emulatorsHome.toAbsolutePath().normalize() + " ...");
+        try (LocalEmulators emulators = LocalEmulators.start(emulatorsHome, directory.resolve("logs"))) {
+            say("DynamoDB Local " + emulators.dynamoDbEndpoint() + ", S3Proxy " + emulators.s3Endpoint() + ", Cognito "
+                    + emulators.cognitoEndpoint().map(Object::toString)
+                            .orElse("skipped (moto_server is not installed; the user pool part is left out)"));
+            Path schema = new DemoStacks(emulators).build(directory);
+            say("Stack A seeded, Stack B created; schema from template '" + DemoStacks.TEMPLATE + "': " + schema);
+            say("");
+            say("$ migrator plan " + schema);
+            int plan = Main.commandLine().execute("plan", schema.toString());
+            say("");
+            say("$ migrator run " + schema);
+            int run = Main.commandLine().execute("run", schema.toString(), "--state-dir", directory.resolve("state").toString());
+            say("");
+            say("demo finished in " + (System.nanoTime() - started) / 1_000_000 + " ms: plan exit " + plan + ", run exit " + run);
+            return plan;
+        }
+    }
+
+    private void say(String line) {
+        out.println(line);
+        out.flush();
+    }
+}
