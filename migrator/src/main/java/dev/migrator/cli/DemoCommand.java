@@ -8,9 +8,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Starts local emulators (DynamoDB Local, S3Proxy, and moto for Cognito where installed), builds a",
-            "VAMS-shaped Stack A and an empty Stack B, fills in the shipped v2.0 -> v2.0 template for them, then",
-            "plans and runs the migration. Needs the build's emulators/ directory (mvn package builds it)."})
+        description = {"Runs plan and run on local emulators with VAMS-shaped sample data.",
+            "Starts DynamoDB Local, S3Proxy and (where installed) moto, builds Stack A with data and an empty Stack B,",
+            "fills in the shipped vams-v2.0-to-v2.0 template for them. Needs the build's emulators/ directory."})
 final class DemoCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -19,6 +19,7 @@ public final class Main {
 
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new MigratorCommand());
+        cli.setUsageHelpWidth(110);
         cli.setExecutionExceptionHandler(new FailureHandler());
         cli.setParameterExceptionHandler((e, a) -> {
             e.getCommandLine().getErr().println("error: " + e.getMessage());

@@ -10,8 +10,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "plan", mixinStandardHelpOptions = true,
-        description = {"Shows what a run would do, reading only: every resource of both stacks, whether it exists and",
-            "is empty, item and object counts where cheap, and every preflight finding. Writes nothing."},
+        description = {"Shows what a run would do, reading only; writes nothing.",
+            "Every resource of both stacks, whether it exists and is empty, counts where cheap, every preflight finding."},
         footer = {"", "Exit codes: 0 the run may start, 2 invalid schema, 3 preflight would refuse the run."})
 final class PlanCommand implements Callable<Integer> {
     @CommandLine.Spec

@@ -23,7 +23,7 @@ final class PlanPrinter {
             out.line("");
             out.line(p.step() + "  [" + p.step().pointer() + "]");
             for (ResourceState r : p.resources()) {
-                out.line("  " + resource(r));
+                out.line("  " + resource(r, unit(p.step().kind())));
             }
             for (Finding f : p.findings()) {
                 out.line("  " + f.severity().name().toLowerCase() + ": " + f.message());
@@ -43,14 +43,22 @@ final class PlanPrinter {
                 + s.endpoints().all().map(e -> ", endpoint " + e).orElse("");
     }
 
-    private static String resource(ResourceState r) {
+    private static String unit(dev.migrator.plan.StepId.Kind kind) {
+        return switch (kind) {
+            case TABLE -> "item(s)";
+            case BUCKET -> "object(s)";
+            case USER_POOL -> "user(s)";
+        };
+    }
+
+    private static String resource(ResourceState r, String unit) {
         String side = r.side() == ResourceState.Side.SOURCE ? "source" : "target";
         if (!r.exists()) {
             return side + " " + r.name() + ": MISSING";
         }
         StringBuilder text = new StringBuilder(side + " " + r.name() + ": exists");
         r.empty().ifPresent(e -> text.append(e ? ", empty" : ", not empty"));
-        r.count().ifPresent(c -> text.append(", ").append(r.countIsEstimate() ? "~" : "").append(c).append(" item(s)"));
+        r.count().ifPresent(c -> text.append(", ").append(r.countIsEstimate() ? "~" : "").append(c).append(" ").append(unit));
         r.details().forEach((k, v) -> text.append(", ").append(k).append(" ").append(v));
         if (!r.firstKeys().isEmpty() && r.side() == ResourceState.Side.TARGET) {
             text.append(", first: ").append(r.firstKeys());

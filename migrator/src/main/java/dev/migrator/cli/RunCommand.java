@@ -15,8 +15,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Runs the migration: validates the file, preflights every step (nothing is written if any",
-            "preflight fails), executes the steps and writes a report into the state directory."},
+        description = {"Runs the migration (also: migrator FILE).",
+            "Validates the file, preflights every step (nothing is written if any preflight fails), executes the steps",
+            "and writes a report into the state directory."},
         footer = {"", ExitCode.HELP})
 final class RunCommand implements Callable<Integer> {
     @CommandLine.Spec

@@ -10,8 +10,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Checks a MigrationSchema file and reports every problem at once, each with file, line:column,",
-            "JSON pointer and a fix. Makes no AWS request."},
+        description = {"Checks a schema file; reports every problem at once. No AWS request.",
+            "Each problem names the file, line:column, JSON pointer and a fix."},
         footer = {"", "Exit codes: 0 valid (warnings may be printed), 2 invalid."})
 final class ValidateCommand implements Callable<Integer> {
     @CommandLine.Spec
