@@ -11,10 +11,12 @@ import picocli.CommandLine;
 final class Output {
     private final PrintWriter out;
     private final PrintWriter err;
+    private final boolean json;
 
     Output(CommandLine.Model.CommandSpec spec, CommonOptions common) {
         this.out = spec.commandLine().getOut();
         this.err = spec.commandLine().getErr();
+        this.json = common.json;
     }
 
     void line(String text) {
@@ -36,6 +38,16 @@ final class Output {
             err.println(errors + " error(s), " + (problems.size() - errors) + " warning(s); nothing was run");
         }
         err.flush();
+    }
+
+    /** Prints an invalid file's problems (as JSON with --json) and returns the exit code for invalid input. */
+    int invalid(java.nio.file.Path file, dev.migrator.schema.LoadResult.Invalid load) throws JsonProcessingException {
+        if (json) {
+            json(ValidationJson.of(file, load));
+        } else {
+            problems(load.problems());
+        }
+        return ExitCode.INVALID_INPUT;
     }
 
     void json(Object value) throws JsonProcessingException {

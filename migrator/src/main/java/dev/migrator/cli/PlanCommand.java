@@ -28,12 +28,7 @@ final class PlanCommand implements Callable<Integer> {
         Output out = new Output(spec, common);
         PlanOutcome outcome = new MigrationService(EndpointResolver.fromSystemEnvironment()).plan(file);
         if (outcome instanceof PlanOutcome.Invalid invalid) {
-            if (common.json) {
-                out.json(ValidationJson.of(file, invalid.load()));
-            } else {
-                out.problems(invalid.load().problems());
-            }
-            return ExitCode.INVALID_INPUT;
+            return out.invalid(file, invalid.load());
         }
         PlanOutcome.Planned planned = (PlanOutcome.Planned) outcome;
         if (common.json) {

@@ -40,12 +40,7 @@ final class RunCommand implements Callable<Integer> {
         RunOutcome outcome = new MigrationService(EndpointResolver.fromSystemEnvironment())
                 .run(file, new MigrationService.RunSettings(stateRoot, progress));
         if (outcome instanceof RunOutcome.Invalid invalid) {
-            if (common.json) {
-                out.json(ValidationJson.of(file, invalid.load()));
-            } else {
-                out.problems(invalid.load().problems());
-            }
-            return ExitCode.INVALID_INPUT;
+            return out.invalid(file, invalid.load());
         }
         RunOutcome.Reported reported = (RunOutcome.Reported) outcome;
         RunReport report = reported.report();
