@@ -2,8 +2,6 @@ package dev.migrator.cli;
 
 import dev.migrator.aws.EndpointResolver;
 import dev.migrator.plan.ProgressListener;
-import dev.migrator.plan.StepId;
-import dev.migrator.plan.StepResult;
 import dev.migrator.run.MigrationService;
 import dev.migrator.run.RunOutcome;
 import dev.migrator.run.RunReport;
@@ -62,22 +60,5 @@ final class RunCommand implements Callable<Integer> {
             case INCOMPLETE -> ExitCode.INCOMPLETE;
             case REFUSED -> ExitCode.PREFLIGHT_REFUSED;
         };
-    }
-
-    /** One line per finished step. */
-    private record ConsoleProgress(Output out) implements ProgressListener {
-        @Override
-        public void finished(StepId step, StepResult result) {
-            String text;
-            if (result instanceof StepResult.Completed c) {
-                text = "done: " + c.counters().written() + " written, " + c.counters().skipped() + " skipped, "
-                        + c.counters().failed() + " failed in " + c.duration().toMillis() + " ms";
-            } else if (result instanceof StepResult.Failed f) {
-                text = "FAILED: " + f.reason();
-            } else {
-                text = "not run: " + ((StepResult.NotRun) result).reason();
-            }
-            out.line(step + " " + text);
-        }
     }
 }

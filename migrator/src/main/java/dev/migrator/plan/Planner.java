@@ -26,7 +26,7 @@ public final class Planner {
             steps.add(new BucketStep(pair, source.buckets(), target.buckets()));
         }
         for (TablePair pair : schema.tables()) {
-            steps.add(new TableStep(pair, source.tables(), target.tables(), source.region(), target.region()));
+            steps.add(new TableStep(pair, schema.options(), source.tables(), target.tables(), source.region(), target.region()));
         }
         return new Plan(schema, steps);
     }

@@ -45,16 +45,12 @@ final class KeySchemaCheck {
     }
 
     private static void applyToNames(Transform t, Map<String, String> typed, List<String> written) {
-        if (t instanceof Transform.Rename r && r.from().isTopLevelName() && r.to().isTopLevelName()) {
-            String type = typed.remove(r.from().topLevelName());
-            if (type != null) {
-                typed.put(r.to().topLevelName(), type);
-            }
-        } else if (t instanceof Transform.Copy c && c.from().isTopLevelName() && c.to().isTopLevelName()) {
-            String type = typed.get(c.from().topLevelName());
-            if (type != null) {
-                typed.put(c.to().topLevelName(), type);
-            }
+        if (t instanceof Transform.Rename r && r.from().isTopLevelName() && typed.containsKey(r.from().topLevelName())
+                && r.to().isTopLevelName()) {
+            typed.put(r.to().topLevelName(), typed.remove(r.from().topLevelName()));
+        } else if (t instanceof Transform.Copy c && c.from().isTopLevelName() && typed.containsKey(c.from().topLevelName())
+                && c.to().isTopLevelName()) {
+            typed.put(c.to().topLevelName(), typed.get(c.from().topLevelName()));
         } else if (t instanceof Transform.Remove r && r.path().isTopLevelName()) {
             typed.remove(r.path().topLevelName());
         } else {
@@ -65,10 +61,14 @@ final class KeySchemaCheck {
         }
     }
 
-    /** The top-level attribute a set, format or coalesce writes; maps keep name and type. */
+    /** The top-level attribute a transform writes from a non-key value (trusted, checked per item at run time); maps keep name and type. */
     private static java.util.Optional<AttributePath> topLevelTarget(Transform t) {
         AttributePath path = null;
-        if (t instanceof Transform.SetValue s) {
+        if (t instanceof Transform.Rename r) {
+            path = r.to();
+        } else if (t instanceof Transform.Copy c) {
+            path = c.to();
+        } else if (t instanceof Transform.SetValue s) {
             path = s.path();
         } else if (t instanceof Transform.Format f) {
             path = f.path();

@@ -8,6 +8,12 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
@@ -60,6 +66,53 @@ public final class SdkTableGateway implements TableGateway {
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null && keys.size() < limit);
         return keys;
+    }
+
+    @Override
+    public ScanPage scan(String table, int segment, int totalSegments, Map<String, AttributeValue> startKey, int limit) {
+        ScanRequest.Builder request = ScanRequest.builder().tableName(table).segment(segment).totalSegments(totalSegments)
+                .limit(limit).consistentRead(true).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL);
+        if (startKey != null) {
+            request.exclusiveStartKey(startKey);
+        }
+        ScanResponse page = client.scan(request.build());
+        Map<String, AttributeValue> last = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+                ? page.lastEvaluatedKey() : null;
+        return new ScanPage(page.items(), last, capacity(page.consumedCapacity()));
+    }
+
+    @Override
+    public WriteResult batchWrite(String table, List<Map<String, AttributeValue>> items) {
+        List<WriteRequest> writes = items.stream().map(i -> WriteRequest.builder().putRequest(p -> p.item(i)).build()).toList();
+        BatchWriteItemResponse response = client.batchWriteItem(r -> r.requestItems(Map.of(table, writes))
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+        List<Map<String, AttributeValue>> unprocessed = response.unprocessedItems().getOrDefault(table, List.of()).stream()
+                .map(w -> w.putRequest().item()).toList();
+        double consumed = response.consumedCapacity().stream().mapToDouble(c -> c.capacityUnits() == null ? 0 : c.capacityUnits()).sum();
+        return new WriteResult(unprocessed, consumed);
+    }
+
+    @Override
+    public List<Map<String, AttributeValue>> existingKeys(String table, List<Map<String, AttributeValue>> keys) {
+        List<Map<String, AttributeValue>> found = new ArrayList<>();
+        List<String> names = new ArrayList<>(keys.get(0).keySet());
+        Map<String, String> aliases = new LinkedHashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            aliases.put("#k" + i, names.get(i));
+        }
+        Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(keys).consistentRead(true)
+                .projectionExpression(String.join(", ", aliases.keySet())).expressionAttributeNames(aliases).build());
+        while (!request.isEmpty()) {
+            Map<String, KeysAndAttributes> pending = request;
+            BatchGetItemResponse response = client.batchGetItem(r -> r.requestItems(pending));
+            found.addAll(response.responses().getOrDefault(table, List.of()));
+            request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+        }
+        return found;
+    }
+
+    private static double capacity(ConsumedCapacity consumed) {
+        return consumed == null || consumed.capacityUnits() == null ? 0 : consumed.capacityUnits();
     }
 
     private static long orZero(Long value) {

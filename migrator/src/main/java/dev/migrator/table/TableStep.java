@@ -1,6 +1,16 @@
 package dev.migrator.table;
 
+import dev.migrator.deadletter.DeadLetterFile;
+import dev.migrator.model.MigrationOptions;
 import dev.migrator.model.NonEmptyTargetPolicy;
+import dev.migrator.plan.AwsErrors;
+import dev.migrator.run.Backoff;
+import dev.migrator.run.RateLimiter;
+import dev.migrator.transform.ItemTransformer;
+import dev.migrator.transform.ValueMaps;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
 import dev.migrator.model.TablePair;
 import dev.migrator.plan.Finding;
 import dev.migrator.plan.Preflight;
@@ -20,16 +30,21 @@ public final class TableStep implements Step {
     /** How many target keys preflight reads to tell "only seeded keys" from "holds data". */
     static final int TARGET_KEY_PROBE = 101;
     private static final int KEYS_SHOWN = 5;
+    /** Items per Scan page: a page is also what one worker holds in memory. */
+    static final int PAGE_SIZE = 500;
 
     private final TablePair pair;
+    private final MigrationOptions options;
     private final TableGateway source;
     private final TableGateway target;
     private final String sourceRegion;
     private final String targetRegion;
     private final StepId id;
 
-    public TableStep(TablePair pair, TableGateway source, TableGateway target, String sourceRegion, String targetRegion) {
+    public TableStep(TablePair pair, MigrationOptions options, TableGateway source, TableGateway target,
+                     String sourceRegion, String targetRegion) {
         this.pair = pair;
+        this.options = options;
         this.source = source;
         this.target = target;
         this.sourceRegion = sourceRegion;
@@ -131,6 +146,40 @@ public final class TableStep implements Step {
 
     @Override
     public StepResult execute(StepContext context) {
-        return new StepResult.NotRun(id, "table copy is not implemented in this build");
+        long started = System.nanoTime();
+        CopyCounters counters = new CopyCounters();
+        Path deadLetterPath = context.runDirectory().resolve("dead-letters").resolve("table-" + pair.name() + ".jsonl");
+        try (DeadLetterFile file = new DeadLetterFile(deadLetterPath)) {
+            TableInfo sourceInfo = source.describe(pair.source()).orElseThrow();
+            TableInfo targetInfo = target.describe(pair.target()).orElseThrow();
+            ItemTransformer transformer = ItemTransformer.compile(pair.transforms(), new ValueMaps(context.runDirectory()));
+            int segments = SegmentPlan.segments(sourceInfo.sizeBytes(), options.concurrency(), pair.segments());
+            context.progress().started(id, sourceInfo.approximateItemCount(), "items");
+            List<String> stopped = new TableCopier(source, target, settings(segments)).copy(pair.source(), targetInfo,
+                    transformer, new DeadLetters(file, id.toString(), pair.source(), counters), counters,
+                    () -> context.progress().advanced(id, counters.read.get(), counters.failed.get()));
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            Map<String, String> outputs = new LinkedHashMap<>();
+            outputs.put("segments", String.valueOf(segments));
+            if (file.count() > 0) {
+                outputs.put("deadLetters", deadLetterPath.toString());
+            }
+            return stopped.isEmpty() ? new StepResult.Completed(id, counters.snapshot(), took, outputs)
+                    : new StepResult.Failed(id, String.join("; ", stopped), counters.snapshot(), took);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new StepResult.Failed(id, "interrupted", counters.snapshot(), Duration.ofNanos(System.nanoTime() - started));
+        } catch (IOException | RuntimeException e) {
+            return new StepResult.Failed(id, AwsErrors.describe(e), counters.snapshot(), Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    private TableCopier.Settings settings(int segments) {
+        RateLimiter read = options.readRateLimit().map(l -> RateLimiter.of(l.perSecond())).orElse(RateLimiter.unlimited());
+        RateLimiter write = options.writeRateLimit().map(l -> RateLimiter.of(l.perSecond())).orElse(RateLimiter.unlimited());
+        boolean readItems = options.readRateLimit().map(l -> l.unit() == MigrationOptions.RateLimit.Unit.ITEMS).orElse(true);
+        boolean writeItems = options.writeRateLimit().map(l -> l.unit() == MigrationOptions.RateLimit.Unit.ITEMS).orElse(true);
+        return new TableCopier.Settings(options.concurrency(), segments, PAGE_SIZE, options.maxRetries(), Backoff.DEFAULT,
+                read, readItems, write, writeItems, pair.ifTargetNotEmpty() == NonEmptyTargetPolicy.SKIP_EXISTING);
     }
 }

@@ -14,10 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-class ItemTransformerTest {
+public class ItemTransformerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static Map<String, AttributeValue> everyType() {
+    public static Map<String, AttributeValue> everyType() {
         return Map.ofEntries(
                 Map.entry("pk", AttributeValue.fromS("ünïcødé ✓ 🚀")),
                 Map.entry("n38", AttributeValue.fromN("12345678901234567890123456789012345678")),

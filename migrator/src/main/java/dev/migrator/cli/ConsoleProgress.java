@@ -1,0 +1,72 @@
+package dev.migrator.cli;
+
+import dev.migrator.plan.ProgressListener;
+import dev.migrator.plan.StepId;
+import dev.migrator.plan.StepResult;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Progress on the terminal: a line per step every few seconds (rate, ETA), and one when it ends. */
+final class ConsoleProgress implements ProgressListener {
+    private static final long EVERY_NANOS = 2_000_000_000L;
+
+    private final Output out;
+    private final Map<StepId, Tracker> trackers = new ConcurrentHashMap<>();
+
+    ConsoleProgress(Output out) {
+        this.out = out;
+    }
+
+    private static final class Tracker {
+        final long started = System.nanoTime();
+        final long expected;
+        final String unit;
+        long lastPrinted = System.nanoTime();
+
+        Tracker(long expected, String unit) {
+            this.expected = expected;
+            this.unit = unit;
+        }
+    }
+
+    @Override
+    public void started(StepId step, long expectedUnits, String unitName) {
+        trackers.put(step, new Tracker(expectedUnits, unitName));
+        out.line(step + " started (about " + expectedUnits + " " + unitName + ")");
+    }
+
+    @Override
+    public void advanced(StepId step, long doneUnits, long failedUnits) {
+        Tracker t = trackers.get(step);
+        if (t == null) {
+            return;
+        }
+        long now = System.nanoTime();
+        synchronized (t) {
+            if (now - t.lastPrinted < EVERY_NANOS) {
+                return;
+            }
+            t.lastPrinted = now;
+        }
+        double seconds = (now - t.started) / 1e9;
+        double rate = doneUnits / Math.max(seconds, 1e-3);
+        String eta = t.expected > doneUnits && rate > 0 ? ", ETA " + Math.round((t.expected - doneUnits) / rate) + " s" : "";
+        out.line(String.format("%s %,d/%,d %s (%,.0f %s/s%s), %d failed", step, doneUnits, t.expected, t.unit, rate, t.unit,
+                eta, failedUnits));
+    }
+
+    @Override
+    public void finished(StepId step, StepResult result) {
+        String text;
+        if (result instanceof StepResult.Completed c) {
+            text = "done: " + c.counters().read() + " read, " + c.counters().written() + " written, " + c.counters().skipped()
+                    + " skipped, " + c.counters().failed() + " failed in " + c.duration().toMillis() + " ms"
+                    + (c.outputs().containsKey("deadLetters") ? "; dead letters: " + c.outputs().get("deadLetters") : "");
+        } else if (result instanceof StepResult.Failed f) {
+            text = "FAILED after " + f.counters().written() + " written, " + f.counters().failed() + " failed: " + f.reason();
+        } else {
+            text = "not run: " + ((StepResult.NotRun) result).reason();
+        }
+        out.line(step + " " + text);
+    }
+}

@@ -1,0 +1,71 @@
+package dev.migrator.deadletter;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/**
+ * One step's dead letters: a JSON Lines file, one entry per item, object or user that was not
+ * copied, with the reason. Created owner-only (it holds customer data); each entry is flushed.
+ */
+public final class DeadLetterFile implements AutoCloseable {
+    private final Path path;
+    private final ObjectMapper mapper = new ObjectMapper();
+    private BufferedWriter writer;
+    private long count;
+
+    public DeadLetterFile(Path path) {
+        this.path = path;
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    public synchronized long count() {
+        return count;
+    }
+
+    public synchronized void write(ObjectNode entry) {
+        try {
+            if (writer == null) {
+                open();
+            }
+            writer.write(mapper.writeValueAsString(entry));
+            writer.newLine();
+            writer.flush();
+            count++;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write dead letter to " + path, e);
+        }
+    }
+
+    private void open() throws IOException {
+        Files.createDirectories(path.getParent());
+        if (!Files.exists(path)) {
+            Files.createFile(path);
+            if (Files.getFileStore(path).supportsFileAttributeView("posix")) {
+                Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
+            }
+        }
+        writer = Files.newBufferedWriter(path, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (writer != null) {
+            try {
+                writer.close();
+            } catch (IOException ignored) {
+                // entries were flushed as written
+            }
+        }
+    }
+}
