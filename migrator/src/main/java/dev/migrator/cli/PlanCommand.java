@@ -23,10 +23,14 @@ final class PlanCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "The MigrationSchema file.")
     Path file;
 
+    @CommandLine.Option(names = "--sample", paramLabel = "N", defaultValue = "0",
+            description = "Also show N items of each table before and after its transforms (DynamoDB JSON).")
+    int sample;
+
     @Override
     public Integer call() throws Exception {
         Output out = new Output(spec, common);
-        PlanOutcome outcome = new MigrationService(EndpointResolver.fromSystemEnvironment()).plan(file);
+        PlanOutcome outcome = new MigrationService(EndpointResolver.fromSystemEnvironment()).plan(file, sample);
         if (outcome instanceof PlanOutcome.Invalid invalid) {
             return out.invalid(file, invalid.load());
         }
@@ -36,6 +40,7 @@ final class PlanCommand implements Callable<Integer> {
         } else {
             out.problems(planned.warnings());
             new PlanPrinter(out).print(planned.schema(), planned.preflights());
+            new PlanPrinter(out).printSamples(planned.samples());
             out.line(planned.blocksRun() ? "plan: the run would be REFUSED (fix the errors above)"
                     : "plan: ready to run (migrator run " + file + ")");
         }

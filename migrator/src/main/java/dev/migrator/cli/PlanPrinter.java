@@ -37,6 +37,17 @@ final class PlanPrinter {
         out.line(preflights.size() + " step(s), " + errors + " preflight error(s)");
     }
 
+    void printSamples(List<dev.migrator.table.TableSample> samples) {
+        for (dev.migrator.table.TableSample sample : samples) {
+            out.line("");
+            out.line(sample.step() + ": " + sample.items().size() + " sample item(s)");
+            for (dev.migrator.table.TableSample.Item item : sample.items()) {
+                out.line("  before: " + item.before());
+                out.line(item.after() != null ? "  after:  " + item.after() : "  FAILS:  " + item.failure() + " (dead-lettered at run time)");
+            }
+        }
+    }
+
     private static String stack(StackSpec s) {
         return s.region() + s.profile().map(p -> ", profile " + p).orElse("")
                 + s.roleArn().map(r -> ", role " + r).orElse("")

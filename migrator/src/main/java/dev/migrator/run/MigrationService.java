@@ -14,7 +14,11 @@ import dev.migrator.plan.StepContext;
 import dev.migrator.plan.StepResult;
 import dev.migrator.schema.LoadResult;
 import dev.migrator.schema.SchemaLoader;
+import dev.migrator.plan.ResourceState;
+import dev.migrator.table.TableSample;
+import dev.migrator.table.TableStep;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,7 +41,12 @@ public final class MigrationService {
         return loader.load(file);
     }
 
-    public PlanOutcome plan(Path file) {
+    public PlanOutcome plan(Path file) throws IOException {
+        return plan(file, 0);
+    }
+
+    /** Plans, and with {@code sampleSize > 0} shows that many items per table before and after its transforms. */
+    public PlanOutcome plan(Path file, int sampleSize) throws IOException {
         LoadResult loaded = loader.load(file);
         if (loaded instanceof LoadResult.Invalid invalid) {
             return new PlanOutcome.Invalid(invalid);
@@ -48,7 +57,17 @@ public final class MigrationService {
              SdkStackGateways target = gateways(schema, schema.target())) {
             Plan plan = new Planner().plan(schema, source, target);
             List<Preflight> preflights = new PreflightRunner(schema.options().concurrency()).preflight(plan);
-            return new PlanOutcome.Planned(schema, valid.problems(), preflights);
+            List<TableSample> samples = new ArrayList<>();
+            if (sampleSize > 0) {
+                Path maps = Files.createTempDirectory("migrator-sample");
+                for (Step step : plan.steps()) {
+                    if (step instanceof TableStep table && preflights.stream()
+                            .anyMatch(p -> p.step().equals(step.id()) && p.resources().stream().allMatch(ResourceState::exists))) {
+                        samples.add(table.sample(sampleSize, maps));
+                    }
+                }
+            }
+            return new PlanOutcome.Planned(schema, valid.problems(), preflights, samples);
         }
     }
 

@@ -6,7 +6,10 @@ import dev.migrator.model.NonEmptyTargetPolicy;
 import dev.migrator.plan.AwsErrors;
 import dev.migrator.run.Backoff;
 import dev.migrator.run.RateLimiter;
+import dev.migrator.transform.DynamoJson;
 import dev.migrator.transform.ItemTransformer;
+import dev.migrator.transform.TransformFailure;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import dev.migrator.transform.ValueMaps;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -172,6 +175,23 @@ public final class TableStep implements Step {
         } catch (IOException | RuntimeException e) {
             return new StepResult.Failed(id, AwsErrors.describe(e), counters.snapshot(), Duration.ofNanos(System.nanoTime() - started));
         }
+    }
+
+    /** The first {@code count} source items, before and after the transforms; maps not written yet read as empty. */
+    public TableSample sample(int count, Path runDirectory) throws IOException {
+        List<TableSample.Item> items = new ArrayList<>();
+        ItemTransformer transformer = ItemTransformer.compile(pair.transforms(), new ValueMaps(runDirectory));
+        Optional<KeyCheck> keys = target.describe(pair.target()).map(t -> new KeyCheck(t.keySchema()));
+        for (Map<String, AttributeValue> item : source.scan(pair.source(), 0, 1, null, count).items()) {
+            try {
+                Map<String, AttributeValue> after = transformer.apply(item);
+                String keyProblem = keys.map(k -> k.problem(after)).orElse(null);
+                items.add(new TableSample.Item(DynamoJson.item(item), keyProblem == null ? DynamoJson.item(after) : null, keyProblem));
+            } catch (TransformFailure e) {
+                items.add(new TableSample.Item(DynamoJson.item(item), null, e.getMessage()));
+            }
+        }
+        return new TableSample(id, items);
     }
 
     private TableCopier.Settings settings(int segments) {

@@ -148,6 +148,32 @@ class TableCopyTest {
         }
     }
 
+    @Test
+    void planSampleShowsItemsBeforeAndAfterTheirTransforms(LocalAws aws, @TempDir Path dir) throws Exception {
+        String source = LocalAws.uniqueName("sample-a");
+        String target = LocalAws.uniqueName("sample-b");
+        try (DynamoDbClient a = aws.dynamoDb(A); DynamoDbClient b = aws.dynamoDb(B)) {
+            TableFixtures.create(a, source, "pk", "S", null, null, null);
+            TableFixtures.create(b, target, "id", "S", null, null, null);
+            TableFixtures.put(a, source, List.of(
+                    Map.of("pk", AttributeValue.fromS("p1"), "newId", AttributeValue.fromS("n1"), "n", AttributeValue.fromN("1.50")),
+                    Map.of("pk", AttributeValue.fromS("p2"))));
+            Path schema = schema(aws, dir, source, target,
+                    ", \"transforms\": [{\"op\": \"rename\", \"from\": \"newId\", \"to\": \"id\"}]");
+            StringWriter out = new StringWriter();
+            var cli = Main.commandLine();
+            cli.setOut(new PrintWriter(out, true));
+
+            assertThat(cli.execute("plan", "--sample", "5", schema.toString())).isZero();
+
+            assertThat(out.toString()).contains("table:t: 2 sample item(s)")
+                    .contains("before: {\"n\":{\"N\":\"1.5\"},\"newId\":{\"S\":\"n1\"},\"pk\":{\"S\":\"p1\"}}")
+                    .contains("after:  {\"id\":{\"S\":\"n1\"},\"n\":{\"N\":\"1.5\"},\"pk\":{\"S\":\"p1\"}}")
+                    .contains("FAILS:  key attribute 'id' is missing after the transforms");
+            assertThat(b.scan(r -> r.tableName(target)).count()).isZero();
+        }
+    }
+
     private static List<Map<String, AttributeValue>> simple(int count) {
         return java.util.stream.IntStream.range(0, count).mapToObj(i -> Map.of("pk", AttributeValue.fromS("item-" + i),
                 "sk", AttributeValue.fromN(String.valueOf(i)), "payload", AttributeValue.fromS("p".repeat(200)))).toList();
