@@ -65,6 +65,12 @@ public final class LocalEmulators implements AutoCloseable {
         }
     }
 
+    /** DynamoDB Local alone, in its own JVM on {@code port} (the benchmark's server). */
+    public static ChildProcess startDynamoDb(Path home, int port, Path log) throws IOException {
+        return ChildProcess.startAndAwaitReadyLine("DynamoDB Local", ChildProcess.javaCommand(classpath(home, "dynamodb-local"),
+                "dev.migrator.emulator.dynamodb.DynamoDbLocalLauncher", String.valueOf(port)), port, log, START_TIMEOUT);
+    }
+
     /** The {@code emulators/} directory: a system property, an environment variable, or beside the jar's build. */
     public static Path locateHome() {
         String configured = System.getProperty("migrator.emulators.home", System.getenv("MIGRATOR_EMULATORS_HOME"));
@@ -111,7 +117,7 @@ public final class LocalEmulators implements AutoCloseable {
         return target.resolve("classes") + File.pathSeparator + lib + File.separator + "*";
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }

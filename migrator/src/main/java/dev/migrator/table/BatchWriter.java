@@ -54,7 +54,7 @@ final class BatchWriter {
                 writeLimit.acquire(pending.size());
             }
             try {
-                TableGateway.WriteResult result = gateway.batchWrite(table, pending);
+                TableGateway.WriteResult result = gateway.batchWrite(table, pending, !limitInItems);
                 if (!limitInItems) {
                     writeLimit.acquire(result.consumedCapacity());
                 }

@@ -69,9 +69,10 @@ public final class SdkTableGateway implements TableGateway {
     }
 
     @Override
-    public ScanPage scan(String table, int segment, int totalSegments, Map<String, AttributeValue> startKey, int limit) {
+    public ScanPage scan(String table, int segment, int totalSegments, Map<String, AttributeValue> startKey, int limit,
+                         boolean measureCapacity) {
         ScanRequest.Builder request = ScanRequest.builder().tableName(table).segment(segment).totalSegments(totalSegments)
-                .limit(limit).consistentRead(true).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL);
+                .limit(limit).consistentRead(true).returnConsumedCapacity(capacity(measureCapacity));
         if (startKey != null) {
             request.exclusiveStartKey(startKey);
         }
@@ -82,10 +83,10 @@ public final class SdkTableGateway implements TableGateway {
     }
 
     @Override
-    public WriteResult batchWrite(String table, List<Map<String, AttributeValue>> items) {
+    public WriteResult batchWrite(String table, List<Map<String, AttributeValue>> items, boolean measureCapacity) {
         List<WriteRequest> writes = items.stream().map(i -> WriteRequest.builder().putRequest(p -> p.item(i)).build()).toList();
         BatchWriteItemResponse response = client.batchWriteItem(r -> r.requestItems(Map.of(table, writes))
-                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+                .returnConsumedCapacity(capacity(measureCapacity)));
         List<Map<String, AttributeValue>> unprocessed = response.unprocessedItems().getOrDefault(table, List.of()).stream()
                 .map(w -> w.putRequest().item()).toList();
         double consumed = response.consumedCapacity().stream().mapToDouble(c -> c.capacityUnits() == null ? 0 : c.capacityUnits()).sum();
@@ -109,6 +110,10 @@ public final class SdkTableGateway implements TableGateway {
             request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
         }
         return found;
+    }
+
+    private static ReturnConsumedCapacity capacity(boolean measure) {
+        return measure ? ReturnConsumedCapacity.TOTAL : ReturnConsumedCapacity.NONE;
     }
 
     private static double capacity(ConsumedCapacity consumed) {

@@ -11,6 +11,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,9 +21,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Copies a table with a parallel Scan: workers take segments one at a time and, page by page,
- * transform the items and write them. Only one page per worker is in memory, so memory does not
- * grow with the table; scans and writes of different workers overlap.
+ * Copies a table as a pipeline: scanners take Scan segments one at a time and turn each page into
+ * transformed 25-item batches on a bounded queue; {@code concurrency} writers drain it with
+ * BatchWriteItem. Memory holds at most one page per scanner and the queue, whatever the table's size.
  */
 final class TableCopier {
     /** How the copy runs; the rate limits count items or capacity units as the schema says. */
@@ -33,6 +35,10 @@ final class TableCopier {
     interface PageListener {
         void pageDone();
     }
+
+    /** Batches waiting for a writer, per writer: bounds memory while scans run ahead. */
+    private static final int BATCHES_QUEUED_PER_WRITER = 4;
+    private static final List<Map<String, AttributeValue>> END = List.of();
 
     private final TableGateway source;
     private final TableGateway target;
@@ -50,19 +56,26 @@ final class TableCopier {
         BatchWriter writer = new BatchWriter(target, targetTable.name(), settings.maxRetries(), settings.backoff(),
                 settings.writeLimit(), settings.writeLimitInItems(), deadLetters, counters);
         KeyCheck keys = new KeyCheck(targetTable.keySchema());
+        int scanners = Math.max(1, Math.min(settings.workers(), settings.segments()));
+        int writers = Math.max(1, settings.workers());
+        BlockingQueue<List<Map<String, AttributeValue>>> batches = new ArrayBlockingQueue<>(writers * BATCHES_QUEUED_PER_WRITER);
         AtomicInteger nextSegment = new AtomicInteger();
         ConcurrentLinkedQueue<String> stopped = new ConcurrentLinkedQueue<>();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(settings.workers(), settings.segments())), r -> {
-            Thread t = new Thread(r, "scan-" + sourceTable);
+        ExecutorService pool = Executors.newFixedThreadPool(scanners + writers, r -> {
+            Thread t = new Thread(r, "copy-" + sourceTable);
             t.setDaemon(true);
             return t;
         });
         try {
-            List<Future<?>> workers = new ArrayList<>();
-            for (int w = 0; w < Math.min(settings.workers(), settings.segments()); w++) {
-                workers.add(pool.submit(() -> {
+            List<Future<?>> writing = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                writing.add(pool.submit(() -> drain(batches, writer, deadLetters)));
+            }
+            List<Future<?>> scanning = new ArrayList<>();
+            for (int w = 0; w < scanners; w++) {
+                scanning.add(pool.submit(() -> {
                     for (int s = nextSegment.getAndIncrement(); s < settings.segments(); s = nextSegment.getAndIncrement()) {
-                        String problem = copySegment(sourceTable, s, targetTable.name(), transformer, keys, writer,
+                        String problem = scanSegment(sourceTable, s, targetTable.name(), transformer, keys, batches,
                                 deadLetters, counters, listener);
                         if (problem != null) {
                             stopped.add("segment " + s + ": " + problem);
@@ -71,22 +84,43 @@ final class TableCopier {
                     return null;
                 }));
             }
-            for (Future<?> worker : workers) {
-                try {
-                    worker.get();
-                } catch (java.util.concurrent.ExecutionException e) {
-                    stopped.add("worker failed: " + AwsErrors.describe(e.getCause()));
-                }
+            awaitAll(scanning, stopped);
+            for (int w = 0; w < writers; w++) {
+                batches.put(END);
             }
+            awaitAll(writing, stopped);
         } finally {
             pool.shutdownNow();
         }
         return List.copyOf(stopped);
     }
 
-    private String copySegment(String sourceTable, int segment, String targetTable, ItemTransformer transformer, KeyCheck keys,
-                               BatchWriter writer, DeadLetters deadLetters, CopyCounters counters, PageListener listener)
+    /** A writer: takes batches until the end marker; the batch writer dead-letters what it cannot write. */
+    private static Void drain(BlockingQueue<List<Map<String, AttributeValue>>> batches, BatchWriter writer, DeadLetters deadLetters)
             throws InterruptedException {
+        for (List<Map<String, AttributeValue>> batch = batches.take(); batch != END; batch = batches.take()) {
+            try {
+                writer.write(batch);
+            } catch (RuntimeException e) {
+                batch.forEach(item -> deadLetters.add(item, "write", "unexpected: " + AwsErrors.describe(e)));
+            }
+        }
+        return null;
+    }
+
+    private static void awaitAll(List<Future<?>> futures, ConcurrentLinkedQueue<String> stopped) throws InterruptedException {
+        for (Future<?> f : futures) {
+            try {
+                f.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                stopped.add("worker failed: " + AwsErrors.describe(e.getCause()));
+            }
+        }
+    }
+
+    private String scanSegment(String sourceTable, int segment, String targetTable, ItemTransformer transformer, KeyCheck keys,
+                               BlockingQueue<List<Map<String, AttributeValue>>> batches, DeadLetters deadLetters,
+                               CopyCounters counters, PageListener listener) throws InterruptedException {
         Map<String, AttributeValue> start = null;
         do {
             TableGateway.ScanPage page = scanWithRetries(sourceTable, segment, start);
@@ -100,7 +134,7 @@ final class TableCopier {
                 ready = withoutExisting(targetTable, ready, keys, counters);
             }
             for (int i = 0; i < ready.size(); i += BatchWriter.MAX_BATCH) {
-                writer.write(ready.subList(i, Math.min(ready.size(), i + BatchWriter.MAX_BATCH)));
+                batches.put(List.copyOf(ready.subList(i, Math.min(ready.size(), i + BatchWriter.MAX_BATCH))));
             }
             listener.pageDone();
             start = page.lastKey();
@@ -115,7 +149,7 @@ final class TableCopier {
                 settings.backoff().sleep(attempt);
             }
             try {
-                return source.scan(table, segment, settings.segments(), start, settings.pageSize());
+                return source.scan(table, segment, settings.segments(), start, settings.pageSize(), !settings.readLimitInItems());
             } catch (RuntimeException e) {
                 if (!Retryable.isRetryable(e)) {
                     throw e;

@@ -17,11 +17,15 @@ public interface TableGateway {
     /** Up to {@code limit} keys of the table, each as attribute name to string form of the value. */
     List<Map<String, String>> firstKeys(String table, List<String> keyAttributes, int limit);
 
-    /** One page of a (parallel) Scan, strongly consistent. */
-    ScanPage scan(String table, int segment, int totalSegments, Map<String, AttributeValue> startKey, int limit);
+    /**
+     * One page of a (parallel) Scan, strongly consistent. {@code measureCapacity} asks DynamoDB for the
+     * consumed capacity (only capacity-unit rate limits need it, and it is not free).
+     */
+    ScanPage scan(String table, int segment, int totalSegments, Map<String, AttributeValue> startKey, int limit,
+                  boolean measureCapacity);
 
     /** One BatchWriteItem of up to 25 puts; returns what DynamoDB left unprocessed. */
-    WriteResult batchWrite(String table, List<Map<String, AttributeValue>> items);
+    WriteResult batchWrite(String table, List<Map<String, AttributeValue>> items, boolean measureCapacity);
 
     /** Which of these keys (up to 100) the table already holds. */
     List<Map<String, AttributeValue>> existingKeys(String table, List<Map<String, AttributeValue>> keys);

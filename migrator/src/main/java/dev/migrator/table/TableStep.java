@@ -182,7 +182,7 @@ public final class TableStep implements Step {
         List<TableSample.Item> items = new ArrayList<>();
         ItemTransformer transformer = ItemTransformer.compile(pair.transforms(), new ValueMaps(runDirectory));
         Optional<KeyCheck> keys = target.describe(pair.target()).map(t -> new KeyCheck(t.keySchema()));
-        for (Map<String, AttributeValue> item : source.scan(pair.source(), 0, 1, null, count).items()) {
+        for (Map<String, AttributeValue> item : source.scan(pair.source(), 0, 1, null, count, false).items()) {
             try {
                 Map<String, AttributeValue> after = transformer.apply(item);
                 String keyProblem = keys.map(k -> k.problem(after)).orElse(null);

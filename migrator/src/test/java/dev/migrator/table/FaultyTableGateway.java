@@ -42,13 +42,14 @@ final class FaultyTableGateway implements TableGateway {
     }
 
     @Override
-    public ScanPage scan(String table, int segment, int totalSegments, Map<String, AttributeValue> startKey, int limit) {
+    public ScanPage scan(String table, int segment, int totalSegments, Map<String, AttributeValue> startKey, int limit,
+                         boolean measureCapacity) {
         maybeThrottle();
-        return real.scan(table, segment, totalSegments, startKey, limit);
+        return real.scan(table, segment, totalSegments, startKey, limit, measureCapacity);
     }
 
     @Override
-    public WriteResult batchWrite(String table, List<Map<String, AttributeValue>> items) {
+    public WriteResult batchWrite(String table, List<Map<String, AttributeValue>> items, boolean measureCapacity) {
         if (alwaysFailWrites) {
             throttled.incrementAndGet();
             throw throttling();
@@ -62,7 +63,7 @@ final class FaultyTableGateway implements TableGateway {
             }
         }
         if (!now.isEmpty()) {
-            List<Map<String, AttributeValue>> stillLeft = real.batchWrite(table, now).unprocessed();
+            List<Map<String, AttributeValue>> stillLeft = real.batchWrite(table, now, measureCapacity).unprocessed();
             later.addAll(stillLeft);
         }
         leftUnprocessed.addAndGet(later.size());
