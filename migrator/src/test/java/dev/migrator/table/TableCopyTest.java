@@ -174,6 +174,49 @@ class TableCopyTest {
         }
     }
 
+    @Test
+    void skipExistingKeepsWhatTheTargetHoldsAndCopiesTheRest(LocalAws aws, @TempDir Path dir) throws Exception {
+        String source = LocalAws.uniqueName("skip-a");
+        String target = LocalAws.uniqueName("skip-b");
+        try (DynamoDbClient a = aws.dynamoDb(A); DynamoDbClient b = aws.dynamoDb(B)) {
+            TableFixtures.create(a, source, "pk", "S", "sk", "N", null);
+            TableFixtures.create(b, target, "pk", "S", "sk", "N", null);
+            TableFixtures.put(a, source, simple(300));
+            Map<String, AttributeValue> kept = Map.of("pk", AttributeValue.fromS("item-7"), "sk", AttributeValue.fromN("7"),
+                    "payload", AttributeValue.fromS("written by Stack B"));
+            TableFixtures.put(b, target, List.of(kept));
+            StringWriter out = new StringWriter();
+
+            assertThat(run(schema(aws, dir, source, target, ", \"ifTargetNotEmpty\": \"skip-existing\""), dir, out))
+                    .as(out.toString()).isZero();
+
+            var copied = TableFixtures.byKey(b, target, List.of("pk", "sk"));
+            assertThat(copied).hasSize(300);
+            assertThat(copied.get(Map.of("pk", kept.get("pk"), "sk", kept.get("sk")))).isEqualTo(kept);
+            assertThat(out.toString()).contains("300 read, 299 written, 1 skipped, 0 failed");
+        }
+    }
+
+    @Test
+    void aWriteRateLimitPacesTheCopy(LocalAws aws, @TempDir Path dir) throws Exception {
+        String source = LocalAws.uniqueName("paced-a");
+        String target = LocalAws.uniqueName("paced-b");
+        try (DynamoDbClient a = aws.dynamoDb(A); DynamoDbClient b = aws.dynamoDb(B)) {
+            TableFixtures.create(a, source, "pk", "S", "sk", "N", null);
+            TableFixtures.create(b, target, "pk", "S", "sk", "N", null);
+            TableFixtures.put(a, source, simple(300));
+            Path schema = schema(aws, dir, source, target, "");
+            Files.writeString(schema, Files.readString(schema).replace("\"maxRetries\": 1", "\"maxRetries\": 1, \"writeRateLimit\": {\"itemsPerSecond\": 100}"));
+
+            long started = System.nanoTime();
+            assertThat(run(schema, dir, new StringWriter())).isZero();
+
+            // 300 items at 100/s with a bucket that starts one second full: at least two seconds
+            assertThat((System.nanoTime() - started) / 1_000_000).isGreaterThanOrEqualTo(1_900);
+            assertThat(b.scan(r -> r.tableName(target).select("COUNT")).count()).isEqualTo(300);
+        }
+    }
+
     private static List<Map<String, AttributeValue>> simple(int count) {
         return java.util.stream.IntStream.range(0, count).mapToObj(i -> Map.of("pk", AttributeValue.fromS("item-" + i),
                 "sk", AttributeValue.fromN(String.valueOf(i)), "payload", AttributeValue.fromS("p".repeat(200)))).toList();
