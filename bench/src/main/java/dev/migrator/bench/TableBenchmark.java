@@ -116,8 +116,9 @@ public final class TableBenchmark {
         System.out.println();
         System.out.printf("%-48s %10s %9s %11s %12s %14s%n", "phase", "items", "seconds", "items/s", "vs two-phase", "peak heap MiB");
         for (Result r : results) {
-            System.out.printf("%-48s %,10d %9.1f %,11.0f %11.2fx %14s%n", r.name(), r.items(), r.seconds(), r.rate(),
-                    r.rate() / twoPhase, r.peakHeapBytes() > 0 ? String.valueOf(r.peakHeapBytes() >> 20) : "-");
+            System.out.printf("%-48s %,10d %9.1f %,11.0f %12s %14s%n", r.name(), r.items(), r.seconds(), r.rate(),
+                    Double.isNaN(twoPhase) ? "-" : String.format("%.2fx", r.rate() / twoPhase),
+                    r.peakHeapBytes() > 0 ? String.valueOf(r.peakHeapBytes() >> 20) : "-");
         }
     }
 }

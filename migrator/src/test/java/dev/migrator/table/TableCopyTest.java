@@ -69,12 +69,10 @@ class TableCopyTest {
 
     @Test
     void everyItemArrivesOrIsDeadLetteredDespiteThrottlingAndUnprocessedItems(LocalAws aws, @TempDir Path dir) throws Exception {
-        String source = LocalAws.uniqueName("faults-a");
-        String target = LocalAws.uniqueName("faults-b");
         try (DynamoDbClient a = aws.dynamoDb(A); DynamoDbClient b = aws.dynamoDb(B)) {
-            TableFixtures.create(a, source, "pk", "S", "sk", "N", null);
-            TableFixtures.create(b, target, "pk", "S", "sk", "N", null);
-            TableFixtures.put(a, source, simple(1500));
+            String source = LocalAws.uniqueName("faults-a");
+            String target = LocalAws.uniqueName("faults-b");
+            seededPair(a, b, source, target, simple(1500));
             var sourceGateway = new FaultyTableGateway(new SdkTableGateway(a), 0.3, 0, false);
             var targetGateway = new FaultyTableGateway(new SdkTableGateway(b), 0.2, 0.3, false);
 
@@ -104,12 +102,10 @@ class TableCopyTest {
 
     @Test
     void whatCannotBeWrittenIsDeadLetteredAndCounted(LocalAws aws, @TempDir Path dir) throws Exception {
-        String source = LocalAws.uniqueName("dead-a");
-        String target = LocalAws.uniqueName("dead-b");
         try (DynamoDbClient a = aws.dynamoDb(A); DynamoDbClient b = aws.dynamoDb(B)) {
-            TableFixtures.create(a, source, "pk", "S", "sk", "N", null);
-            TableFixtures.create(b, target, "pk", "S", "sk", "N", null);
-            TableFixtures.put(a, source, simple(60));
+            String source = LocalAws.uniqueName("dead-a");
+            String target = LocalAws.uniqueName("dead-b");
+            seededPair(a, b, source, target, simple(60));
 
             StepResult result = step(aws, dir, source, target, 1, new SdkTableGateway(a),
                     new FaultyTableGateway(new SdkTableGateway(b), 0, 0, true));
@@ -176,12 +172,10 @@ class TableCopyTest {
 
     @Test
     void skipExistingKeepsWhatTheTargetHoldsAndCopiesTheRest(LocalAws aws, @TempDir Path dir) throws Exception {
-        String source = LocalAws.uniqueName("skip-a");
-        String target = LocalAws.uniqueName("skip-b");
         try (DynamoDbClient a = aws.dynamoDb(A); DynamoDbClient b = aws.dynamoDb(B)) {
-            TableFixtures.create(a, source, "pk", "S", "sk", "N", null);
-            TableFixtures.create(b, target, "pk", "S", "sk", "N", null);
-            TableFixtures.put(a, source, simple(300));
+            String source = LocalAws.uniqueName("skip-a");
+            String target = LocalAws.uniqueName("skip-b");
+            seededPair(a, b, source, target, simple(300));
             Map<String, AttributeValue> kept = Map.of("pk", AttributeValue.fromS("item-7"), "sk", AttributeValue.fromN("7"),
                     "payload", AttributeValue.fromS("written by Stack B"));
             TableFixtures.put(b, target, List.of(kept));
@@ -199,12 +193,10 @@ class TableCopyTest {
 
     @Test
     void aWriteRateLimitPacesTheCopy(LocalAws aws, @TempDir Path dir) throws Exception {
-        String source = LocalAws.uniqueName("paced-a");
-        String target = LocalAws.uniqueName("paced-b");
         try (DynamoDbClient a = aws.dynamoDb(A); DynamoDbClient b = aws.dynamoDb(B)) {
-            TableFixtures.create(a, source, "pk", "S", "sk", "N", null);
-            TableFixtures.create(b, target, "pk", "S", "sk", "N", null);
-            TableFixtures.put(a, source, simple(300));
+            String source = LocalAws.uniqueName("paced-a");
+            String target = LocalAws.uniqueName("paced-b");
+            seededPair(a, b, source, target, simple(300));
             Path schema = schema(aws, dir, source, target, "");
             Files.writeString(schema, Files.readString(schema).replace("\"maxRetries\": 1", "\"maxRetries\": 1, \"writeRateLimit\": {\"itemsPerSecond\": 100}"));
 
@@ -215,6 +207,14 @@ class TableCopyTest {
             assertThat((System.nanoTime() - started) / 1_000_000).isGreaterThanOrEqualTo(1_900);
             assertThat(b.scan(r -> r.tableName(target).select("COUNT")).count()).isEqualTo(300);
         }
+    }
+
+    /** Two tables keyed pk (S) + sk (N), the source holding {@code items}. */
+    private static void seededPair(DynamoDbClient a, DynamoDbClient b, String source, String target,
+                                   List<Map<String, AttributeValue>> items) {
+        TableFixtures.create(a, source, "pk", "S", "sk", "N", null);
+        TableFixtures.create(b, target, "pk", "S", "sk", "N", null);
+        TableFixtures.put(a, source, items);
     }
 
     private static List<Map<String, AttributeValue>> simple(int count) {
