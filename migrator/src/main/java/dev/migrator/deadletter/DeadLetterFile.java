@@ -2,6 +2,7 @@ package dev.migrator.deadletter;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.migrator.run.OwnerOnlyFiles;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * One step's dead letters: a JSON Lines file, one entry per item, object or user that was not
@@ -50,10 +50,7 @@ public final class DeadLetterFile implements AutoCloseable {
     private void open() throws IOException {
         Files.createDirectories(path.getParent());
         if (!Files.exists(path)) {
-            Files.createFile(path);
-            if (Files.getFileStore(path).supportsFileAttributeView("posix")) {
-                Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
-            }
+            OwnerOnlyFiles.createFile(path);
         }
         writer = Files.newBufferedWriter(path, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
     }

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -43,28 +42,5 @@ public record RunDirectory(Path path) {
 
     private static String safe(String name) {
         return name.replaceAll("[^A-Za-z0-9._-]", "_");
-    }
-
-    /** Files and directories readable by their owner only (where the file system supports POSIX permissions). */
-    static final class OwnerOnlyFiles {
-        private OwnerOnlyFiles() {}
-
-        static void createDirectories(Path directory) throws IOException {
-            Files.createDirectories(directory);
-            setPermissions(directory, "rwx------");
-        }
-
-        static void write(Path file, byte[] content) throws IOException {
-            Files.deleteIfExists(file);
-            Files.createFile(file);
-            setPermissions(file, "rw-------");
-            Files.write(file, content);
-        }
-
-        private static void setPermissions(Path path, String permissions) throws IOException {
-            if (Files.getFileStore(path).supportsFileAttributeView("posix")) {
-                Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
-            }
-        }
     }
 }

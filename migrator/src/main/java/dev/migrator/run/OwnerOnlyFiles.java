@@ -1,0 +1,34 @@
+package dev.migrator.run;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/** Files and directories readable by their owner only (where the file system has POSIX permissions): they hold customer data. */
+public final class OwnerOnlyFiles {
+    private OwnerOnlyFiles() {}
+
+    public static void createDirectories(Path directory) throws IOException {
+        Files.createDirectories(directory);
+        setPermissions(directory, "rwx------");
+    }
+
+    /** Creates an empty file, owner-only, before anything is written to it. */
+    public static void createFile(Path file) throws IOException {
+        Files.createFile(file);
+        setPermissions(file, "rw-------");
+    }
+
+    public static void write(Path file, byte[] content) throws IOException {
+        Files.deleteIfExists(file);
+        createFile(file);
+        Files.write(file, content);
+    }
+
+    private static void setPermissions(Path path, String permissions) throws IOException {
+        if (Files.getFileStore(path).supportsFileAttributeView("posix")) {
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
+        }
+    }
+}
