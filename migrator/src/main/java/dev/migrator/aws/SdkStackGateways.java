@@ -15,10 +15,6 @@ public final class SdkStackGateways implements StackGateways {
         this.clients = clients;
     }
 
-    public StackClients clients() {
-        return clients;
-    }
-
     @Override
     public String region() {
         return clients.stack().region();

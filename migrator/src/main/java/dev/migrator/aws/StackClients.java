@@ -1,11 +1,9 @@
 package dev.migrator.aws;
 
 import dev.migrator.model.StackSpec;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
@@ -56,9 +54,7 @@ public final class StackClients implements AutoCloseable {
 
     public synchronized S3Client s3() {
         if (s3 == null) {
-            var builder = S3Client.builder();
-            Optional<URI> endpoint = endpoints.resolve(stack, AwsService.S3);
-            builder.forcePathStyle(endpoint.isPresent());
+            var builder = S3Client.builder().forcePathStyle(endpoints.resolve(stack, AwsService.S3).isPresent());
             s3 = track(configure(builder, AwsService.S3).build());
         }
         return s3;

@@ -34,21 +34,22 @@ public final class ChildProcess implements AutoCloseable {
                                                       Duration timeout) throws IOException {
         Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
         ChildProcess child = new ChildProcess(name, process, port, log);
-        CompletableFuture<Boolean> ready = CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<Boolean> ready = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            // reads to the end, also after READY: a closed or full pipe would stall or break the child
             try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                boolean seen = false;
-                while ((line = out.readLine()) != null) {
-                    if (!seen && line.startsWith("READY")) {
-                        seen = true;
-                        return true;
+                for (String line = out.readLine(); line != null; line = out.readLine()) {
+                    if (line.startsWith("READY")) {
+                        ready.complete(true);
                     }
                 }
-                return false;
             } catch (IOException e) {
-                return false;
+                // the child went away
             }
-        });
+            ready.complete(false);
+        }, name + " stdout");
+        reader.setDaemon(true);
+        reader.start();
         try {
             if (!ready.get(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 child.close();

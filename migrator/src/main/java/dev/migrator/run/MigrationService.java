@@ -9,16 +9,15 @@ import dev.migrator.plan.Planner;
 import dev.migrator.plan.Preflight;
 import dev.migrator.plan.PreflightRunner;
 import dev.migrator.plan.ProgressListener;
+import dev.migrator.plan.ResourceState;
 import dev.migrator.plan.Step;
 import dev.migrator.plan.StepContext;
 import dev.migrator.plan.StepResult;
 import dev.migrator.schema.LoadResult;
 import dev.migrator.schema.SchemaLoader;
-import dev.migrator.plan.ResourceState;
 import dev.migrator.table.TableSample;
 import dev.migrator.table.TableStep;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,11 +58,10 @@ public final class MigrationService {
             List<Preflight> preflights = new PreflightRunner(schema.options().concurrency()).preflight(plan);
             List<TableSample> samples = new ArrayList<>();
             if (sampleSize > 0) {
-                Path maps = Files.createTempDirectory("migrator-sample");
                 for (Step step : plan.steps()) {
                     if (step instanceof TableStep table && preflights.stream()
                             .anyMatch(p -> p.step().equals(step.id()) && p.resources().stream().allMatch(ResourceState::exists))) {
-                        samples.add(table.sample(sampleSize, maps));
+                        samples.add(table.sample(sampleSize));
                     }
                 }
             }

@@ -178,9 +178,9 @@ public final class TableStep implements Step {
     }
 
     /** The first {@code count} source items, before and after the transforms; maps not written yet read as empty. */
-    public TableSample sample(int count, Path runDirectory) throws IOException {
+    public TableSample sample(int count) throws IOException {
         List<TableSample.Item> items = new ArrayList<>();
-        ItemTransformer transformer = ItemTransformer.compile(pair.transforms(), new ValueMaps(runDirectory));
+        ItemTransformer transformer = ItemTransformer.compile(pair.transforms(), ValueMaps.beforeAnyRun());
         Optional<KeyCheck> keys = target.describe(pair.target()).map(t -> new KeyCheck(t.keySchema()));
         for (Map<String, AttributeValue> item : source.scan(pair.source(), 0, 1, null, count, false).items()) {
             try {

@@ -19,6 +19,11 @@ public final class ValueMaps {
         this.runDirectory = runDirectory;
     }
 
+    /** Before any run (plan --sample): the steps' maps are not written yet and read as empty; map files are read. */
+    public static ValueMaps beforeAnyRun() {
+        return new ValueMaps(null);
+    }
+
     public static Path s3VersionsFile(Path runDirectory, String bucketPair) {
         return runDirectory.resolve("maps").resolve("s3-versions-" + bucketPair + ".json");
     }
@@ -31,6 +36,9 @@ public final class ValueMaps {
     public Map<String, String> load(ValueMapReference reference) throws IOException {
         Path file;
         boolean mustExist;
+        if (runDirectory == null && !(reference instanceof ValueMapReference.MapFile)) {
+            return Map.of();
+        }
         if (reference instanceof ValueMapReference.S3VersionIds s) {
             file = s3VersionsFile(runDirectory, s.bucketName());
             mustExist = false;
