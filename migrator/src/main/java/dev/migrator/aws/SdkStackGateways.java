@@ -27,7 +27,17 @@ public final class SdkStackGateways implements StackGateways {
 
     @Override
     public BucketGateway buckets() {
-        return new SdkBucketGateway(clients.s3());
+        String service = clients.endpoints().resolve(clients.stack(), AwsService.S3).map(java.net.URI::toString)
+                .orElseGet(() -> "aws partition " + partition(clients.stack().region()));
+        return new SdkBucketGateway(clients.s3(), service);
+    }
+
+    /** Server-side copies work across regions but not across partitions. */
+    private static String partition(String region) {
+        if (region.startsWith("cn-")) {
+            return "aws-cn";
+        }
+        return region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
     }
 
     @Override

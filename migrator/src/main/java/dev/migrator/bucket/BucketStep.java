@@ -9,24 +9,42 @@ import dev.migrator.plan.Step;
 import dev.migrator.plan.StepContext;
 import dev.migrator.plan.StepId;
 import dev.migrator.plan.StepResult;
+import dev.migrator.deadletter.DeadLetterFile;
+import dev.migrator.model.MigrationOptions;
+import dev.migrator.plan.AwsErrors;
+import dev.migrator.plan.RetryPolicy;
+import dev.migrator.run.Backoff;
+import dev.migrator.transform.ValueMaps;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Copies one S3 bucket pair. Preflight: both buckets exist, versioning of both sides, target empty. */
+/**
+ * Copies one S3 bucket pair server-side. Preflight: both buckets exist on one S3 service, versioning
+ * of both sides, target empty (or allowed not to be). Execute: {@link BucketCopier}; every object not
+ * copied is dead-lettered; the old -> new version id map is written for the table transforms.
+ */
 public final class BucketStep implements Step {
     /** One ListObjectsV2 page: an exact count below it is cheap, above it the plan says "more than". */
     static final int COUNT_PAGE = 1000;
     private static final int KEYS_SHOWN = 5;
 
     private final BucketPair pair;
+    private final MigrationOptions options;
     private final BucketGateway source;
     private final BucketGateway target;
     private final StepId id;
 
-    public BucketStep(BucketPair pair, BucketGateway source, BucketGateway target) {
+    public BucketStep(BucketPair pair, MigrationOptions options, BucketGateway source, BucketGateway target) {
         this.pair = pair;
+        this.options = options;
         this.source = source;
         this.target = target;
         this.id = new StepId(StepId.Kind.BUCKET, pair.name(), pair.at().pair());
@@ -50,6 +68,10 @@ public final class BucketStep implements Step {
             resources.add(look(target, ResourceState.Side.TARGET, pair.target(), findings));
         } catch (RuntimeException e) {
             return Preflight.unreachable(id, "target bucket " + pair.target(), e);
+        }
+        if (!source.service().equals(target.service())) {
+            findings.add(Finding.error("the source bucket is on " + source.service() + " and the target on " + target.service()
+                    + "; server-side copies need one S3 service", "use one S3 endpoint for both stacks"));
         }
         if (pair.versions() == BucketPair.VersionMode.ALL) {
             resources.stream().filter(r -> r.exists() && !"Enabled".equals(r.details().get("versioning")))
@@ -96,6 +118,68 @@ public final class BucketStep implements Step {
 
     @Override
     public StepResult execute(StepContext context) {
-        return new StepResult.NotRun(id, "bucket copy is not implemented in this build");
+        long started = System.nanoTime();
+        BucketCounters counters = new BucketCounters();
+        Path deadLetterPath = context.runDirectory().resolve("dead-letters").resolve("bucket-" + pair.name() + ".jsonl");
+        ExecutorService workers = threads(options.concurrency(), "copy-" + pair.source());
+        ExecutorService parts = threads(options.concurrency(), "parts-" + pair.source());
+        try (DeadLetterFile file = new DeadLetterFile(deadLetterPath);
+             VersionJournal journal = new VersionJournal(ValueMaps.s3VersionsFile(context.runDirectory(), pair.name()))) {
+            RetryPolicy retry = new RetryPolicy(options.maxRetries(), Backoff.DEFAULT);
+            BucketCopier copier = new BucketCopier(source, target, settings(), new ObjectCopier(source, target,
+                    new ObjectCopier.Settings(pair.source(), pair.target(), pair.storageClass(), pair.kmsKeyId(),
+                            options.multipartThreshold(), options.multipartPartSize()), retry, parts), retry);
+            context.progress().started(id, -1, pair.versions() == BucketPair.VersionMode.ALL ? "versions" : "objects");
+            List<String> stopped = copier.copy(workers, new ObjectDeadLetters(file, id.toString(), pair.source(), counters), journal,
+                    counters, () -> {
+                        context.progress().transferred(id, counters.bytesCopied.get());
+                        context.progress().advanced(id, counters.copied.get() + counters.skipped.get() + counters.failed.get(),
+                                counters.failed.get());
+                    });
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            Map<String, String> outputs = outputs(counters, journal, file);
+            return stopped.isEmpty() ? new StepResult.Completed(id, counters.snapshot(), took, outputs)
+                    : new StepResult.Failed(id, String.join("; ", stopped), counters.snapshot(), took);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new StepResult.Failed(id, "interrupted", counters.snapshot(), Duration.ofNanos(System.nanoTime() - started));
+        } catch (IOException | RuntimeException e) {
+            return new StepResult.Failed(id, AwsErrors.describe(e), counters.snapshot(), Duration.ofNanos(System.nanoTime() - started));
+        } finally {
+            workers.shutdownNow();
+            parts.shutdownNow();
+        }
+    }
+
+    private BucketCopier.Settings settings() {
+        String versioning = source.describe(pair.source()).map(BucketInfo::versioning).orElse("Disabled");
+        boolean targetHoldsObjects = !target.firstKeys(pair.target(), 1).keys().isEmpty();
+        return new BucketCopier.Settings(pair.source(), pair.target(), new KeyFilter(pair.include(), pair.exclude()),
+                pair.versions() == BucketPair.VersionMode.ALL, options.concurrency(), pair.ifTargetNotEmpty(), targetHoldsObjects,
+                "Enabled".equals(versioning) || "Suspended".equals(versioning));
+    }
+
+    private static Map<String, String> outputs(BucketCounters counters, VersionJournal journal, DeadLetterFile file) throws IOException {
+        Map<String, String> outputs = new LinkedHashMap<>();
+        outputs.put("bytesCopied", String.valueOf(counters.bytesCopied.get()));
+        outputs.put("multipartCopies", String.valueOf(counters.multipart.get()));
+        outputs.put("deleteMarkers", String.valueOf(counters.deleteMarkers.get()));
+        outputs.put("versionIdsMapped", String.valueOf(journal.size()));
+        outputs.put("versionMap", journal.writeMap().toString());
+        if (journal.collisions() > 0) {
+            outputs.put("versionIdCollisions", String.valueOf(journal.collisions()));
+        }
+        if (file.count() > 0) {
+            outputs.put("deadLetters", file.path().toString());
+        }
+        return outputs;
+    }
+
+    private static ExecutorService threads(int count, String name) {
+        return Executors.newFixedThreadPool(Math.max(1, count), r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
     }
 }

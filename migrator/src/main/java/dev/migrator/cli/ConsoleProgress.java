@@ -1,5 +1,6 @@
 package dev.migrator.cli;
 
+import dev.migrator.model.ByteSize;
 import dev.migrator.plan.ProgressListener;
 import dev.migrator.plan.StepId;
 import dev.migrator.plan.StepResult;
@@ -22,6 +23,7 @@ final class ConsoleProgress implements ProgressListener {
         final long expected;
         final String unit;
         long lastPrinted = System.nanoTime();
+        volatile long bytes = -1;
 
         Tracker(long expected, String unit) {
             this.expected = expected;
@@ -32,7 +34,15 @@ final class ConsoleProgress implements ProgressListener {
     @Override
     public void started(StepId step, long expectedUnits, String unitName) {
         trackers.put(step, new Tracker(expectedUnits, unitName));
-        out.line(step + " started (about " + expectedUnits + " " + unitName + ")");
+        out.line(step + " started (" + (expectedUnits < 0 ? "listing as it goes" : "about " + expectedUnits + " " + unitName) + ")");
+    }
+
+    @Override
+    public void transferred(StepId step, long bytes) {
+        Tracker t = trackers.get(step);
+        if (t != null) {
+            t.bytes = bytes;
+        }
     }
 
     @Override
@@ -51,8 +61,10 @@ final class ConsoleProgress implements ProgressListener {
         double seconds = (now - t.started) / 1e9;
         double rate = doneUnits / Math.max(seconds, 1e-3);
         String eta = t.expected > doneUnits && rate > 0 ? ", ETA " + Math.round((t.expected - doneUnits) / rate) + " s" : "";
-        out.line(String.format("%s %,d/%,d %s (%,.0f %s/s%s), %d failed", step, doneUnits, t.expected, t.unit, rate, t.unit,
-                eta, failedUnits));
+        String bytes = t.bytes < 0 ? "" : ", " + ByteSize.format(t.bytes) + " at " + ByteSize.format((long) (t.bytes / Math.max(seconds, 1e-3))) + "/s";
+        String of = t.expected < 0 ? "" : String.format("/%,d", t.expected);
+        out.line(String.format("%s %,d%s %s (%,.0f %s/s%s%s), %d failed", step, doneUnits, of, t.unit, rate, t.unit,
+                bytes, eta, failedUnits));
     }
 
     @Override

@@ -9,14 +9,23 @@ public record MigrationOptions(
         Optional<RateLimit> writeRateLimit,
         NonEmptyTargetPolicy ifTargetNotEmpty,
         int maxRetries,
-        Optional<String> stateDirectory) {
+        Optional<String> stateDirectory,
+        long multipartThreshold,
+        long multipartPartSize) {
 
     public static final int DEFAULT_CONCURRENCY = 8;
     public static final int DEFAULT_MAX_RETRIES = 10;
+    /** CopyObject copies up to 5 GiB; larger objects need a multipart copy. */
+    public static final long DEFAULT_MULTIPART_THRESHOLD = 5 * ByteSize.GIB;
+    public static final long DEFAULT_MULTIPART_PART_SIZE = 256 * ByteSize.MIB;
+    /** S3's bounds on a part (the last part may be smaller) and on a single CopyObject. */
+    public static final long MIN_PART_SIZE = 5 * ByteSize.MIB;
+    public static final long MAX_PART_SIZE = 5 * ByteSize.GIB;
 
     public static MigrationOptions defaults() {
         return new MigrationOptions(DEFAULT_CONCURRENCY, Optional.empty(), Optional.empty(),
-                NonEmptyTargetPolicy.REFUSE, DEFAULT_MAX_RETRIES, Optional.empty());
+                NonEmptyTargetPolicy.REFUSE, DEFAULT_MAX_RETRIES, Optional.empty(),
+                DEFAULT_MULTIPART_THRESHOLD, DEFAULT_MULTIPART_PART_SIZE);
     }
 
     /** A request budget per second, in items or in capacity units. */

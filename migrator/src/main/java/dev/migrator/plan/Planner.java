@@ -23,7 +23,7 @@ public final class Planner {
             steps.add(new UserPoolStep(pair, source.userPools(), target.userPools()));
         }
         for (BucketPair pair : schema.buckets()) {
-            steps.add(new BucketStep(pair, source.buckets(), target.buckets()));
+            steps.add(new BucketStep(pair, schema.options(), source.buckets(), target.buckets()));
         }
         for (TablePair pair : schema.tables()) {
             steps.add(new TableStep(pair, schema.options(), source.tables(), target.tables(), source.region(), target.region()));

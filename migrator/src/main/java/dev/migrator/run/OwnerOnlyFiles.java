@@ -3,6 +3,7 @@ package dev.migrator.run;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /** Files and directories readable by their owner only (where the file system has POSIX permissions): they hold customer data. */
@@ -24,6 +25,13 @@ public final class OwnerOnlyFiles {
         Files.deleteIfExists(file);
         createFile(file);
         Files.write(file, content);
+    }
+
+    /** Writes to a sibling temporary file, then renames it over {@code file}: readers see the old or the new content, never half. */
+    public static void writeAtomically(Path file, byte[] content) throws IOException {
+        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+        write(temporary, content);
+        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static void setPermissions(Path path, String permissions) throws IOException {

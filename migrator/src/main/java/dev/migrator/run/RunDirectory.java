@@ -5,7 +5,6 @@ import dev.migrator.model.MigrationSchema;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -24,10 +23,8 @@ public record RunDirectory(Path path) {
 
     public Path writeReport(RunReport report) throws IOException {
         Path file = path.resolve("report.json");
-        Path temporary = path.resolve("report.json.tmp");
         ObjectMapper mapper = ReportJson.mapper();
-        OwnerOnlyFiles.write(temporary, mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(report));
-        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        OwnerOnlyFiles.writeAtomically(file, mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(report));
         return file;
     }
 

@@ -2,6 +2,7 @@ package dev.migrator.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.migrator.model.BucketPair;
+import dev.migrator.model.ByteSize;
 import dev.migrator.model.MigrationOptions;
 import dev.migrator.model.MigrationSchema;
 import dev.migrator.model.NonEmptyTargetPolicy;
@@ -87,7 +88,17 @@ final class NativeReader {
                 rateLimit(node.path("readRateLimit")), rateLimit(node.path("writeRateLimit")),
                 node.has("ifTargetNotEmpty") ? NonEmptyTargetPolicy.fromJson(node.get("ifTargetNotEmpty").asText())
                         : d.ifTargetNotEmpty(),
-                node.path("maxRetries").asInt(d.maxRetries()), text(node, "stateDirectory"));
+                node.path("maxRetries").asInt(d.maxRetries()), text(node, "stateDirectory"),
+                size(node.path("multipartThreshold"), d.multipartThreshold()),
+                size(node.path("multipartPartSize"), d.multipartPartSize()));
+    }
+
+    /** A byte count as a number or "64MiB"; the range is checked by SemanticCheck, garbage by the JSON Schema. */
+    private static long size(JsonNode node, long fallback) {
+        if (node.isIntegralNumber()) {
+            return node.asLong();
+        }
+        return node.isTextual() ? ByteSize.parse(node.asText()).orElse(fallback) : fallback;
     }
 
     private static Optional<MigrationOptions.RateLimit> rateLimit(JsonNode node) {

@@ -2,6 +2,8 @@ package dev.migrator.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.migrator.model.BucketPair;
+import dev.migrator.model.ByteSize;
+import dev.migrator.model.MigrationOptions;
 import dev.migrator.model.MigrationSchema;
 import dev.migrator.model.NonEmptyTargetPolicy;
 import dev.migrator.model.PairLocation;
@@ -53,8 +55,27 @@ final class SemanticCheck {
             name(pair.at().target(), pair.target(), NamingRules::bucketProblem);
             sameResource(pair.at(), pair.source(), pair.target(), sameS3(), "bucket");
         }
+        if (!schema.buckets().isEmpty() && !sameS3()) {
+            problems.error("/target", "bucket pairs are copied server-side (CopyObject through the target's S3), which needs "
+                            + "both stacks on one S3 service, but the source and target S3 endpoints differ",
+                    "give both stacks the same S3 endpoint (in AWS, leave \"endpoint\" out: any region works)");
+        }
+        checkSizes();
         unique(schema.buckets(), BucketPair::target, p -> p.at().target(), "bucket", "target of");
         unique(schema.buckets(), BucketPair::name, p -> p.at().pair(), "bucket pair name", "name of");
+    }
+
+    private void checkSizes() {
+        MigrationOptions options = schema.options();
+        if (options.multipartThreshold() > MigrationOptions.MAX_PART_SIZE) {
+            problems.error("/options/multipartThreshold", "multipartThreshold is " + ByteSize.format(options.multipartThreshold())
+                    + " but CopyObject copies at most 5 GiB", "use 5GiB or less (the default is 5GiB)");
+        }
+        long part = options.multipartPartSize();
+        if (part < MigrationOptions.MIN_PART_SIZE || part > MigrationOptions.MAX_PART_SIZE) {
+            problems.error("/options/multipartPartSize", "multipartPartSize is " + ByteSize.format(part)
+                    + " but S3 parts are 5 MiB to 5 GiB", "use a size from 5MiB to 5GiB (the default is 256MiB)");
+        }
     }
 
     private void checkTables() {

@@ -29,6 +29,16 @@ public record LocalAws(LocalEmulators emulators) {
         return emulators.cognitoEndpoint();
     }
 
+    /** moto's server (where installed) serves S3 too, with tagging, which S3Proxy lacks. */
+    public Optional<URI> motoEndpoint() {
+        return emulators.cognitoEndpoint();
+    }
+
+    public S3Client motoS3(String region) {
+        return S3Client.builder().region(Region.of(region)).credentialsProvider(CREDENTIALS)
+                .endpointOverride(motoEndpoint().orElseThrow()).forcePathStyle(true).build();
+    }
+
     public DynamoDbClient dynamoDb(String region) {
         return DynamoDbClient.builder().region(Region.of(region)).credentialsProvider(CREDENTIALS)
                 .endpointOverride(dynamoDbEndpoint()).build();
