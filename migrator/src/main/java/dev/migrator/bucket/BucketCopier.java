@@ -1,5 +1,6 @@
 package dev.migrator.bucket;
 
+import dev.migrator.maps.IdMapJournal;
 import dev.migrator.model.NonEmptyTargetPolicy;
 import dev.migrator.plan.AwsErrors;
 import dev.migrator.plan.RetryPolicy;
@@ -45,7 +46,7 @@ final class BucketCopier {
     }
 
     /** Copies everything listed; returns why the copy stopped early (empty when it finished). */
-    List<String> copy(ExecutorService pool, ObjectDeadLetters deadLetters, VersionJournal journal, BucketCounters counters,
+    List<String> copy(ExecutorService pool, ObjectDeadLetters deadLetters, IdMapJournal journal, BucketCounters counters,
                       Listener listener) throws InterruptedException {
         BlockingQueue<List<ListedObject>> tasks = new ArrayBlockingQueue<>(settings.workers() * TASKS_QUEUED_PER_WORKER);
         ObjectWork work = new ObjectWork(source, target, settings, copier, retry, deadLetters, journal, counters);

@@ -1,5 +1,6 @@
 package dev.migrator.bucket;
 
+import dev.migrator.maps.IdMapJournal;
 import dev.migrator.model.BucketPair;
 import dev.migrator.model.NonEmptyTargetPolicy;
 import dev.migrator.plan.Finding;
@@ -124,7 +125,7 @@ public final class BucketStep implements Step {
         ExecutorService workers = threads(options.concurrency(), "copy-" + pair.source());
         ExecutorService parts = threads(options.concurrency(), "parts-" + pair.source());
         try (DeadLetterFile file = new DeadLetterFile(deadLetterPath);
-             VersionJournal journal = new VersionJournal(ValueMaps.s3VersionsFile(context.runDirectory(), pair.name()))) {
+             IdMapJournal journal = new IdMapJournal(ValueMaps.s3VersionsFile(context.runDirectory(), pair.name()))) {
             RetryPolicy retry = new RetryPolicy(options.maxRetries(), Backoff.DEFAULT);
             BucketCopier copier = new BucketCopier(source, target, settings(), new ObjectCopier(source, target,
                     new ObjectCopier.Settings(pair.source(), pair.target(), pair.storageClass(), pair.kmsKeyId(),
@@ -159,7 +160,7 @@ public final class BucketStep implements Step {
                 "Enabled".equals(versioning) || "Suspended".equals(versioning));
     }
 
-    private static Map<String, String> outputs(BucketCounters counters, VersionJournal journal, DeadLetterFile file) throws IOException {
+    private static Map<String, String> outputs(BucketCounters counters, IdMapJournal journal, DeadLetterFile file) throws IOException {
         Map<String, String> outputs = new LinkedHashMap<>();
         outputs.put("bytesCopied", String.valueOf(counters.bytesCopied.get()));
         outputs.put("multipartCopies", String.valueOf(counters.multipart.get()));

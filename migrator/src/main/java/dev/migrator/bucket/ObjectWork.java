@@ -1,5 +1,6 @@
 package dev.migrator.bucket;
 
+import dev.migrator.maps.IdMapJournal;
 import dev.migrator.plan.AwsErrors;
 import dev.migrator.plan.RetryPolicy;
 import java.util.List;
@@ -16,11 +17,11 @@ final class ObjectWork {
     private final ObjectCopier copier;
     private final RetryPolicy retry;
     private final ObjectDeadLetters deadLetters;
-    private final VersionJournal journal;
+    private final IdMapJournal journal;
     private final BucketCounters counters;
 
     ObjectWork(BucketGateway source, BucketGateway target, BucketCopier.Settings settings, ObjectCopier copier, RetryPolicy retry,
-               ObjectDeadLetters deadLetters, VersionJournal journal, BucketCounters counters) {
+               ObjectDeadLetters deadLetters, IdMapJournal journal, BucketCounters counters) {
         this.source = source;
         this.target = target;
         this.settings = settings;

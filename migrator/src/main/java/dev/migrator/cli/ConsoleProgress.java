@@ -80,5 +80,12 @@ final class ConsoleProgress implements ProgressListener {
             text = "not run: " + ((StepResult.NotRun) result).reason();
         }
         out.line(step + " " + text);
+        if (result instanceof StepResult.Completed c) {
+            c.outputs().forEach((key, value) -> {
+                if (!key.equals("deadLetters")) {
+                    out.line("    " + key + ": " + value);
+                }
+            });
+        }
     }
 }

@@ -43,10 +43,7 @@ public final class LocalEmulators implements AutoCloseable {
                 ChildProcess.javaCommand(classpath(home, "dynamodb-local"),
                         "dev.migrator.emulator.dynamodb.DynamoDbLocalLauncher", String.valueOf(dynamoPort)),
                 dynamoPort, logDirectory.resolve("dynamodb-local.log"), START_TIMEOUT));
-        CompletableFuture<ChildProcess> s3 = async(() -> ChildProcess.startAndAwaitReadyLine("S3Proxy",
-                ChildProcess.javaCommand(classpath(home, "s3proxy"), "dev.migrator.emulator.s3.S3ProxyLauncher",
-                        String.valueOf(s3Port), ACCESS_KEY, SECRET_KEY),
-                s3Port, logDirectory.resolve("s3proxy.log"), START_TIMEOUT));
+        CompletableFuture<ChildProcess> s3 = async(() -> startS3Proxy(home, s3Port, logDirectory.resolve("s3proxy.log")));
         CompletableFuture<Optional<ChildProcess>> moto = async(() -> MotoServer.startIfInstalled(logDirectory));
         List<ChildProcess> started = new ArrayList<>();
         try {
@@ -69,6 +66,12 @@ public final class LocalEmulators implements AutoCloseable {
     public static ChildProcess startDynamoDb(Path home, int port, Path log) throws IOException {
         return ChildProcess.startAndAwaitReadyLine("DynamoDB Local", ChildProcess.javaCommand(classpath(home, "dynamodb-local"),
                 "dev.migrator.emulator.dynamodb.DynamoDbLocalLauncher", String.valueOf(port)), port, log, START_TIMEOUT);
+    }
+
+    /** S3Proxy alone, in its own JVM on {@code port}, with an in-memory store (the benchmark's server). */
+    public static ChildProcess startS3Proxy(Path home, int port, Path log) throws IOException {
+        return ChildProcess.startAndAwaitReadyLine("S3Proxy", ChildProcess.javaCommand(classpath(home, "s3proxy"),
+                "dev.migrator.emulator.s3.S3ProxyLauncher", String.valueOf(port), ACCESS_KEY, SECRET_KEY), port, log, START_TIMEOUT);
     }
 
     /** The {@code emulators/} directory: a system property, an environment variable, or beside the jar's build. */

@@ -7,7 +7,11 @@ public record UserPoolPair(
         String target,
         ExistingUserPolicy existingUsers,
         PasswordPolicy passwords,
+        double requestsPerSecond,
         PairLocation at) {
+
+    /** Well under Cognito's default quotas (UserCreation 50/s, UserUpdate 25/s, UserRead 120/s per account and region). */
+    public static final double DEFAULT_REQUESTS_PER_SECOND = 20;
 
     /** What to do with a user that already exists in the target pool. */
     public enum ExistingUserPolicy { SKIP, UPDATE }

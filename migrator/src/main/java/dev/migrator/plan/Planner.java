@@ -20,7 +20,7 @@ public final class Planner {
     public Plan plan(MigrationSchema schema, StackGateways source, StackGateways target) {
         List<Step> steps = new ArrayList<>();
         for (UserPoolPair pair : schema.userPools()) {
-            steps.add(new UserPoolStep(pair, source.userPools(), target.userPools()));
+            steps.add(new UserPoolStep(pair, schema.options(), source.userPools(), target.userPools()));
         }
         for (BucketPair pair : schema.buckets()) {
             steps.add(new BucketStep(pair, schema.options(), source.buckets(), target.buckets()));

@@ -1,6 +1,17 @@
 package dev.migrator.userpool;
 
+import dev.migrator.deadletter.DeadLetterFile;
+import dev.migrator.maps.IdMapJournal;
+import dev.migrator.model.MigrationOptions;
 import dev.migrator.model.UserPoolPair;
+import dev.migrator.plan.AwsErrors;
+import dev.migrator.plan.RetryPolicy;
+import dev.migrator.run.Backoff;
+import dev.migrator.run.RateLimiter;
+import dev.migrator.transform.ValueMaps;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
 import dev.migrator.plan.Finding;
 import dev.migrator.plan.Preflight;
 import dev.migrator.plan.ResourceState;
@@ -14,17 +25,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Recreates one user pool's users and groups. Preflight: both pools exist, sign-in configuration agrees. */
+/**
+ * Recreates one user pool's users and groups in the target pool, exports them (JSON and import-job CSV,
+ * owner-only) and writes the old sub -> new sub map. Preflight: both pools exist, sign-in configuration
+ * and attributes agree, and what passwords become.
+ */
 public final class UserPoolStep implements Step {
     private static final int USERS_SHOWN = 5;
 
     private final UserPoolPair pair;
+    private final MigrationOptions options;
     private final UserPoolGateway source;
     private final UserPoolGateway target;
     private final StepId id;
 
-    public UserPoolStep(UserPoolPair pair, UserPoolGateway source, UserPoolGateway target) {
+    public UserPoolStep(UserPoolPair pair, MigrationOptions options, UserPoolGateway source, UserPoolGateway target) {
         this.pair = pair;
+        this.options = options;
         this.source = source;
         this.target = target;
         this.id = new StepId(StepId.Kind.USER_POOL, pair.name(), pair.at().pair());
@@ -51,11 +68,12 @@ public final class UserPoolStep implements Step {
         } catch (RuntimeException e) {
             return Preflight.unreachable(id, "target user pool " + pair.target(), e);
         }
-        if (src.isPresent() && dst.isPresent() && !src.get().signInWith().equals(dst.get().signInWith())) {
-            findings.add(Finding.error("users sign in with " + src.get().signInWith() + " in the source pool but with "
-                            + dst.get().signInWith() + " in the target pool",
-                    "deploy Stack B's pool with the same username configuration; Cognito cannot change it later"));
+        if (src.isPresent() && dst.isPresent()) {
+            for (AttributeCompatibility.Problem p : AttributeCompatibility.check(src.get(), dst.get())) {
+                findings.add(p.error() ? Finding.error(p.message(), p.fix()) : Finding.warning(p.message(), p.fix()));
+            }
         }
+        findings.add(Finding.info("passwords cannot be read from Cognito; migrated users get: " + passwordsText()));
         return new Preflight(id, resources, findings);
     }
 
@@ -82,8 +100,85 @@ public final class UserPoolStep implements Step {
         return info;
     }
 
+    private String passwordsText() {
+        return switch (pair.passwords()) {
+            case RESET_ON_SIGN_IN -> "no message now; a password nobody knows, so their first sign-in goes through 'Forgot password'"
+                    + " (passwords: reset-on-sign-in)";
+            case POOL_SENDS_TEMPORARY -> "a temporary password the pool sends them by email or SMS (passwords: pool-sends-temporary)";
+            case TEMPORARY_PASSWORD_FILE -> "a temporary password each, written to an owner-only file for you to hand out"
+                    + " (passwords: temporary-password-file)";
+        };
+    }
+
     @Override
     public StepResult execute(StepContext context) {
-        return new StepResult.NotRun(id, "user pool migration is not implemented in this build");
+        long started = System.nanoTime();
+        UserPoolCounters counters = new UserPoolCounters();
+        Path run = context.runDirectory();
+        Path deadLetterPath = run.resolve("dead-letters").resolve("userpool-" + pair.name() + ".jsonl");
+        CognitoCalls calls = new CognitoCalls(RateLimiter.of(pair.requestsPerSecond()), new RetryPolicy(options.maxRetries(), Backoff.DEFAULT));
+        try (DeadLetterFile deadLetters = new DeadLetterFile(deadLetterPath);
+             IdMapJournal subs = new IdMapJournal(ValueMaps.cognitoSubsFile(run, pair.name()));
+             PasswordFile passwords = pair.passwords() == UserPoolPair.PasswordPolicy.TEMPORARY_PASSWORD_FILE
+                     ? new PasswordFile(run.resolve("secrets").resolve("temporary-passwords-" + pair.name() + ".csv")) : null) {
+            UserPoolInfo sourceInfo = source.describe(pair.source()).orElseThrow();
+            UserPoolInfo targetInfo = target.describe(pair.target()).orElseThrow();
+            context.progress().started(id, sourceInfo.estimatedUsers(), "users");
+            GroupDirectory groups = GroupDirectory.read(source, pair.source(), calls);
+            counters.groupsCreated.addAndGet(createMissingGroups(groups, calls));
+            ImportCsv csv = new ImportCsv(calls.call(() -> target.csvHeader(pair.target())).orElseGet(() -> ImportCsv.derivedHeader(targetInfo)));
+            UserImporter importer = new UserImporter(target, new UserImporter.Settings(pair.target(), targetInfo, pair.existingUsers(),
+                    pair.passwords()), calls, subs, Optional.ofNullable(passwords));
+            Path exports = run.resolve("exports");
+            try (PoolExport export = new PoolExport(exports.resolve("userpool-" + pair.name() + ".json"),
+                    exports.resolve("userpool-" + pair.name() + "-import.csv"), pair.source(), groups.groups(), csv)) {
+                new UserPoolCopier(source, pair.source(), sourceInfo, targetInfo, calls, options.concurrency())
+                        .copy(groups, export, importer, new UserDeadLetters(deadLetters, id.toString(), pair.source()), counters,
+                                () -> context.progress().advanced(id, counters.done(), counters.failed.get()));
+            }
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            return new StepResult.Completed(id, counters.snapshot(), took, outputs(counters, groups, subs, deadLetters, passwords, exports));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new StepResult.Failed(id, "interrupted", counters.snapshot(), Duration.ofNanos(System.nanoTime() - started));
+        } catch (IOException | RuntimeException e) {
+            return new StepResult.Failed(id, AwsErrors.describe(e), counters.snapshot(), Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    private int createMissingGroups(GroupDirectory groups, CognitoCalls calls) throws InterruptedException {
+        java.util.Set<String> existing = GroupDirectory.names(target, pair.target(), calls);
+        int created = 0;
+        for (PoolGroup group : groups.groups()) {
+            if (!existing.contains(group.name())) {
+                calls.run(() -> target.createGroup(pair.target(), group));
+                created++;
+            }
+        }
+        return created;
+    }
+
+    private Map<String, String> outputs(UserPoolCounters counters, GroupDirectory groups, IdMapJournal subs, DeadLetterFile deadLetters,
+                                        PasswordFile passwords, Path exports) throws IOException {
+        Map<String, String> outputs = new LinkedHashMap<>();
+        outputs.put("usersCreated", String.valueOf(counters.created.get()));
+        outputs.put("usersUpdated", String.valueOf(counters.updated.get()));
+        outputs.put("usersAlreadyThere", String.valueOf(counters.existingSkipped.get()));
+        outputs.put("groups", String.valueOf(groups.groups().size()));
+        outputs.put("groupsCreated", String.valueOf(counters.groupsCreated.get()));
+        outputs.put("memberships", String.valueOf(groups.memberships()));
+        outputs.put("federatedUsers", counters.federatedSummary());
+        outputs.put("passwords", "not migrated (Cognito cannot export them): " + passwordsText());
+        if (passwords != null) {
+            outputs.put("temporaryPasswords", passwords.path().toString());
+        }
+        outputs.put("export", exports.resolve("userpool-" + pair.name() + ".json").toString());
+        outputs.put("importJobCsv", exports.resolve("userpool-" + pair.name() + "-import.csv").toString());
+        outputs.put("subsMapped", String.valueOf(subs.size()));
+        outputs.put("subMap", subs.writeMap().toString());
+        if (deadLetters.count() > 0) {
+            outputs.put("deadLetters", deadLetters.path().toString());
+        }
+        return outputs;
     }
 }

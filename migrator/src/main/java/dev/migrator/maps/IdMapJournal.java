@@ -1,4 +1,4 @@
-package dev.migrator.bucket;
+package dev.migrator.maps;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,12 +17,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The old -> new S3 version id map of one bucket pair. Each pair is appended to a journal
- * ({@code .jsonl}, flushed per line) as soon as its copy is done, so a rerun knows which versions are
- * already in the target even after a crash; {@link #writeMap()} writes the JSON object the table
- * transforms read. Version ids are unique per bucket, so the map is keyed by the old id alone.
+ * An old -> new id map a step writes for the table transforms: S3 version ids of a bucket pair, Cognito
+ * subs of a user pool pair. Each pair is appended to a journal ({@code .jsonl}, owner-only, flushed per
+ * line) as soon as the copy that made it is done, so a rerun knows what is already in the target even
+ * after a crash; {@link #writeMap()} writes the JSON object the transforms read. Both kinds of id are
+ * unique within their bucket or pool, so the map is keyed by the old id alone.
  */
-final class VersionJournal implements AutoCloseable {
+public final class IdMapJournal implements AutoCloseable {
     private final Path journal;
     private final Path map;
     private final ObjectMapper mapper = new ObjectMapper();
@@ -30,7 +31,7 @@ final class VersionJournal implements AutoCloseable {
     private final AtomicLong collisions = new AtomicLong();
     private BufferedWriter writer;
 
-    VersionJournal(Path map) throws IOException {
+    public IdMapJournal(Path map) throws IOException {
         this.map = map;
         this.journal = map.resolveSibling(map.getFileName().toString().replaceFirst("\\.json$", "") + ".jsonl");
         if (Files.exists(journal)) {
@@ -43,20 +44,20 @@ final class VersionJournal implements AutoCloseable {
         }
     }
 
-    /** The new version id an earlier copy gave this old one, if any. */
-    String copiedAs(String oldVersionId) {
-        return pairs.get(oldVersionId);
+    /** The new id an earlier copy gave this old one, or null. */
+    public String copiedAs(String oldId) {
+        return pairs.get(oldId);
     }
 
-    synchronized void record(String key, String oldVersionId, String newVersionId) {
-        String previous = pairs.putIfAbsent(oldVersionId, newVersionId);
+    public synchronized void record(String key, String oldId, String newId) {
+        String previous = pairs.putIfAbsent(oldId, newId);
         if (previous != null) {
-            if (!previous.equals(newVersionId)) {
+            if (!previous.equals(newId)) {
                 collisions.incrementAndGet();
             }
             return;
         }
-        ObjectNode entry = mapper.createObjectNode().put("key", key).put("old", oldVersionId).put("new", newVersionId);
+        ObjectNode entry = mapper.createObjectNode().put("key", key).put("old", oldId).put("new", newId);
         try {
             if (writer == null) {
                 Files.createDirectories(journal.getParent());
@@ -73,17 +74,17 @@ final class VersionJournal implements AutoCloseable {
         }
     }
 
-    int size() {
+    public int size() {
         return pairs.size();
     }
 
-    /** Old version ids seen twice with different new ids (should never happen on S3). */
-    long collisions() {
+    /** Old ids seen twice with different new ids (should never happen). */
+    public long collisions() {
         return collisions.get();
     }
 
     /** Writes the whole map as one JSON object, atomically; returns its path. */
-    Path writeMap() throws IOException {
+    public Path writeMap() throws IOException {
         Files.createDirectories(map.getParent());
         OwnerOnlyFiles.writeAtomically(map, mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(new TreeMap<>(pairs)));
         return map;

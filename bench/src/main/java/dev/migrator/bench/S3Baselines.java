@@ -1,0 +1,130 @@
+package dev.migrator.bench;
+
+import dev.migrator.local.LocalEmulators;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/** Bare S3 loops the benchmark fills buckets with and measures migrator against. */
+final class S3Baselines implements AutoCloseable {
+    private final S3Client s3;
+
+    S3Baselines(URI endpoint) {
+        s3 = S3Client.builder().region(Region.US_EAST_1).endpointOverride(endpoint).forcePathStyle(true)
+                .httpClientBuilder(ApacheHttpClient.builder().maxConnections(32))
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(LocalEmulators.ACCESS_KEY, LocalEmulators.SECRET_KEY))).build();
+    }
+
+    void create(String bucket) {
+        s3.createBucket(r -> r.bucket(bucket));
+    }
+
+    /** {@code count} objects of {@code bytes} random bytes under a few prefixes, written by 16 threads. */
+    void fill(String bucket, int count, int bytes) throws Exception {
+        create(bucket);
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<?>> puts = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int n = i;
+                puts.add(pool.submit(() -> {
+                    byte[] body = new byte[bytes];
+                    new Random(n).nextBytes(body);
+                    s3.putObject(r -> r.bucket(bucket).key("assets/" + (n % 50) + "/object-" + n + ".bin"), RequestBody.fromBytes(body));
+                }));
+            }
+            for (Future<?> f : puts) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    void fillLarge(String bucket, String key, long size) {
+        create(bucket);
+        byte[] body = new byte[Math.toIntExact(size)];
+        new Random(1).nextBytes(body);
+        s3.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromBytes(body));
+    }
+
+    void expectCount(String bucket, int expected) {
+        long count = s3.listObjectsV2Paginator(r -> r.bucket(bucket)).contents().stream().count();
+        if (count != expected) {
+            throw new IllegalStateException(bucket + " holds " + count + " objects, expected " + expected);
+        }
+    }
+
+    /** Deletes a bucket's objects and the bucket, so the in-memory emulator gives the memory back. */
+    void drop(String bucket) {
+        for (S3Object o : s3.listObjectsV2Paginator(r -> r.bucket(bucket)).contents()) {
+            s3.deleteObject(r -> r.bucket(bucket).key(o.key()));
+        }
+        s3.deleteBucket(r -> r.bucket(bucket));
+    }
+
+    /** The VAMS script's way: list, then one CopyObject after another. */
+    BucketBenchmark.Result sequentialCopy(String source, String target, int limit, int bytes) {
+        create(target);
+        long started = System.nanoTime();
+        int copied = 0;
+        for (S3Object o : s3.listObjectsV2Paginator(r -> r.bucket(source)).contents()) {
+            if (copied == limit) {
+                break;
+            }
+            s3.copyObject(r -> r.sourceBucket(source).sourceKey(o.key()).destinationBucket(target).destinationKey(o.key()));
+            copied++;
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        return new BucketBenchmark.Result("sequential CopyObject (VAMS script)", copied, (long) copied * bytes, seconds);
+    }
+
+    /** The emulator's ceiling: the listed keys copied by {@code threads} threads with nothing else done. */
+    BucketBenchmark.Result parallelCopy(String source, String target, int threads, int bytes) throws Exception {
+        create(target);
+        List<String> keys = s3.listObjectsV2Paginator(r -> r.bucket(source)).contents().stream().map(S3Object::key).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long started = System.nanoTime();
+        try {
+            List<Future<?>> copies = new ArrayList<>();
+            for (String key : keys) {
+                copies.add(pool.submit(() -> s3.copyObject(r -> r.sourceBucket(source).sourceKey(key)
+                        .destinationBucket(target).destinationKey(key))));
+            }
+            for (Future<?> f : copies) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        return new BucketBenchmark.Result("bare parallel CopyObject (" + threads + " threads, listed first)", keys.size(),
+                (long) keys.size() * bytes, seconds);
+    }
+
+    BucketBenchmark.Result singleCopy(String source, String target, String key, long size) {
+        create(target);
+        long started = System.nanoTime();
+        s3.copyObject(r -> r.sourceBucket(source).sourceKey(key).destinationBucket(target).destinationKey(key));
+        double seconds = (System.nanoTime() - started) / 1e9;
+        drop(target);
+        return new BucketBenchmark.Result("one CopyObject", 1, size, seconds);
+    }
+
+    @Override
+    public void close() {
+        s3.close();
+    }
+}

@@ -1,0 +1,92 @@
+package dev.migrator.userpool;
+
+import dev.migrator.plan.AwsErrors;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Pages through the source pool's users (60 at a time), reads MFA settings where the pool uses MFA,
+ * exports each user, and imports the page with a few workers; every request is paced by
+ * {@link CognitoCalls}. Memory holds one page.
+ */
+final class UserPoolCopier {
+    /** Called after each user, from the worker threads. */
+    interface Listener {
+        void userDone();
+    }
+
+    private final UserPoolGateway source;
+    private final String sourcePool;
+    private final UserPoolInfo sourceInfo;
+    private final UserPoolInfo targetInfo;
+    private final CognitoCalls calls;
+    private final int workers;
+
+    UserPoolCopier(UserPoolGateway source, String sourcePool, UserPoolInfo sourceInfo, UserPoolInfo targetInfo, CognitoCalls calls,
+                   int workers) {
+        this.source = source;
+        this.sourcePool = sourcePool;
+        this.sourceInfo = sourceInfo;
+        this.targetInfo = targetInfo;
+        this.calls = calls;
+        this.workers = Math.max(1, Math.min(workers, 4));
+    }
+
+    void copy(GroupDirectory groups, PoolExport export, UserImporter importer, UserDeadLetters deadLetters, UserPoolCounters counters,
+              Listener listener) throws InterruptedException, IOException {
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "users-" + sourcePool);
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Optional<String> token = Optional.empty();
+            do {
+                Optional<String> at = token;
+                UserPoolGateway.Page<PoolUser> page = calls.call(() -> source.listUsers(sourcePool, at));
+                List<Future<?>> work = new ArrayList<>();
+                for (PoolUser listed : page.items()) {
+                    counters.read.incrementAndGet();
+                    PoolUser user = withMfa(listed);
+                    List<String> memberOf = groups.groupsOf(user.username());
+                    export.add(user, memberOf, UserImporter.targetUsername(user, targetInfo));
+                    work.add(pool.submit(() -> {
+                        UserOutcome outcome = importer.importUser(user, memberOf);
+                        counters.count(outcome);
+                        if (outcome instanceof UserOutcome.Failed failed) {
+                            deadLetters.add(user, memberOf, failed);
+                        }
+                        listener.userDone();
+                        return null;
+                    }));
+                }
+                for (Future<?> f : work) {
+                    try {
+                        f.get();
+                    } catch (ExecutionException e) {
+                        throw new IllegalStateException("a user import worker failed: " + AwsErrors.describe(e.getCause()), e.getCause());
+                    }
+                }
+                token = page.next();
+            } while (token.isPresent());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** MFA settings come from AdminGetUser, one request per user: asked only where the source pool uses MFA. */
+    private PoolUser withMfa(PoolUser user) throws InterruptedException {
+        if ("OFF".equals(sourceInfo.mfa()) || user.federated()) {
+            return user;
+        }
+        return calls.call(() -> source.getUser(sourcePool, user.username()))
+                .map(full -> new PoolUser(user.username(), user.status(), user.enabled(), user.attributes(), full.mfa()))
+                .orElse(user);
+    }
+}
