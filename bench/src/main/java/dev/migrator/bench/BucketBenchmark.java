@@ -113,6 +113,8 @@ public final class BucketBenchmark {
         if (done.counters().written() != expected || done.counters().failed() != 0) {
             throw new IllegalStateException("migrator copied " + done.counters() + " of " + expected);
         }
+        System.out.printf("  migrator %s -> %s: run %.2f s, of which the bucket step %.2f s (the rest: schema, clients, preflight, report)%n",
+                source, target, seconds, done.duration().toNanos() / 1e9);
         return new Result("migrator (" + s.concurrency() + " workers, server-side)", expected,
                 Long.parseLong(done.outputs().get("bytesCopied")), seconds);
     }
