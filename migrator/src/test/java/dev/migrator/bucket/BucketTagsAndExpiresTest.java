@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.s3.model.Tag;
 class BucketTagsAndExpiresTest {
 
     @Test
-    void tagsAndAllHeadersSurviveSingleAndMultipartCopies(LocalAws aws, @TempDir Path dir) throws Exception {
+    void tagsAndAllHeadersSurviveSingleAndMultipartCopiesIntoTheChosenStorageClass(LocalAws aws, @TempDir Path dir) throws Exception {
         assumeTrue(aws.motoEndpoint().isPresent(), "moto_server is not installed; the tagging tests need it");
         String source = LocalAws.uniqueName("tags-a");
         String target = LocalAws.uniqueName("tags-b");
@@ -36,7 +36,8 @@ class BucketTagsAndExpiresTest {
                         .expires(Instant.parse("2030-01-02T03:04:05Z")).metadata(Map.of("assetid", object.getKey()))
                         .tagging("classification=internal&owner=stack%20a"), RequestBody.fromBytes(object.getValue()));
             }
-            Path schema = BucketCopyTest.schema(aws.motoEndpoint().get(), aws, dir, source, target, "");
+            Path schema = BucketCopyTest.schema(aws.motoEndpoint().get(), aws, dir, source, target,
+                    ", \"storageClass\": \"STANDARD_IA\"");
 
             StepResult.Completed result = (StepResult.Completed) BucketCopyTest.step(schema, dir, motoGateway(aws, s3), motoGateway(aws, s3));
 
@@ -47,6 +48,7 @@ class BucketTagsAndExpiresTest {
                 assertThat(BucketFixtures.attributes(s3.headObject(r -> r.bucket(target).key(key)))).as(key)
                         .isEqualTo(BucketFixtures.attributes(s3.headObject(r -> r.bucket(source).key(key))))
                         .containsEntry("Expires", "2030-01-02T03:04:05Z");
+                assertThat(s3.headObject(r -> r.bucket(target).key(key)).storageClassAsString()).as(key).isEqualTo("STANDARD_IA");
                 assertThat(tags(s3, target, key)).as(key).isEqualTo(tags(s3, source, key))
                         .containsEntry("owner", "stack a");
             }
