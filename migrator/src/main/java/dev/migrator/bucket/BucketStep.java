@@ -8,17 +8,16 @@ import dev.migrator.plan.Preflight;
 import dev.migrator.plan.ResourceState;
 import dev.migrator.plan.Step;
 import dev.migrator.plan.StepContext;
+import dev.migrator.plan.StepExecution;
 import dev.migrator.plan.StepId;
 import dev.migrator.plan.StepResult;
 import dev.migrator.deadletter.DeadLetterFile;
 import dev.migrator.model.MigrationOptions;
-import dev.migrator.plan.AwsErrors;
 import dev.migrator.plan.RetryPolicy;
 import dev.migrator.run.Backoff;
 import dev.migrator.transform.ValueMaps;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.concurrent.ExecutorService;
@@ -119,37 +118,30 @@ public final class BucketStep implements Step {
 
     @Override
     public StepResult execute(StepContext context) {
-        long started = System.nanoTime();
         BucketCounters counters = new BucketCounters();
         Path deadLetterPath = context.runDirectory().resolve("dead-letters").resolve("bucket-" + pair.name() + ".jsonl");
-        ExecutorService workers = threads(options.concurrency(), "copy-" + pair.source());
-        ExecutorService parts = threads(options.concurrency(), "parts-" + pair.source());
-        try (DeadLetterFile file = new DeadLetterFile(deadLetterPath);
-             IdMapJournal journal = new IdMapJournal(ValueMaps.s3VersionsFile(context.runDirectory(), pair.name()))) {
-            RetryPolicy retry = new RetryPolicy(options.maxRetries(), Backoff.DEFAULT);
-            BucketCopier copier = new BucketCopier(source, target, settings(), new ObjectCopier(source, target,
-                    new ObjectCopier.Settings(pair.source(), pair.target(), pair.storageClass(), pair.kmsKeyId(),
-                            options.multipartThreshold(), options.multipartPartSize()), retry, parts), retry);
-            context.progress().started(id, -1, pair.versions() == BucketPair.VersionMode.ALL ? "versions" : "objects");
-            List<String> stopped = copier.copy(workers, new ObjectDeadLetters(file, id.toString(), pair.source(), counters), journal,
-                    counters, () -> {
-                        context.progress().transferred(id, counters.bytesCopied.get());
-                        context.progress().advanced(id, counters.copied.get() + counters.skipped.get() + counters.failed.get(),
-                                counters.failed.get());
-                    });
-            Duration took = Duration.ofNanos(System.nanoTime() - started);
-            Map<String, String> outputs = outputs(counters, journal, file);
-            return stopped.isEmpty() ? new StepResult.Completed(id, counters.snapshot(), took, outputs)
-                    : new StepResult.Failed(id, String.join("; ", stopped), counters.snapshot(), took);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new StepResult.Failed(id, "interrupted", counters.snapshot(), Duration.ofNanos(System.nanoTime() - started));
-        } catch (IOException | RuntimeException e) {
-            return new StepResult.Failed(id, AwsErrors.describe(e), counters.snapshot(), Duration.ofNanos(System.nanoTime() - started));
-        } finally {
-            workers.shutdownNow();
-            parts.shutdownNow();
-        }
+        return StepExecution.run(id, counters::snapshot, () -> {
+            ExecutorService workers = threads(options.concurrency(), "copy-" + pair.source());
+            ExecutorService parts = threads(options.concurrency(), "parts-" + pair.source());
+            try (DeadLetterFile file = new DeadLetterFile(deadLetterPath);
+                 IdMapJournal journal = new IdMapJournal(ValueMaps.s3VersionsFile(context.runDirectory(), pair.name()))) {
+                RetryPolicy retry = new RetryPolicy(options.maxRetries(), Backoff.DEFAULT);
+                BucketCopier copier = new BucketCopier(source, target, settings(), new ObjectCopier(source, target,
+                        new ObjectCopier.Settings(pair.source(), pair.target(), pair.storageClass(), pair.kmsKeyId(),
+                                options.multipartThreshold(), options.multipartPartSize()), retry, parts), retry);
+                context.progress().started(id, -1, pair.versions() == BucketPair.VersionMode.ALL ? "versions" : "objects");
+                List<String> stopped = copier.copy(workers, new ObjectDeadLetters(file, id.toString(), pair.source(), counters),
+                        journal, counters, () -> {
+                            context.progress().transferred(id, counters.bytesCopied.get());
+                            context.progress().advanced(id, counters.copied.get() + counters.skipped.get() + counters.failed.get(),
+                                    counters.failed.get());
+                        });
+                return new StepExecution.Ending(stopped, outputs(counters, journal, file));
+            } finally {
+                workers.shutdownNow();
+                parts.shutdownNow();
+            }
+        });
     }
 
     private BucketCopier.Settings settings() {

@@ -3,7 +3,6 @@ package dev.migrator.table;
 import dev.migrator.deadletter.DeadLetterFile;
 import dev.migrator.model.MigrationOptions;
 import dev.migrator.model.NonEmptyTargetPolicy;
-import dev.migrator.plan.AwsErrors;
 import dev.migrator.run.Backoff;
 import dev.migrator.run.RateLimiter;
 import dev.migrator.transform.DynamoJson;
@@ -13,13 +12,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import dev.migrator.transform.ValueMaps;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import dev.migrator.model.TablePair;
 import dev.migrator.plan.Finding;
 import dev.migrator.plan.Preflight;
 import dev.migrator.plan.ResourceState;
 import dev.migrator.plan.Step;
 import dev.migrator.plan.StepContext;
+import dev.migrator.plan.StepExecution;
 import dev.migrator.plan.StepId;
 import dev.migrator.plan.StepResult;
 import java.util.ArrayList;
@@ -149,32 +148,26 @@ public final class TableStep implements Step {
 
     @Override
     public StepResult execute(StepContext context) {
-        long started = System.nanoTime();
         CopyCounters counters = new CopyCounters();
         Path deadLetterPath = context.runDirectory().resolve("dead-letters").resolve("table-" + pair.name() + ".jsonl");
-        try (DeadLetterFile file = new DeadLetterFile(deadLetterPath)) {
-            TableInfo sourceInfo = source.describe(pair.source()).orElseThrow();
-            TableInfo targetInfo = target.describe(pair.target()).orElseThrow();
-            ItemTransformer transformer = ItemTransformer.compile(pair.transforms(), new ValueMaps(context.runDirectory()));
-            int segments = SegmentPlan.segments(sourceInfo.sizeBytes(), options.concurrency(), pair.segments());
-            context.progress().started(id, sourceInfo.approximateItemCount(), "items");
-            List<String> stopped = new TableCopier(source, target, settings(segments)).copy(pair.source(), targetInfo,
-                    transformer, new DeadLetters(file, id.toString(), pair.source(), counters), counters,
-                    () -> context.progress().advanced(id, counters.read.get(), counters.failed.get()));
-            Duration took = Duration.ofNanos(System.nanoTime() - started);
-            Map<String, String> outputs = new LinkedHashMap<>();
-            outputs.put("segments", String.valueOf(segments));
-            if (file.count() > 0) {
-                outputs.put("deadLetters", deadLetterPath.toString());
+        return StepExecution.run(id, counters::snapshot, () -> {
+            try (DeadLetterFile file = new DeadLetterFile(deadLetterPath)) {
+                TableInfo sourceInfo = source.describe(pair.source()).orElseThrow();
+                TableInfo targetInfo = target.describe(pair.target()).orElseThrow();
+                ItemTransformer transformer = ItemTransformer.compile(pair.transforms(), new ValueMaps(context.runDirectory()));
+                int segments = SegmentPlan.segments(sourceInfo.sizeBytes(), options.concurrency(), pair.segments());
+                context.progress().started(id, sourceInfo.approximateItemCount(), "items");
+                List<String> stopped = new TableCopier(source, target, settings(segments)).copy(pair.source(), targetInfo,
+                        transformer, new DeadLetters(file, id.toString(), pair.source(), counters), counters,
+                        () -> context.progress().advanced(id, counters.read.get(), counters.failed.get()));
+                Map<String, String> outputs = new LinkedHashMap<>();
+                outputs.put("segments", String.valueOf(segments));
+                if (file.count() > 0) {
+                    outputs.put("deadLetters", deadLetterPath.toString());
+                }
+                return new StepExecution.Ending(stopped, outputs);
             }
-            return stopped.isEmpty() ? new StepResult.Completed(id, counters.snapshot(), took, outputs)
-                    : new StepResult.Failed(id, String.join("; ", stopped), counters.snapshot(), took);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new StepResult.Failed(id, "interrupted", counters.snapshot(), Duration.ofNanos(System.nanoTime() - started));
-        } catch (IOException | RuntimeException e) {
-            return new StepResult.Failed(id, AwsErrors.describe(e), counters.snapshot(), Duration.ofNanos(System.nanoTime() - started));
-        }
+        });
     }
 
     /** The first {@code count} source items, before and after the transforms; maps not written yet read as empty. */

@@ -4,19 +4,18 @@ import dev.migrator.deadletter.DeadLetterFile;
 import dev.migrator.maps.IdMapJournal;
 import dev.migrator.model.MigrationOptions;
 import dev.migrator.model.UserPoolPair;
-import dev.migrator.plan.AwsErrors;
 import dev.migrator.plan.RetryPolicy;
 import dev.migrator.run.Backoff;
 import dev.migrator.run.RateLimiter;
 import dev.migrator.transform.ValueMaps;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import dev.migrator.plan.Finding;
 import dev.migrator.plan.Preflight;
 import dev.migrator.plan.ResourceState;
 import dev.migrator.plan.Step;
 import dev.migrator.plan.StepContext;
+import dev.migrator.plan.StepExecution;
 import dev.migrator.plan.StepId;
 import dev.migrator.plan.StepResult;
 import java.util.ArrayList;
@@ -112,38 +111,34 @@ public final class UserPoolStep implements Step {
 
     @Override
     public StepResult execute(StepContext context) {
-        long started = System.nanoTime();
         UserPoolCounters counters = new UserPoolCounters();
         Path run = context.runDirectory();
         Path deadLetterPath = run.resolve("dead-letters").resolve("userpool-" + pair.name() + ".jsonl");
         CognitoCalls calls = new CognitoCalls(RateLimiter.of(pair.requestsPerSecond()), new RetryPolicy(options.maxRetries(), Backoff.DEFAULT));
-        try (DeadLetterFile deadLetters = new DeadLetterFile(deadLetterPath);
-             IdMapJournal subs = new IdMapJournal(ValueMaps.cognitoSubsFile(run, pair.name()));
-             PasswordFile passwords = pair.passwords() == UserPoolPair.PasswordPolicy.TEMPORARY_PASSWORD_FILE
-                     ? new PasswordFile(run.resolve("secrets").resolve("temporary-passwords-" + pair.name() + ".csv")) : null) {
-            UserPoolInfo sourceInfo = source.describe(pair.source()).orElseThrow();
-            UserPoolInfo targetInfo = target.describe(pair.target()).orElseThrow();
-            context.progress().started(id, sourceInfo.estimatedUsers(), "users");
-            GroupDirectory groups = GroupDirectory.read(source, pair.source(), calls);
-            counters.groupsCreated.addAndGet(createMissingGroups(groups, calls));
-            ImportCsv csv = new ImportCsv(calls.call(() -> target.csvHeader(pair.target())).orElseGet(() -> ImportCsv.derivedHeader(targetInfo)));
-            UserImporter importer = new UserImporter(target, new UserImporter.Settings(pair.target(), targetInfo, pair.existingUsers(),
-                    pair.passwords()), calls, subs, Optional.ofNullable(passwords));
-            Path exports = run.resolve("exports");
-            try (PoolExport export = new PoolExport(exports.resolve("userpool-" + pair.name() + ".json"),
-                    exports.resolve("userpool-" + pair.name() + "-import.csv"), pair.source(), groups.groups(), csv)) {
-                new UserPoolCopier(source, pair.source(), sourceInfo, targetInfo, calls, options.concurrency())
-                        .copy(groups, export, importer, new UserDeadLetters(deadLetters, id.toString(), pair.source()), counters,
-                                () -> context.progress().advanced(id, counters.done(), counters.failed.get()));
+        return StepExecution.run(id, counters::snapshot, () -> {
+            try (DeadLetterFile deadLetters = new DeadLetterFile(deadLetterPath);
+                 IdMapJournal subs = new IdMapJournal(ValueMaps.cognitoSubsFile(run, pair.name()));
+                 PasswordFile passwords = pair.passwords() == UserPoolPair.PasswordPolicy.TEMPORARY_PASSWORD_FILE
+                         ? new PasswordFile(run.resolve("secrets").resolve("temporary-passwords-" + pair.name() + ".csv")) : null) {
+                UserPoolInfo sourceInfo = source.describe(pair.source()).orElseThrow();
+                UserPoolInfo targetInfo = target.describe(pair.target()).orElseThrow();
+                context.progress().started(id, sourceInfo.estimatedUsers(), "users");
+                GroupDirectory groups = GroupDirectory.read(source, pair.source(), calls);
+                counters.groupsCreated.addAndGet(createMissingGroups(groups, calls));
+                ImportCsv csv = new ImportCsv(calls.call(() -> target.csvHeader(pair.target()))
+                        .orElseGet(() -> ImportCsv.derivedHeader(targetInfo)));
+                UserImporter importer = new UserImporter(target, new UserImporter.Settings(pair.target(), targetInfo,
+                        pair.existingUsers(), pair.passwords()), calls, subs, Optional.ofNullable(passwords));
+                Path exports = run.resolve("exports");
+                try (PoolExport export = new PoolExport(exports.resolve("userpool-" + pair.name() + ".json"),
+                        exports.resolve("userpool-" + pair.name() + "-import.csv"), pair.source(), groups.groups(), csv)) {
+                    new UserPoolCopier(source, pair.source(), sourceInfo, targetInfo, calls, options.concurrency())
+                            .copy(groups, export, importer, new UserDeadLetters(deadLetters, id.toString(), pair.source()), counters,
+                                    () -> context.progress().advanced(id, counters.done(), counters.failed.get()));
+                }
+                return new StepExecution.Ending(List.of(), outputs(counters, groups, subs, deadLetters, passwords, exports));
             }
-            Duration took = Duration.ofNanos(System.nanoTime() - started);
-            return new StepResult.Completed(id, counters.snapshot(), took, outputs(counters, groups, subs, deadLetters, passwords, exports));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new StepResult.Failed(id, "interrupted", counters.snapshot(), Duration.ofNanos(System.nanoTime() - started));
-        } catch (IOException | RuntimeException e) {
-            return new StepResult.Failed(id, AwsErrors.describe(e), counters.snapshot(), Duration.ofNanos(System.nanoTime() - started));
-        }
+        });
     }
 
     private int createMissingGroups(GroupDirectory groups, CognitoCalls calls) throws InterruptedException {
