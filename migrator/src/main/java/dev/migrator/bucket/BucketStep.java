@@ -9,6 +9,7 @@ import dev.migrator.plan.ResourceState;
 import dev.migrator.plan.Step;
 import dev.migrator.plan.StepContext;
 import dev.migrator.plan.StepExecution;
+import dev.migrator.plan.Verification;
 import dev.migrator.plan.StepId;
 import dev.migrator.plan.StepResult;
 import dev.migrator.deadletter.DeadLetterFile;
@@ -142,6 +143,20 @@ public final class BucketStep implements Step {
                 parts.shutdownNow();
             }
         });
+    }
+
+    @Override
+    public Verification verify(StepContext context, double sampleRate) {
+        try {
+            return new BucketVerifier(source, target, new RetryPolicy(options.maxRetries(), Backoff.DEFAULT), options.concurrency())
+                    .verify(id, pair.source(), pair.target(), new KeyFilter(pair.include(), pair.exclude()),
+                            pair.versions() == BucketPair.VersionMode.ALL, sampleRate);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Verification.notVerified(id, "interrupted");
+        } catch (RuntimeException e) {
+            return Verification.notVerified(id, "could not verify: " + dev.migrator.plan.AwsErrors.describe(e));
+        }
     }
 
     private BucketCopier.Settings settings() {

@@ -4,6 +4,7 @@ import dev.migrator.model.ByteSize;
 import dev.migrator.plan.ProgressListener;
 import dev.migrator.plan.StepId;
 import dev.migrator.plan.StepResult;
+import dev.migrator.plan.Verification;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -65,6 +66,15 @@ final class ConsoleProgress implements ProgressListener {
         String of = t.expected < 0 ? "" : String.format("/%,d", t.expected);
         out.line(String.format("%s %,d%s %s (%,.0f %s/s%s%s), %d failed", step, doneUnits, of, t.unit, rate, t.unit,
                 bytes, eta, failedUnits));
+    }
+
+    @Override
+    public void verified(Verification v) {
+        String counts = v.checked() + " checked, " + v.matched() + " matched, " + v.missing() + " missing, " + v.extra() + " extra, "
+                + v.different() + " different" + (v.notCopyable() > 0 ? ", " + v.notCopyable() + " not copyable (dead letters)" : "");
+        out.line("verify " + v.step() + ": " + (v.ok() ? "ok" : "MISMATCH") + " (source " + v.sourceCount() + ", target "
+                + v.targetCount() + "; " + counts + ") in " + v.duration().toMillis() + " ms" + (v.note().isEmpty() ? "" : "; " + v.note()));
+        v.examples().forEach(e -> out.line("    " + e));
     }
 
     @Override

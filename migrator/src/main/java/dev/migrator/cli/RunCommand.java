@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Runs the migration (also: migrator FILE).",
             "Validates the file, preflights every step (nothing is written if any preflight fails), executes the steps",
-            "and writes a report into the state directory."},
+            "verifies source against target, and writes a report (JSON and HTML) into the state directory."},
         footer = {"", ExitCode.HELP})
 final class RunCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -31,12 +31,21 @@ final class RunCommand implements Callable<Integer> {
             description = "Where run state, reports and dead letters go (default: ${DEFAULT-VALUE}); created owner-only.")
     Path stateRoot;
 
+    @Option(names = "--no-verify", description = "Skip the verification that follows the copy (verify later with 'migrator verify').")
+    boolean noVerify;
+
     @Override
     public Integer call() throws Exception {
         Output out = new Output(spec, common);
         ProgressListener progress = common.json ? ProgressListener.NONE : new ConsoleProgress(out);
         RunOutcome outcome = new MigrationService(EndpointResolver.fromSystemEnvironment())
-                .run(file, new MigrationService.RunSettings(stateRoot, progress));
+                .run(file, new MigrationService.RunSettings(stateRoot, progress, !noVerify, 1.0));
+        return finish(out, common, file, outcome, "run");
+    }
+
+    /** Prints how a run or a verification ended, with where its report is, and returns the exit code. */
+    static int finish(Output out, CommonOptions common, Path file, RunOutcome outcome, String what)
+            throws com.fasterxml.jackson.core.JsonProcessingException {
         if (outcome instanceof RunOutcome.Invalid invalid) {
             return out.invalid(file, invalid.load());
         }
@@ -48,7 +57,9 @@ final class RunCommand implements Callable<Integer> {
             if (report.status() == RunReport.Status.REFUSED) {
                 new PlanPrinter(out).print(reported.schema(), report.preflights());
             }
-            out.line("run " + report.status() + "; report: " + reported.reportFile().toAbsolutePath());
+            Path json = reported.reportFile().toAbsolutePath();
+            out.line(what + " " + report.status() + "; report: " + json.resolveSibling(json.getFileName().toString()
+                    .replaceFirst("\\.json$", ".html")) + " (JSON: " + json + ")");
         }
         return exitCode(report.status());
     }
@@ -57,6 +68,7 @@ final class RunCommand implements Callable<Integer> {
         return switch (status) {
             case COMPLETED -> ExitCode.OK;
             case COMPLETED_WITH_FAILURES -> ExitCode.ITEMS_FAILED;
+            case MISMATCH -> ExitCode.VERIFICATION_MISMATCH;
             case INCOMPLETE -> ExitCode.INCOMPLETE;
             case REFUSED -> ExitCode.PREFLIGHT_REFUSED;
         };

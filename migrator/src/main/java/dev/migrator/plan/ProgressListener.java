@@ -13,4 +13,6 @@ public interface ProgressListener {
     default void transferred(StepId step, long bytes) {}
 
     default void finished(StepId step, StepResult result) {}
+
+    default void verified(Verification verification) {}
 }

@@ -11,4 +11,10 @@ public interface Step {
     Preflight preflight();
 
     StepResult execute(StepContext context);
+
+    /**
+     * Compares source and target as the run left them; with {@code sampleRate} below 1, only that share
+     * of the source (chosen by key hash, so reruns check the same units) and no count of extra units.
+     */
+    Verification verify(StepContext context, double sampleRate);
 }

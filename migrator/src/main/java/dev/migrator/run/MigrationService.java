@@ -13,6 +13,7 @@ import dev.migrator.plan.ResourceState;
 import dev.migrator.plan.Step;
 import dev.migrator.plan.StepContext;
 import dev.migrator.plan.StepResult;
+import dev.migrator.plan.Verification;
 import dev.migrator.schema.LoadResult;
 import dev.migrator.schema.SchemaLoader;
 import dev.migrator.table.TableSample;
@@ -70,6 +71,36 @@ public final class MigrationService {
     }
 
     public RunOutcome run(Path file, RunSettings settings) throws IOException {
+        return prepared(file, settings, "report", (schema, plan, preflights, directory, started) -> {
+            if (preflights.stream().anyMatch(Preflight::blocksRun)) {
+                return RunReport.refused(schema, started, preflights);
+            }
+            StepContext context = new StepContext(directory.path(), settings.progress());
+            List<StepResult> results = execute(plan, context);
+            List<Verification> verifications = settings.verify() ? verify(plan, context, settings.sampleRate()) : List.of();
+            return RunReport.finished(schema, started, preflights, results, verifications);
+        });
+    }
+
+    /** Verifies without copying: the report holds the preflight and the verifications, no step results. */
+    public RunOutcome verify(Path file, RunSettings settings) throws IOException {
+        return prepared(file, settings, "verification", (schema, plan, preflights, directory, started) -> {
+            if (preflights.stream().anyMatch(p -> p.resources().stream().anyMatch(r -> !r.exists()))) {
+                return RunReport.refused(schema, started, preflights);
+            }
+            StepContext context = new StepContext(directory.path(), settings.progress());
+            List<Verification> verifications = verify(plan, context, settings.sampleRate());
+            return RunReport.finished(schema, started, preflights, List.of(), verifications);
+        });
+    }
+
+    private interface ReportMaker {
+        RunReport make(MigrationSchema schema, Plan plan, List<Preflight> preflights, RunDirectory directory, Instant started)
+                throws IOException;
+    }
+
+    /** Loads, plans and preflights the file, then lets {@code maker} act and writes its report (JSON and HTML). */
+    private RunOutcome prepared(Path file, RunSettings settings, String reportName, ReportMaker maker) throws IOException {
         LoadResult loaded = loader.load(file);
         if (loaded instanceof LoadResult.Invalid invalid) {
             return new RunOutcome.Invalid(invalid);
@@ -81,13 +112,8 @@ public final class MigrationService {
             Plan plan = new Planner().plan(schema, source, target);
             List<Preflight> preflights = new PreflightRunner(schema.options().concurrency()).preflight(plan);
             RunDirectory directory = RunDirectory.create(schema, settings.stateRoot());
-            if (preflights.stream().anyMatch(Preflight::blocksRun)) {
-                RunReport report = RunReport.refused(schema, started, preflights);
-                return new RunOutcome.Reported(schema, report, directory.writeReport(report));
-            }
-            List<StepResult> results = execute(plan, new StepContext(directory.path(), settings.progress()));
-            RunReport report = RunReport.finished(schema, started, preflights, results);
-            return new RunOutcome.Reported(schema, report, directory.writeReport(report));
+            RunReport report = maker.make(schema, plan, preflights, directory, started);
+            return new RunOutcome.Reported(schema, report, directory.writeReport(report, reportName));
         }
     }
 
@@ -101,10 +127,24 @@ public final class MigrationService {
         return results;
     }
 
+    private static List<Verification> verify(Plan plan, StepContext context, double sampleRate) {
+        List<Verification> verifications = new ArrayList<>();
+        for (Step step : plan.steps()) {
+            Verification v = step.verify(context, sampleRate);
+            context.progress().verified(v);
+            verifications.add(v);
+        }
+        return verifications;
+    }
+
     private SdkStackGateways gateways(MigrationSchema schema, dev.migrator.model.StackSpec stack) {
         return new SdkStackGateways(new StackClients(stack, endpoints, schema.options().concurrency() * 2));
     }
 
-    /** How a run is started: where state goes, who hears of progress. */
-    public record RunSettings(Path stateRoot, ProgressListener progress) {}
+    /** How a run is started: where state goes, who hears of progress, whether (and how much) to verify at the end. */
+    public record RunSettings(Path stateRoot, ProgressListener progress, boolean verify, double sampleRate) {
+        public RunSettings(Path stateRoot, ProgressListener progress) {
+            this(stateRoot, progress, true, 1.0);
+        }
+    }
 }

@@ -21,10 +21,12 @@ public record RunDirectory(Path path) {
         return new RunDirectory(directory);
     }
 
-    public Path writeReport(RunReport report) throws IOException {
-        Path file = path.resolve("report.json");
+    /** Writes {@code <name>.json} for machines and {@code <name>.html} for people; returns the JSON file. */
+    public Path writeReport(RunReport report, String name) throws IOException {
+        Path file = path.resolve(name + ".json");
         ObjectMapper mapper = ReportJson.mapper();
         OwnerOnlyFiles.writeAtomically(file, mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(report));
+        OwnerOnlyFiles.writeAtomically(path.resolve(name + ".html"), ReportHtml.render(report).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return file;
     }
 

@@ -3,6 +3,7 @@ package dev.migrator.run;
 import dev.migrator.model.MigrationSchema;
 import dev.migrator.plan.Preflight;
 import dev.migrator.plan.StepResult;
+import dev.migrator.plan.Verification;
 import java.time.Instant;
 import java.util.List;
 
@@ -15,13 +16,16 @@ public record RunReport(
         Instant finishedAt,
         Status status,
         List<Preflight> preflights,
-        List<StepResult> results) {
+        List<StepResult> results,
+        List<Verification> verifications) {
 
     public enum Status {
         /** Every step completed; nothing failed. */
         COMPLETED,
         /** Every step ran; some units failed and were dead-lettered. */
         COMPLETED_WITH_FAILURES,
+        /** Every step ran, but verification found missing, extra or different units. */
+        MISMATCH,
         /** At least one step stopped early or could not run. */
         INCOMPLETE,
         /** Preflight found errors; nothing was written. */
@@ -31,21 +35,26 @@ public record RunReport(
     public RunReport {
         preflights = List.copyOf(preflights);
         results = List.copyOf(results);
+        verifications = List.copyOf(verifications);
     }
 
     static RunReport refused(MigrationSchema schema, Instant started, List<Preflight> preflights) {
         return new RunReport(schema.name(), schema.file().toString(), schema.format().name(), started, Instant.now(),
-                Status.REFUSED, preflights, List.of());
+                Status.REFUSED, preflights, List.of(), List.of());
     }
 
-    static RunReport finished(MigrationSchema schema, Instant started, List<Preflight> preflights, List<StepResult> results) {
+    static RunReport finished(MigrationSchema schema, Instant started, List<Preflight> preflights, List<StepResult> results,
+                              List<Verification> verifications) {
         return new RunReport(schema.name(), schema.file().toString(), schema.format().name(), started, Instant.now(),
-                statusOf(results), preflights, results);
+                statusOf(results, verifications), preflights, results, verifications);
     }
 
-    private static Status statusOf(List<StepResult> results) {
+    private static Status statusOf(List<StepResult> results, List<Verification> verifications) {
         if (results.stream().anyMatch(r -> !(r instanceof StepResult.Completed))) {
             return Status.INCOMPLETE;
+        }
+        if (verifications.stream().anyMatch(v -> !v.ok())) {
+            return Status.MISMATCH;
         }
         boolean failures = results.stream().anyMatch(r -> ((StepResult.Completed) r).hasFailures());
         return failures ? Status.COMPLETED_WITH_FAILURES : Status.COMPLETED;

@@ -112,6 +112,19 @@ public final class SdkTableGateway implements TableGateway {
         return found;
     }
 
+    @Override
+    public List<Map<String, AttributeValue>> getItems(String table, List<Map<String, AttributeValue>> keys) {
+        List<Map<String, AttributeValue>> found = new ArrayList<>();
+        Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
+        while (!request.isEmpty()) {
+            Map<String, KeysAndAttributes> pending = request;
+            BatchGetItemResponse response = client.batchGetItem(r -> r.requestItems(pending));
+            found.addAll(response.responses().getOrDefault(table, List.of()));
+            request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+        }
+        return found;
+    }
+
     private static ReturnConsumedCapacity capacity(boolean measure) {
         return measure ? ReturnConsumedCapacity.TOTAL : ReturnConsumedCapacity.NONE;
     }

@@ -30,6 +30,9 @@ public interface TableGateway {
     /** Which of these keys (up to 100) the table already holds. */
     List<Map<String, AttributeValue>> existingKeys(String table, List<Map<String, AttributeValue>> keys);
 
+    /** The items (up to 100) the table holds under these keys, strongly consistent. */
+    List<Map<String, AttributeValue>> getItems(String table, List<Map<String, AttributeValue>> keys);
+
     /** A page of items; {@code lastKey} is null after the segment's last page. */
     record ScanPage(List<Map<String, AttributeValue>> items, Map<String, AttributeValue> lastKey, double consumedCapacity) {}
 

@@ -19,6 +19,8 @@ import dev.migrator.plan.ResourceState;
 import dev.migrator.plan.Step;
 import dev.migrator.plan.StepContext;
 import dev.migrator.plan.StepExecution;
+import dev.migrator.plan.RetryPolicy;
+import dev.migrator.plan.Verification;
 import dev.migrator.plan.StepId;
 import dev.migrator.plan.StepResult;
 import java.util.ArrayList;
@@ -168,6 +170,21 @@ public final class TableStep implements Step {
                 return new StepExecution.Ending(stopped, outputs);
             }
         });
+    }
+
+    @Override
+    public Verification verify(StepContext context, double sampleRate) {
+        try {
+            TableInfo targetInfo = target.describe(pair.target()).orElseThrow();
+            ItemTransformer transformer = ItemTransformer.compile(pair.transforms(), new ValueMaps(context.runDirectory()));
+            return new TableVerifier(source, target, new RetryPolicy(options.maxRetries(), Backoff.DEFAULT), options.concurrency())
+                    .verify(id, pair.source(), targetInfo, transformer, pair.seededKeys(), sampleRate);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Verification.notVerified(id, "interrupted");
+        } catch (IOException | RuntimeException e) {
+            return Verification.notVerified(id, "could not verify: " + dev.migrator.plan.AwsErrors.describe(e));
+        }
     }
 
     /** The first {@code count} source items, before and after the transforms; maps not written yet read as empty. */

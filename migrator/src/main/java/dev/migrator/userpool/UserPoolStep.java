@@ -16,6 +16,7 @@ import dev.migrator.plan.ResourceState;
 import dev.migrator.plan.Step;
 import dev.migrator.plan.StepContext;
 import dev.migrator.plan.StepExecution;
+import dev.migrator.plan.Verification;
 import dev.migrator.plan.StepId;
 import dev.migrator.plan.StepResult;
 import java.util.ArrayList;
@@ -139,6 +140,19 @@ public final class UserPoolStep implements Step {
                 return new StepExecution.Ending(List.of(), outputs(counters, groups, subs, deadLetters, passwords, exports));
             }
         });
+    }
+
+    @Override
+    public Verification verify(StepContext context, double sampleRate) {
+        CognitoCalls calls = new CognitoCalls(RateLimiter.of(pair.requestsPerSecond()), new RetryPolicy(options.maxRetries(), Backoff.DEFAULT));
+        try {
+            return new UserPoolVerifier(source, target, calls).verify(id, pair.source(), pair.target(), sampleRate);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Verification.notVerified(id, "interrupted");
+        } catch (RuntimeException e) {
+            return Verification.notVerified(id, "could not verify: " + dev.migrator.plan.AwsErrors.describe(e));
+        }
     }
 
     private int createMissingGroups(GroupDirectory groups, CognitoCalls calls) throws InterruptedException {

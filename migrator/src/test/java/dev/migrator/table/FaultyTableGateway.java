@@ -71,6 +71,11 @@ final class FaultyTableGateway implements TableGateway {
     }
 
     @Override
+    public List<Map<String, AttributeValue>> getItems(String table, List<Map<String, AttributeValue>> keys) {
+        return real.getItems(table, keys);
+    }
+
+    @Override
     public List<Map<String, AttributeValue>> existingKeys(String table, List<Map<String, AttributeValue>> keys) {
         return real.existingKeys(table, keys);
     }

@@ -181,13 +181,15 @@ class TableCopyTest {
             TableFixtures.put(b, target, List.of(kept));
             StringWriter out = new StringWriter();
 
+            // verification is strict: the item the target kept differs from the source's, so the run says MISMATCH (exit 5)
             assertThat(run(schema(aws, dir, source, target, ", \"ifTargetNotEmpty\": \"skip-existing\""), dir, out))
-                    .as(out.toString()).isZero();
+                    .as(out.toString()).isEqualTo(5);
 
             var copied = TableFixtures.byKey(b, target, List.of("pk", "sk"));
             assertThat(copied).hasSize(300);
             assertThat(copied.get(Map.of("pk", kept.get("pk"), "sk", kept.get("sk")))).isEqualTo(kept);
-            assertThat(out.toString()).contains("300 read, 299 written, 1 skipped, 0 failed");
+            assertThat(out.toString()).contains("300 read, 299 written, 1 skipped, 0 failed")
+                    .contains("1 different").contains("different: {pk=item-7, sk=7}");
         }
     }
 

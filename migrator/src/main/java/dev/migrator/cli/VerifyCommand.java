@@ -1,0 +1,48 @@
+package dev.migrator.cli;
+
+import dev.migrator.aws.EndpointResolver;
+import dev.migrator.plan.ProgressListener;
+import dev.migrator.run.MigrationService;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = {"Compares source and target without writing anything (run does this at its end too).",
+            "Tables: every source item, transformed as the run would, hashed canonically against the target item with the",
+            "same key; buckets: keys, sizes, ETags, headers, metadata, tags (and version histories); user pools: usernames,",
+            "attributes, enabled flag, groups. Missing, extra and different units are counted and the first ones named."},
+        footer = {"", ExitCode.HELP})
+final class VerifyCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Mixin
+    CommonOptions common;
+
+    @Parameters(paramLabel = "FILE", description = "The MigrationSchema file.")
+    Path file;
+
+    @Option(names = "--state-dir", paramLabel = "DIR", defaultValue = "migration-state",
+            description = "The run's state directory (the step maps the transforms read are there); default: ${DEFAULT-VALUE}.")
+    Path stateRoot;
+
+    @Option(names = "--sample", paramLabel = "RATE", defaultValue = "1",
+            description = "Share of the source to check, 0 < RATE <= 1, chosen by key hash (default: everything). "
+                    + "A sample does not count extra target units.")
+    double sampleRate;
+
+    @Override
+    public Integer call() throws Exception {
+        Output out = new Output(spec, common);
+        if (!(sampleRate > 0 && sampleRate <= 1)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--sample must be above 0 and at most 1, not " + sampleRate);
+        }
+        ProgressListener progress = common.json ? ProgressListener.NONE : new ConsoleProgress(out);
+        return RunCommand.finish(out, common, file, new MigrationService(EndpointResolver.fromSystemEnvironment())
+                .verify(file, new MigrationService.RunSettings(stateRoot, progress, true, sampleRate)), "verify");
+    }
+}
