@@ -94,7 +94,7 @@ public final class TableBenchmark {
         ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
         long started = System.nanoTime();
         RunOutcome outcome = new MigrationService(new EndpointResolver(Map.of()))
-                .run(schema, new MigrationService.RunSettings(work.resolve("state"), dev.migrator.plan.ProgressListener.NONE));
+                .run(schema, new MigrationService.RunSettings(work.resolve("state"), dev.migrator.plan.ProgressListener.NONE, false, 1.0, false));
         double seconds = (System.nanoTime() - started) / 1e9;
         long peakHeap = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
                 .mapToLong(p -> p.getPeakUsage().getUsed()).sum();

@@ -29,7 +29,10 @@ final class BucketCopier {
     }
 
     private static final int TASKS_QUEUED_PER_WORKER = 16;
-    private static final List<ListedObject> END = List.of();
+    /** One object, or one key's history; {@code index} is its place in the listing (-1: versions, tracked by the journal). */
+    private record Task(List<ListedObject> objects, long index) {}
+
+    private static final Task END = new Task(List.of(), -1);
 
     private final BucketGateway source;
     private final BucketGateway target;
@@ -47,14 +50,17 @@ final class BucketCopier {
 
     /** Copies everything listed; returns why the copy stopped early (empty when it finished). */
     List<String> copy(ExecutorService pool, ObjectDeadLetters deadLetters, IdMapJournal journal, BucketCounters counters,
-                      Listener listener) throws InterruptedException {
-        BlockingQueue<List<ListedObject>> tasks = new ArrayBlockingQueue<>(settings.workers() * TASKS_QUEUED_PER_WORKER);
+                      ListingCheckpoint checkpoint, Listener listener) throws InterruptedException {
+        BlockingQueue<Task> tasks = new ArrayBlockingQueue<>(settings.workers() * TASKS_QUEUED_PER_WORKER);
         ObjectWork work = new ObjectWork(source, target, settings, copier, retry, deadLetters, journal, counters);
         List<Future<?>> workers = new ArrayList<>();
         for (int w = 0; w < settings.workers(); w++) {
             workers.add(pool.submit(() -> {
-                for (List<ListedObject> task = tasks.take(); task != END; task = tasks.take()) {
-                    work.handle(task);
+                for (Task task = tasks.take(); task != END; task = tasks.take()) {
+                    work.handle(task.objects());
+                    if (task.index() >= 0) {
+                        checkpoint.done(task.index());
+                    }
                     listener.progressed();
                 }
                 return null;
@@ -63,7 +69,8 @@ final class BucketCopier {
         List<String> stopped = new ArrayList<>();
         try {
             for (String prefix : settings.keys().listingPrefixes()) {
-                String problem = settings.allVersions() ? listVersions(prefix, tasks, counters) : listCurrent(prefix, tasks, counters);
+                String problem = settings.allVersions() ? listVersions(prefix, tasks, counters)
+                        : listCurrent(prefix, tasks, counters, checkpoint);
                 if (problem != null) {
                     stopped.add(problem);
                     break;
@@ -81,24 +88,25 @@ final class BucketCopier {
                 stopped.add("worker failed: " + AwsErrors.describe(e.getCause()));
             }
         }
+        checkpoint.finish(stopped.isEmpty());
         return stopped;
     }
 
-    private String listCurrent(String prefix, BlockingQueue<List<ListedObject>> tasks, BucketCounters counters)
+    private String listCurrent(String prefix, BlockingQueue<Task> tasks, BucketCounters counters, ListingCheckpoint checkpoint)
             throws InterruptedException {
         Optional<String> token = Optional.empty();
         do {
             Optional<String> at = token;
             BucketGateway.ListingPage page;
             try {
-                page = retry.call(() -> source.listCurrent(settings.sourceBucket(), prefix, at));
+                page = retry.call(() -> source.listCurrent(settings.sourceBucket(), prefix, checkpoint.resumeAfter(), at));
             } catch (RuntimeException e) {
                 return "listing " + settings.sourceBucket() + " under '" + prefix + "' failed: " + AwsErrors.describe(e);
             }
             for (ListedObject object : page.objects()) {
                 if (settings.keys().accepts(object.key())) {
                     counters.listed.incrementAndGet();
-                    tasks.put(List.of(object));
+                    tasks.put(new Task(List.of(object), checkpoint.listed(object.key())));
                 }
             }
             token = page.nextToken();
@@ -107,7 +115,7 @@ final class BucketCopier {
     }
 
     /** Lists versions and hands out one key's whole history at a time, oldest first; a history may span pages. */
-    private String listVersions(String prefix, BlockingQueue<List<ListedObject>> tasks, BucketCounters counters)
+    private String listVersions(String prefix, BlockingQueue<Task> tasks, BucketCounters counters)
             throws InterruptedException {
         Optional<BucketGateway.VersionCursor> cursor = Optional.empty();
         List<ListedObject> history = new ArrayList<>();
@@ -124,7 +132,7 @@ final class BucketCopier {
                     continue;
                 }
                 if (!history.isEmpty() && !history.get(0).key().equals(version.key())) {
-                    tasks.put(oldestFirst(history));
+                    tasks.put(new Task(oldestFirst(history), -1));
                     history = new ArrayList<>();
                 }
                 counters.listed.incrementAndGet();
@@ -133,7 +141,7 @@ final class BucketCopier {
             cursor = page.next();
         } while (cursor.isPresent());
         if (!history.isEmpty()) {
-            tasks.put(oldestFirst(history));
+            tasks.put(new Task(oldestFirst(history), -1));
         }
         return null;
     }

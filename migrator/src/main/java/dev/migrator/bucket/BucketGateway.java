@@ -19,8 +19,11 @@ public interface BucketGateway {
     /** Up to {@code limit} keys, and whether more exist. */
     KeyListing firstKeys(String bucket, int limit);
 
-    /** One ListObjectsV2 page of current objects under {@code prefix}; {@code token} is the previous page's next token. */
-    ListingPage listCurrent(String bucket, String prefix, Optional<String> token);
+    /**
+     * One ListObjectsV2 page of current objects under {@code prefix}, after {@code startAfter} if given;
+     * {@code token} is the previous page's next token.
+     */
+    ListingPage listCurrent(String bucket, String prefix, Optional<String> startAfter, Optional<String> token);
 
     /** One ListObjectVersions page: every version and delete marker, each key's newest first. */
     VersionPage listVersions(String bucket, String prefix, Optional<VersionCursor> cursor);

@@ -131,8 +131,9 @@ public final class BucketStep implements Step {
                         new ObjectCopier.Settings(pair.source(), pair.target(), pair.storageClass(), pair.kmsKeyId(),
                                 options.multipartThreshold(), options.multipartPartSize()), retry, parts), retry);
                 context.progress().started(id, -1, pair.versions() == BucketPair.VersionMode.ALL ? "versions" : "objects");
+                ListingCheckpoint checkpoint = new ListingCheckpoint(context.checkpoints(), "bucket-" + pair.name(), context.resume());
                 List<String> stopped = copier.copy(workers, new ObjectDeadLetters(file, id.toString(), pair.source(), counters),
-                        journal, counters, () -> {
+                        journal, counters, checkpoint, () -> {
                             context.progress().transferred(id, counters.bytesCopied.get());
                             context.progress().advanced(id, counters.copied.get() + counters.skipped.get() + counters.failed.get(),
                                     counters.failed.get());

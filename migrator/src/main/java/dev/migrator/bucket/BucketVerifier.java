@@ -113,7 +113,7 @@ final class BucketVerifier {
 
     /** Some stores (S3Proxy, for keys ending in '/') answer HeadObject without an ETag; the listing has it. */
     private ObjectHead withListedETag(ObjectHead head, String bucket) throws InterruptedException {
-        String etag = retry.call(() -> target.listCurrent(bucket, head.key(), Optional.empty())).objects().stream()
+        String etag = retry.call(() -> target.listCurrent(bucket, head.key(), Optional.empty(), Optional.empty())).objects().stream()
                 .filter(o -> o.key().equals(head.key())).map(ListedObject::etag).findFirst().orElse("");
         return new ObjectHead(head.key(), head.versionId(), head.size(), etag, head.checksumSha256(), head.attributes());
     }
@@ -164,7 +164,7 @@ final class BucketVerifier {
             Optional<String> token = Optional.empty();
             do {
                 Optional<String> at = token;
-                BucketGateway.ListingPage page = retry.call(() -> gateway.listCurrent(bucket, prefix, at));
+                BucketGateway.ListingPage page = retry.call(() -> gateway.listCurrent(bucket, prefix, Optional.empty(), at));
                 page.objects().stream().filter(o -> keys.accepts(o.key())).forEach(all::add);
                 token = page.nextToken();
             } while (token.isPresent());

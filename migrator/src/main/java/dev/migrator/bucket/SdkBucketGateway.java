@@ -75,9 +75,9 @@ public final class SdkBucketGateway implements BucketGateway {
     }
 
     @Override
-    public ListingPage listCurrent(String bucket, String prefix, Optional<String> token) {
+    public ListingPage listCurrent(String bucket, String prefix, Optional<String> startAfter, Optional<String> token) {
         ListObjectsV2Response page = client.listObjectsV2(r -> r.bucket(bucket).prefix(prefix.isEmpty() ? null : prefix)
-                .continuationToken(token.orElse(null)));
+                .startAfter(startAfter.orElse(null)).continuationToken(token.orElse(null)));
         List<ListedObject> objects = page.contents().stream()
                 .map(o -> ListedObject.current(o.key(), o.size() == null ? 0 : o.size(), unquote(o.eTag()))).toList();
         return new ListingPage(objects, Boolean.TRUE.equals(page.isTruncated())

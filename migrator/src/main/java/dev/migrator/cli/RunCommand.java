@@ -31,6 +31,10 @@ final class RunCommand implements Callable<Integer> {
             description = "Where run state, reports and dead letters go (default: ${DEFAULT-VALUE}); created owner-only.")
     Path stateRoot;
 
+    @Option(names = "--resume", description = "Continue the interrupted run of this same file from its checkpoints "
+            + "(refused, with the reason, if the file changed since).")
+    boolean resume;
+
     @Option(names = "--no-verify", description = "Skip the verification that follows the copy (verify later with 'migrator verify').")
     boolean noVerify;
 
@@ -39,7 +43,7 @@ final class RunCommand implements Callable<Integer> {
         Output out = new Output(spec, common);
         ProgressListener progress = common.json ? ProgressListener.NONE : new ConsoleProgress(out);
         RunOutcome outcome = new MigrationService(EndpointResolver.fromSystemEnvironment())
-                .run(file, new MigrationService.RunSettings(stateRoot, progress, !noVerify, 1.0));
+                .run(file, new MigrationService.RunSettings(stateRoot, progress, !noVerify, 1.0, resume));
         return finish(out, common, file, outcome, "run");
     }
 
@@ -48,6 +52,10 @@ final class RunCommand implements Callable<Integer> {
             throws com.fasterxml.jackson.core.JsonProcessingException {
         if (outcome instanceof RunOutcome.Invalid invalid) {
             return out.invalid(file, invalid.load());
+        }
+        if (outcome instanceof RunOutcome.CannotResume cannot) {
+            out.error("cannot resume: " + cannot.reason());
+            return ExitCode.INVALID_INPUT;
         }
         RunOutcome.Reported reported = (RunOutcome.Reported) outcome;
         RunReport report = reported.report();

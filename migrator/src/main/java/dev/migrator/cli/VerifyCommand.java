@@ -43,6 +43,6 @@ final class VerifyCommand implements Callable<Integer> {
         }
         ProgressListener progress = common.json ? ProgressListener.NONE : new ConsoleProgress(out);
         return RunCommand.finish(out, common, file, new MigrationService(EndpointResolver.fromSystemEnvironment())
-                .verify(file, new MigrationService.RunSettings(stateRoot, progress, true, sampleRate)), "verify");
+                .verify(file, new MigrationService.RunSettings(stateRoot, progress, true, sampleRate, false)), "verify");
     }
 }

@@ -21,6 +21,11 @@ public record BucketPair(
         exclude = List.copyOf(exclude);
     }
 
+    /** The same pair with another policy for a non-empty target (a resumed run finds its own objects there). */
+    public BucketPair withIfTargetNotEmpty(NonEmptyTargetPolicy policy) {
+        return new BucketPair(name, source, target, include, exclude, versions, storageClass, kmsKeyId, policy, at);
+    }
+
     /** Which object versions move. */
     public enum VersionMode { CURRENT, ALL }
 }

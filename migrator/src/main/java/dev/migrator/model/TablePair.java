@@ -19,4 +19,9 @@ public record TablePair(
         transforms = List.copyOf(transforms);
         seededKeys = List.copyOf(seededKeys);
     }
+
+    /** The same pair with another policy for a non-empty target (a resumed run finds its own items there). */
+    public TablePair withIfTargetNotEmpty(NonEmptyTargetPolicy policy) {
+        return new TablePair(name, source, target, transforms, policy, seededKeys, segments, at);
+    }
 }

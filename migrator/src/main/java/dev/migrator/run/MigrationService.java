@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The one entry point the commands call: validate, plan or run a schema file. Resolve (load and
@@ -75,7 +76,10 @@ public final class MigrationService {
             if (preflights.stream().anyMatch(Preflight::blocksRun)) {
                 return RunReport.refused(schema, started, preflights);
             }
-            StepContext context = new StepContext(directory.path(), settings.progress());
+            StepContext context = new StepContext(directory.path(), settings.progress(), settings.resume());
+            if (!settings.resume()) {
+                context.checkpoints().clear();
+            }
             List<StepResult> results = execute(plan, context);
             List<Verification> verifications = settings.verify() ? verify(plan, context, settings.sampleRate()) : List.of();
             return RunReport.finished(schema, started, preflights, results, verifications);
@@ -106,10 +110,16 @@ public final class MigrationService {
             return new RunOutcome.Invalid(invalid);
         }
         MigrationSchema schema = ((LoadResult.Valid) loaded).schema();
+        if (settings.resume()) {
+            Optional<String> why = RunDirectory.whyNotResumable(schema, settings.stateRoot());
+            if (why.isPresent()) {
+                return new RunOutcome.CannotResume(why.get());
+            }
+        }
         Instant started = Instant.now();
         try (SdkStackGateways source = gateways(schema, schema.source());
              SdkStackGateways target = gateways(schema, schema.target())) {
-            Plan plan = new Planner().plan(schema, source, target);
+            Plan plan = new Planner(settings.resume()).plan(schema, source, target);
             List<Preflight> preflights = new PreflightRunner(schema.options().concurrency()).preflight(plan);
             RunDirectory directory = RunDirectory.create(schema, settings.stateRoot());
             RunReport report = maker.make(schema, plan, preflights, directory, started);
@@ -142,9 +152,9 @@ public final class MigrationService {
     }
 
     /** How a run is started: where state goes, who hears of progress, whether (and how much) to verify at the end. */
-    public record RunSettings(Path stateRoot, ProgressListener progress, boolean verify, double sampleRate) {
+    public record RunSettings(Path stateRoot, ProgressListener progress, boolean verify, double sampleRate, boolean resume) {
         public RunSettings(Path stateRoot, ProgressListener progress) {
-            this(stateRoot, progress, true, 1.0);
+            this(stateRoot, progress, true, 1.0, false);
         }
     }
 }

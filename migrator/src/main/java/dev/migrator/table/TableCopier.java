@@ -38,7 +38,10 @@ final class TableCopier {
 
     /** Batches waiting for a writer, per writer: bounds memory while scans run ahead. */
     private static final int BATCHES_QUEUED_PER_WRITER = 4;
-    private static final List<Map<String, AttributeValue>> END = List.of();
+    /** A batch of up to 25 items and the page it came from (null for the end marker). */
+    private record Batch(List<Map<String, AttributeValue>> items, SegmentCheckpoints.PageTicket page) {}
+
+    private static final Batch END = new Batch(List.of(), null);
 
     private final TableGateway source;
     private final TableGateway target;
@@ -52,13 +55,13 @@ final class TableCopier {
 
     /** Copies every segment; returns the reasons segments stopped early (empty when all finished). */
     List<String> copy(String sourceTable, TableInfo targetTable, ItemTransformer transformer, DeadLetters deadLetters,
-                      CopyCounters counters, PageListener listener) throws InterruptedException {
+                      CopyCounters counters, SegmentCheckpoints checkpoints, PageListener listener) throws InterruptedException {
         BatchWriter writer = new BatchWriter(target, targetTable.name(), settings.maxRetries(), settings.backoff(),
                 settings.writeLimit(), settings.writeLimitInItems(), deadLetters, counters);
         KeyCheck keys = new KeyCheck(targetTable.keySchema());
         int scanners = Math.max(1, Math.min(settings.workers(), settings.segments()));
         int writers = Math.max(1, settings.workers());
-        BlockingQueue<List<Map<String, AttributeValue>>> batches = new ArrayBlockingQueue<>(writers * BATCHES_QUEUED_PER_WRITER);
+        BlockingQueue<Batch> batches = new ArrayBlockingQueue<>(writers * BATCHES_QUEUED_PER_WRITER);
         AtomicInteger nextSegment = new AtomicInteger();
         ConcurrentLinkedQueue<String> stopped = new ConcurrentLinkedQueue<>();
         ExecutorService pool = Executors.newFixedThreadPool(scanners + writers, r -> {
@@ -69,14 +72,17 @@ final class TableCopier {
         try {
             List<Future<?>> writing = new ArrayList<>();
             for (int w = 0; w < writers; w++) {
-                writing.add(pool.submit(() -> drain(batches, writer, deadLetters)));
+                writing.add(pool.submit(() -> drain(batches, writer, deadLetters, checkpoints)));
             }
             List<Future<?>> scanning = new ArrayList<>();
             for (int w = 0; w < scanners; w++) {
                 scanning.add(pool.submit(() -> {
                     for (int s = nextSegment.getAndIncrement(); s < settings.segments(); s = nextSegment.getAndIncrement()) {
+                        if (checkpoints.finished(s)) {
+                            continue;
+                        }
                         String problem = scanSegment(sourceTable, s, targetTable.name(), transformer, keys, batches,
-                                deadLetters, counters, listener);
+                                deadLetters, counters, checkpoints, listener);
                         if (problem != null) {
                             stopped.add("segment " + s + ": " + problem);
                         }
@@ -96,14 +102,15 @@ final class TableCopier {
     }
 
     /** A writer: takes batches until the end marker; the batch writer dead-letters what it cannot write. */
-    private static Void drain(BlockingQueue<List<Map<String, AttributeValue>>> batches, BatchWriter writer, DeadLetters deadLetters)
+    private static Void drain(BlockingQueue<Batch> batches, BatchWriter writer, DeadLetters deadLetters, SegmentCheckpoints checkpoints)
             throws InterruptedException {
-        for (List<Map<String, AttributeValue>> batch = batches.take(); batch != END; batch = batches.take()) {
+        for (Batch batch = batches.take(); batch != END; batch = batches.take()) {
             try {
-                writer.write(batch);
+                writer.write(batch.items());
             } catch (RuntimeException e) {
-                batch.forEach(item -> deadLetters.add(item, "write", "unexpected: " + AwsErrors.describe(e)));
+                batch.items().forEach(item -> deadLetters.add(item, "write", "unexpected: " + AwsErrors.describe(e)));
             }
+            checkpoints.batchDone(batch.page());
         }
         return null;
     }
@@ -119,9 +126,9 @@ final class TableCopier {
     }
 
     private String scanSegment(String sourceTable, int segment, String targetTable, ItemTransformer transformer, KeyCheck keys,
-                               BlockingQueue<List<Map<String, AttributeValue>>> batches, DeadLetters deadLetters,
-                               CopyCounters counters, PageListener listener) throws InterruptedException {
-        Map<String, AttributeValue> start = null;
+                               BlockingQueue<Batch> batches, DeadLetters deadLetters, CopyCounters counters,
+                               SegmentCheckpoints checkpoints, PageListener listener) throws InterruptedException {
+        Map<String, AttributeValue> start = checkpoints.startOf(segment);
         do {
             TableGateway.ScanPage page = scanWithRetries(sourceTable, segment, start);
             if (page == null) {
@@ -133,8 +140,10 @@ final class TableCopier {
             if (settings.skipExisting() && !ready.isEmpty()) {
                 ready = withoutExisting(targetTable, ready, keys, counters);
             }
+            int count = (ready.size() + BatchWriter.MAX_BATCH - 1) / BatchWriter.MAX_BATCH;
+            SegmentCheckpoints.PageTicket ticket = checkpoints.open(segment, page.lastKey(), count);
             for (int i = 0; i < ready.size(); i += BatchWriter.MAX_BATCH) {
-                batches.put(List.copyOf(ready.subList(i, Math.min(ready.size(), i + BatchWriter.MAX_BATCH))));
+                batches.put(new Batch(List.copyOf(ready.subList(i, Math.min(ready.size(), i + BatchWriter.MAX_BATCH))), ticket));
             }
             listener.pageDone();
             start = page.lastKey();

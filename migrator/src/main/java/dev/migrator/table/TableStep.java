@@ -159,8 +159,10 @@ public final class TableStep implements Step {
                 ItemTransformer transformer = ItemTransformer.compile(pair.transforms(), new ValueMaps(context.runDirectory()));
                 int segments = SegmentPlan.segments(sourceInfo.sizeBytes(), options.concurrency(), pair.segments());
                 context.progress().started(id, sourceInfo.approximateItemCount(), "items");
+                SegmentCheckpoints checkpoints = new SegmentCheckpoints(context.checkpoints(), "table-" + pair.name(), segments,
+                        context.resume());
                 List<String> stopped = new TableCopier(source, target, settings(segments)).copy(pair.source(), targetInfo,
-                        transformer, new DeadLetters(file, id.toString(), pair.source(), counters), counters,
+                        transformer, new DeadLetters(file, id.toString(), pair.source(), counters), counters, checkpoints,
                         () -> context.progress().advanced(id, counters.read.get(), counters.failed.get()));
                 Map<String, String> outputs = new LinkedHashMap<>();
                 outputs.put("segments", String.valueOf(segments));

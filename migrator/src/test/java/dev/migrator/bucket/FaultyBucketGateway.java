@@ -50,8 +50,8 @@ final class FaultyBucketGateway implements BucketGateway {
     }
 
     @Override
-    public ListingPage listCurrent(String bucket, String prefix, Optional<String> token) {
-        return delegate.listCurrent(bucket, prefix, token);
+    public ListingPage listCurrent(String bucket, String prefix, Optional<String> startAfter, Optional<String> token) {
+        return delegate.listCurrent(bucket, prefix, startAfter, token);
     }
 
     @Override

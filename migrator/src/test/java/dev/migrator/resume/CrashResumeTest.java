@@ -1,0 +1,169 @@
+package dev.migrator.resume;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.migrator.cli.Main;
+import dev.migrator.local.LocalEmulators;
+import dev.migrator.testkit.LocalAws;
+import dev.migrator.testkit.LocalAwsExtension;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * kill -9 in the middle of a run (a child JVM running the real CLI), then run --resume: verification
+ * passes, nothing missing and nothing extra, and the resumed steps started from their checkpoints.
+ */
+@ExtendWith(LocalAwsExtension.class)
+class CrashResumeTest {
+    private static final String REGION = "us-east-1";
+    private static final int ITEMS = 12_000;
+    private static final int OBJECTS = 1_200;
+
+    @Test
+    void killedDuringTheTableCopyResumesFromTheSegmentCheckpoints(LocalAws aws, @TempDir Path dir) throws Exception {
+        Path schema = seed(aws, dir, "tbl");
+        killWhen(schema, dir, checkpoint(dir, "table-t.json"));
+
+        StringWriter out = new StringWriter();
+        assertThat(cli(out, "run", schema.toString(), "--resume", "--state-dir", dir.resolve("state").toString()))
+                .as(out.toString()).isZero();
+
+        assertThat(out.toString()).contains("verify table:t: ok (source " + ITEMS + ", target " + ITEMS)
+                .contains("verify bucket:b: ok (source " + OBJECTS + ", target " + OBJECTS).contains("0 missing, 0 extra, 0 different");
+        assertThat(readByTable(out.toString())).isLessThan(ITEMS);
+    }
+
+    @Test
+    void killedDuringTheBucketCopyResumesAfterItsLastKeyAndAChangedSchemaRefusesToResume(LocalAws aws, @TempDir Path dir)
+            throws Exception {
+        Path schema = seed(aws, dir, "bkt");
+        killWhen(schema, dir, checkpoint(dir, "bucket-b.json"));
+
+        Files.writeString(schema, Files.readString(schema) + "\n");
+        StringWriter refused = new StringWriter();
+        assertThat(cli(refused, "run", schema.toString(), "--resume", "--state-dir", dir.resolve("state").toString())).isEqualTo(2);
+        assertThat(refused.toString()).contains("cannot resume: the schema changed since the run");
+        Files.writeString(schema, Files.readString(schema).stripTrailing() + "\n");
+
+        StringWriter out = new StringWriter();
+        assertThat(cli(out, "run", schema.toString(), "--resume", "--state-dir", dir.resolve("state").toString()))
+                .as(out.toString()).isZero();
+        assertThat(out.toString()).contains("verify bucket:b: ok (source " + OBJECTS + ", target " + OBJECTS)
+                .contains("verify table:t: ok (source " + ITEMS + ", target " + ITEMS);
+        Matcher bucket = Pattern.compile("bucket:b done: (\\d+) read").matcher(out.toString());
+        assertThat(bucket.find()).isTrue();
+        assertThat(Long.parseLong(bucket.group(1))).isLessThan(OBJECTS);
+    }
+
+    /** A table of 12,000 items and a bucket of 1,200 objects; the schema paces writes so the run takes several seconds. */
+    private static Path seed(LocalAws aws, Path dir, String tag) throws Exception {
+        String sourceTable = LocalAws.uniqueName(tag + "-ta");
+        String targetTable = LocalAws.uniqueName(tag + "-tb");
+        String sourceBucket = LocalAws.uniqueName(tag + "-ba");
+        String targetBucket = LocalAws.uniqueName(tag + "-bb");
+        try (DynamoDbClient ddb = aws.dynamoDb(REGION); S3Client s3 = aws.s3(REGION)) {
+            for (String table : new String[] {sourceTable, targetTable}) {
+                ddb.createTable(r -> r.tableName(table).billingMode("PAY_PER_REQUEST")
+                        .keySchema(k -> k.attributeName("pk").keyType("HASH"))
+                        .attributeDefinitions(d -> d.attributeName("pk").attributeType("S")));
+            }
+            List<WriteRequest> batch = new ArrayList<>();
+            for (int i = 0; i < ITEMS; i++) {
+                Map<String, AttributeValue> item = Map.of("pk", AttributeValue.fromS("item-" + i), "payload",
+                        AttributeValue.fromS("x".repeat(200)), "n", AttributeValue.fromN(String.valueOf(i)));
+                batch.add(WriteRequest.builder().putRequest(p -> p.item(item)).build());
+                if (batch.size() == 25 || i == ITEMS - 1) {
+                    Map<String, List<WriteRequest>> pending = Map.of(sourceTable, List.copyOf(batch));
+                    while (!pending.isEmpty()) {
+                        Map<String, List<WriteRequest>> request = pending;
+                        var response = ddb.batchWriteItem(r -> r.requestItems(request));
+                        pending = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
+                    }
+                    batch.clear();
+                }
+            }
+            s3.createBucket(r -> r.bucket(sourceBucket));
+            s3.createBucket(r -> r.bucket(targetBucket));
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            for (int i = 0; i < OBJECTS; i++) {
+                String key = String.format("assets/%05d.bin", i);
+                pool.submit(() -> s3.putObject(r -> r.bucket(sourceBucket).key(key), RequestBody.fromString(key)));
+            }
+            pool.shutdown();
+            assertThat(pool.awaitTermination(2, TimeUnit.MINUTES)).isTrue();
+        }
+        String endpoints = "\"endpoints\": {\"s3\": \"" + aws.s3Endpoint() + "\", \"dynamodb\": \"" + aws.dynamoDbEndpoint() + "\"}";
+        return Files.writeString(dir.resolve("schema.json"), """
+                {"schemaVersion": "1.0",
+                 "source": {"region": "%s", %s}, "target": {"region": "%s", %s},
+                 "buckets": [{"name": "b", "source": "%s", "target": "%s"}],
+                 "tables": [{"name": "t", "source": "%s", "target": "%s"}],
+                 "options": {"concurrency": 2, "writeRateLimit": {"itemsPerSecond": 1500}}}
+                """.formatted(REGION, endpoints, REGION, endpoints, sourceBucket, targetBucket, sourceTable, targetTable));
+    }
+
+    private static Predicate<Path> checkpoint(Path dir, String name) {
+        return state -> {
+            try (Stream<Path> files = Files.walk(state)) {
+                return files.anyMatch(p -> p.getFileName().toString().equals(name));
+            } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                return false;
+            }
+        };
+    }
+
+    /** Runs the CLI in a child JVM and kills it (SIGKILL) as soon as {@code ready} holds for the state directory. */
+    private static void killWhen(Path schema, Path dir, Predicate<Path> ready) throws Exception {
+        Path state = dir.resolve("state");
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Daws.accessKeyId=" + LocalEmulators.ACCESS_KEY, "-Daws.secretAccessKey=" + LocalEmulators.SECRET_KEY,
+                "-cp", System.getProperty("java.class.path"), "dev.migrator.cli.Main", "run", schema.toString(),
+                "--state-dir", state.toString());
+        Process child = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("killed-run.log").toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (!(Files.isDirectory(state) && ready.test(state))) {
+            assertThat(child.isAlive()).as("the run ended before it could be killed: " + Files.readString(dir.resolve("killed-run.log")))
+                    .isTrue();
+            assertThat(System.nanoTime()).as("no checkpoint within 90 s").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+        Thread.sleep(300);
+        child.destroyForcibly();
+        assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(child.exitValue()).as("killed by SIGKILL").isEqualTo(137);
+    }
+
+    private static long readByTable(String out) {
+        Matcher m = Pattern.compile("table:t done: (\\d+) read").matcher(out);
+        assertThat(m.find()).as(out).isTrue();
+        return Long.parseLong(m.group(1));
+    }
+
+    private static int cli(StringWriter out, String... args) {
+        var cli = Main.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(out, true));
+        return cli.execute(args);
+    }
+}
