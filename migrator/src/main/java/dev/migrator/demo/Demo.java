@@ -29,7 +29,8 @@ public final class Demo {
             say("DynamoDB Local " + emulators.dynamoDbEndpoint() + ", S3Proxy " + emulators.s3Endpoint() + ", Cognito "
                     + emulators.cognitoEndpoint().map(Object::toString)
                             .orElse("skipped (moto_server is not installed; the user pool part is left out)"));
-            Path schema = new DemoStacks(emulators).build(directory);
+            DemoStacks stacks = new DemoStacks(emulators);
+            Path schema = stacks.build(directory);
             say("Stack A seeded, Stack B created; schema from template '" + DemoStacks.TEMPLATE + "': " + schema);
             say("");
             say("$ migrator plan " + schema);
@@ -38,8 +39,12 @@ public final class Demo {
             say("$ migrator run " + schema);
             int run = Main.commandLine().execute("run", schema.toString(), "--state-dir", directory.resolve("state").toString());
             say("");
-            say("demo finished in " + (System.nanoTime() - started) / 1_000_000 + " ms: plan exit " + plan + ", run exit " + run);
-            return plan;
+            say("ids the tables refer to, before and after (S3 version ids and Cognito subs are new in Stack B):");
+            stacks.evidence().forEach(line -> say("  " + line));
+            say("");
+            say("demo finished in " + (System.nanoTime() - started) / 1_000_000 + " ms: plan exit " + plan + ", run exit " + run
+                    + "; the report is the report.html named above");
+            return plan != 0 ? plan : run;
         }
     }
 

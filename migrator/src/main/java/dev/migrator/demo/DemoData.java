@@ -15,20 +15,26 @@ final class DemoData {
         this.ddb = ddb;
     }
 
-    void seed(String a, String b) {
+    /** {@code versions}: each asset's real S3 version ids, oldest first; {@code aliceSub}: her real Cognito sub. */
+    void seed(String a, String b, Map<String, List<String>> versions, String aliceSub) {
         put(a + "databaseStorageTable", item("databaseId", "db-1", "description", "Demo database",
                 "assetCount", "5", "dateCreated", "2025-06-01T10:00:00Z"));
         for (int i = 0; i < 5; i++) {
-            AttributeValue version = AttributeValue.fromM(Map.of("Version", AttributeValue.fromS("1"),
-                    "S3Version", AttributeValue.fromS("v1-asset-" + i), "Comment", AttributeValue.fromS("first upload"),
-                    "FileSize", AttributeValue.fromN(String.valueOf(1024 * (i + 1)))));
+            List<String> ids = versions.getOrDefault("asset-" + i, List.of("v1-asset-" + i));
+            List<AttributeValue> history = new java.util.ArrayList<>();
+            for (int v = 0; v < ids.size(); v++) {
+                history.add(AttributeValue.fromM(Map.of("Version", AttributeValue.fromS(String.valueOf(v + 1)),
+                        "S3Version", AttributeValue.fromS(ids.get(v)), "Comment", AttributeValue.fromS(v == 0 ? "first upload" : "new model"),
+                        "FileSize", AttributeValue.fromN(String.valueOf(1024 * (i + 1))))));
+            }
+            AttributeValue version = history.get(history.size() - 1);
             put(a + "assetStorageTable", item("databaseId", "db-1", "assetId", "asset-" + i, "assetName", "Model " + i,
                     "assetType", ".glb", "isDistributable", AttributeValue.fromBool(i % 2 == 0),
                     "assetLocation", AttributeValue.fromM(Map.of("Key", AttributeValue.fromS("db-1/asset-" + i + "/model.glb"))),
                     "tags", AttributeValue.fromL(List.of(AttributeValue.fromS("demo"))),
-                    "currentVersion", version, "versions", AttributeValue.fromL(List.of(version))));
+                    "currentVersion", version, "versions", AttributeValue.fromL(history)));
             put(a + "commentStorageTable", item("assetId", "asset-" + i, "assetVersionId:commentId", "1:c-" + i,
-                    "commentBody", "Looks good", "commentOwnerID", "sub-of-alice", "commentOwnerUsername", "alice",
+                    "commentBody", "Looks good", "commentOwnerID", aliceSub, "commentOwnerUsername", "alice",
                     "dateCreated", "2025-06-02T10:00:00Z"));
         }
         put(a + "assetLinksStorageTable", item("assetIdFrom", "asset-0", "assetIdTo", "asset-1", "relationshipType", "parent-child"));

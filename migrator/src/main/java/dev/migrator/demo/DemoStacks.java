@@ -57,15 +57,19 @@ final class DemoStacks {
                 createTable(ddb, "stack-a-" + name, keys);
                 createTable(ddb, "stack-b-" + name, keys);
             }
-            new DemoData(ddb).seed("stack-a-", "stack-b-");
+            Map<String, List<String>> versions = new HashMap<>();
             for (var pair : (ArrayNode) schema.get("buckets")) {
                 String name = pair.get("name").asText().toLowerCase();
                 ((ObjectNode) pair).put("source", "stack-a-" + name).put("target", "stack-b-" + name);
-                createBuckets(s3, "stack-a-" + name, "stack-b-" + name);
+                Map<String, List<String>> created = createBuckets(s3, "stack-a-" + name, "stack-b-" + name);
+                if (pair.get("name").asText().equals("assetStorageBucket")) {
+                    versions.putAll(created);
+                }
             }
+            String aliceSub = wireUserPools(schema).orElse("sub-of-alice");
+            new DemoData(ddb).seed("stack-a-", "stack-b-", versions, aliceSub);
         }
         fillInSeededAdmin(schema);
-        wireUserPools(schema);
         schema.put("name", "vams-demo");
         for (String stack : new String[] {"source", "target"}) {
             ObjectNode endpoints = ((ObjectNode) schema.get(stack)).putObject("endpoints");
@@ -89,8 +93,11 @@ final class DemoStacks {
         }
     }
 
-    /** With moto: two pools, users and groups in Stack A. Without: the pool pair and the sub mapping are dropped. */
-    private void wireUserPools(ObjectNode schema) {
+    /**
+     * With moto: two pools, users and groups in Stack A (carol disabled); returns alice's sub. Without: the
+     * pool pair and the sub mapping are dropped.
+     */
+    private java.util.Optional<String> wireUserPools(ObjectNode schema) {
         if (emulators.cognitoEndpoint().isEmpty()) {
             schema.remove("userPools");
             for (var pair : (ArrayNode) schema.get("tables")) {
@@ -104,7 +111,7 @@ final class DemoStacks {
                     ((ObjectNode) pair).set("transforms", kept);
                 }
             }
-            return;
+            return java.util.Optional.empty();
         }
         try (CognitoIdentityProviderClient cognito = CognitoIdentityProviderClient.builder().region(Region.of(REGION))
                 .credentialsProvider(credentials).endpointOverride(emulators.cognitoEndpoint().get()).build()) {
@@ -118,6 +125,8 @@ final class DemoStacks {
             cognito.adminDisableUser(r -> r.userPoolId(a).username("carol"));
             ObjectNode pair = (ObjectNode) schema.get("userPools").get(0);
             pair.put("source", a).put("target", b);
+            return cognito.adminGetUser(r -> r.userPoolId(a).username("alice")).userAttributes().stream()
+                    .filter(x -> x.name().equals("sub")).map(x -> x.value()).findFirst();
         }
     }
 
@@ -133,7 +142,8 @@ final class DemoStacks {
         ddb.createTable(r -> r.tableName(table).billingMode("PAY_PER_REQUEST").keySchema(schema).attributeDefinitions(attributes));
     }
 
-    private static void createBuckets(S3Client s3, String source, String target) {
+    /** Versioned buckets; asset-0's model has two versions. Returns each asset's version ids, oldest first. */
+    private static Map<String, List<String>> createBuckets(S3Client s3, String source, String target) {
         for (String bucket : new String[] {source, target}) {
             s3.createBucket(r -> r.bucket(bucket));
             try {
@@ -142,13 +152,34 @@ final class DemoStacks {
                 // S3Proxy backends without versioning: the plan reports the status
             }
         }
+        Map<String, List<String>> versions = new HashMap<>();
         for (int i = 0; i < 5; i++) {
             int n = i;
-            s3.putObject(r -> r.bucket(source).key("db-1/asset-" + n + "/model.glb").contentType("model/gltf-binary"),
-                    RequestBody.fromString("model " + n + " v1"));
+            String id = s3.putObject(r -> r.bucket(source).key("db-1/asset-" + n + "/model.glb").contentType("model/gltf-binary"),
+                    RequestBody.fromString("model " + n + " v1")).versionId();
+            versions.computeIfAbsent("asset-" + n, k -> new ArrayList<>()).add(id == null ? "v1-asset-" + n : id);
         }
-        s3.putObject(r -> r.bucket(source).key("db-1/asset-0/model.glb").contentType("model/gltf-binary"),
-                RequestBody.fromString("model 0 v2"));
+        String second = s3.putObject(r -> r.bucket(source).key("db-1/asset-0/model.glb").contentType("model/gltf-binary"),
+                RequestBody.fromString("model 0 v2")).versionId();
+        versions.get("asset-0").add(second == null ? "v2-asset-0" : second);
+        return versions;
+    }
+
+    /** What the mapping transforms did to one asset and one comment: old ids in Stack A, new ones in Stack B. */
+    List<String> evidence() {
+        try (DynamoDbClient ddb = DynamoDbClient.builder().region(Region.of(REGION)).credentialsProvider(credentials)
+                .endpointOverride(emulators.dynamoDbEndpoint()).build()) {
+            List<String> lines = new ArrayList<>();
+            for (String stack : new String[] {"stack-a-", "stack-b-"}) {
+                var asset = ddb.getItem(r -> r.tableName(stack + "assetStorageTable").key(item("databaseId", "db-1", "assetId", "asset-0"))).item();
+                var comment = ddb.getItem(r -> r.tableName(stack + "commentStorageTable")
+                        .key(item("assetId", "asset-0", "assetVersionId:commentId", "1:c-0"))).item();
+                lines.add((stack.startsWith("stack-a") ? "Stack A" : "Stack B") + ": asset-0 versions[*].S3Version "
+                        + asset.get("versions").l().stream().map(v -> v.m().get("S3Version").s()).toList()
+                        + ", comment c-0 commentOwnerID " + comment.get("commentOwnerID").s());
+            }
+            return lines;
+        }
     }
 
     static Map<String, AttributeValue> item(Object... pairs) {
