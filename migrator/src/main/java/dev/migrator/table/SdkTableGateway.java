@@ -95,27 +95,24 @@ public final class SdkTableGateway implements TableGateway {
 
     @Override
     public List<Map<String, AttributeValue>> existingKeys(String table, List<Map<String, AttributeValue>> keys) {
-        List<Map<String, AttributeValue>> found = new ArrayList<>();
         List<String> names = new ArrayList<>(keys.get(0).keySet());
         Map<String, String> aliases = new LinkedHashMap<>();
         for (int i = 0; i < names.size(); i++) {
             aliases.put("#k" + i, names.get(i));
         }
-        Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(keys).consistentRead(true)
+        return batchGet(table, KeysAndAttributes.builder().keys(keys).consistentRead(true)
                 .projectionExpression(String.join(", ", aliases.keySet())).expressionAttributeNames(aliases).build());
-        while (!request.isEmpty()) {
-            Map<String, KeysAndAttributes> pending = request;
-            BatchGetItemResponse response = client.batchGetItem(r -> r.requestItems(pending));
-            found.addAll(response.responses().getOrDefault(table, List.of()));
-            request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
-        }
-        return found;
     }
 
     @Override
     public List<Map<String, AttributeValue>> getItems(String table, List<Map<String, AttributeValue>> keys) {
+        return batchGet(table, KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
+    }
+
+    /** BatchGetItem until no key is left unprocessed. */
+    private List<Map<String, AttributeValue>> batchGet(String table, KeysAndAttributes keys) {
         List<Map<String, AttributeValue>> found = new ArrayList<>();
-        Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
+        Map<String, KeysAndAttributes> request = Map.of(table, keys);
         while (!request.isEmpty()) {
             Map<String, KeysAndAttributes> pending = request;
             BatchGetItemResponse response = client.batchGetItem(r -> r.requestItems(pending));
