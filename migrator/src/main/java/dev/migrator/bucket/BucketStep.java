@@ -148,16 +148,9 @@ public final class BucketStep implements Step {
 
     @Override
     public Verification verify(StepContext context, double sampleRate) {
-        try {
-            return new BucketVerifier(source, target, new RetryPolicy(options.maxRetries(), Backoff.DEFAULT), options.concurrency())
-                    .verify(id, pair.source(), pair.target(), new KeyFilter(pair.include(), pair.exclude()),
-                            pair.versions() == BucketPair.VersionMode.ALL, sampleRate);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Verification.notVerified(id, "interrupted");
-        } catch (RuntimeException e) {
-            return Verification.notVerified(id, "could not verify: " + dev.migrator.plan.AwsErrors.describe(e));
-        }
+        return StepExecution.verify(id, () -> new BucketVerifier(source, target, new RetryPolicy(options.maxRetries(), Backoff.DEFAULT),
+                options.concurrency()).verify(id, pair.source(), pair.target(), new KeyFilter(pair.include(), pair.exclude()),
+                pair.versions() == BucketPair.VersionMode.ALL, sampleRate));
     }
 
     private BucketCopier.Settings settings() {

@@ -24,6 +24,22 @@ public final class StepExecution {
         Ending run() throws IOException, InterruptedException;
     }
 
+    public interface VerifyBody {
+        Verification run() throws IOException, InterruptedException;
+    }
+
+    /** A step's verification; when it cannot finish, a "not verified" result saying why, never an exception. */
+    public static Verification verify(StepId id, VerifyBody body) {
+        try {
+            return body.run();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Verification.notVerified(id, "interrupted");
+        } catch (IOException | RuntimeException e) {
+            return Verification.notVerified(id, "could not verify: " + AwsErrors.describe(e));
+        }
+    }
+
     public static StepResult run(StepId id, Supplier<StepResult.Counters> counters, Body body) {
         long started = System.nanoTime();
         try {

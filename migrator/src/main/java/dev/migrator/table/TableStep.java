@@ -176,17 +176,12 @@ public final class TableStep implements Step {
 
     @Override
     public Verification verify(StepContext context, double sampleRate) {
-        try {
+        return StepExecution.verify(id, () -> {
             TableInfo targetInfo = target.describe(pair.target()).orElseThrow();
             ItemTransformer transformer = ItemTransformer.compile(pair.transforms(), new ValueMaps(context.runDirectory()));
             return new TableVerifier(source, target, new RetryPolicy(options.maxRetries(), Backoff.DEFAULT), options.concurrency())
                     .verify(id, pair.source(), targetInfo, transformer, pair.seededKeys(), sampleRate);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Verification.notVerified(id, "interrupted");
-        } catch (IOException | RuntimeException e) {
-            return Verification.notVerified(id, "could not verify: " + dev.migrator.plan.AwsErrors.describe(e));
-        }
+        });
     }
 
     /** The first {@code count} source items, before and after the transforms; maps not written yet read as empty. */

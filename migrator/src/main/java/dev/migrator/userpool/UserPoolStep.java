@@ -115,7 +115,7 @@ public final class UserPoolStep implements Step {
         UserPoolCounters counters = new UserPoolCounters();
         Path run = context.runDirectory();
         Path deadLetterPath = run.resolve("dead-letters").resolve("userpool-" + pair.name() + ".jsonl");
-        CognitoCalls calls = new CognitoCalls(RateLimiter.of(pair.requestsPerSecond()), new RetryPolicy(options.maxRetries(), Backoff.DEFAULT));
+        CognitoCalls calls = calls();
         return StepExecution.run(id, counters::snapshot, () -> {
             try (DeadLetterFile deadLetters = new DeadLetterFile(deadLetterPath);
                  IdMapJournal subs = new IdMapJournal(ValueMaps.cognitoSubsFile(run, pair.name()));
@@ -144,15 +144,13 @@ public final class UserPoolStep implements Step {
 
     @Override
     public Verification verify(StepContext context, double sampleRate) {
-        CognitoCalls calls = new CognitoCalls(RateLimiter.of(pair.requestsPerSecond()), new RetryPolicy(options.maxRetries(), Backoff.DEFAULT));
-        try {
-            return new UserPoolVerifier(source, target, calls).verify(id, pair.source(), pair.target(), sampleRate);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Verification.notVerified(id, "interrupted");
-        } catch (RuntimeException e) {
-            return Verification.notVerified(id, "could not verify: " + dev.migrator.plan.AwsErrors.describe(e));
-        }
+        CognitoCalls calls = calls();
+        return StepExecution.verify(id, () -> new UserPoolVerifier(source, target, calls).verify(id, pair.source(), pair.target(), sampleRate));
+    }
+
+    /** Cognito requests of this pair: paced to its requests per second, retried on quota errors. */
+    private CognitoCalls calls() {
+        return new CognitoCalls(RateLimiter.of(pair.requestsPerSecond()), new RetryPolicy(options.maxRetries(), Backoff.DEFAULT));
     }
 
     private int createMissingGroups(GroupDirectory groups, CognitoCalls calls) throws InterruptedException {
