@@ -2,6 +2,10 @@ package dev.migrator.userpool;
 
 import dev.migrator.plan.RetryPolicy;
 import dev.migrator.run.RateLimiter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** Every Cognito request goes through here: paced to the pair's requests per second, retried on TooManyRequestsException. */
@@ -17,6 +21,19 @@ record CognitoCalls(RateLimiter limiter, RetryPolicy retry) {
             }
             return request.get();
         });
+    }
+
+    /** Every item of a paginated listing, each page a paced, retried request. */
+    <T> List<T> all(Function<Optional<String>, UserPoolGateway.Page<T>> page) throws InterruptedException {
+        List<T> items = new ArrayList<>();
+        Optional<String> token = Optional.empty();
+        do {
+            Optional<String> at = token;
+            UserPoolGateway.Page<T> next = call(() -> page.apply(at));
+            items.addAll(next.items());
+            token = next.next();
+        } while (token.isPresent());
+        return items;
     }
 
     void run(Runnable request) throws InterruptedException {

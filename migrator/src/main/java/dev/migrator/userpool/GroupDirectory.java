@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -16,36 +15,19 @@ import java.util.Set;
 record GroupDirectory(List<PoolGroup> groups, Map<String, List<String>> groupsByUser) {
 
     static GroupDirectory read(UserPoolGateway pool, String poolId, CognitoCalls calls) throws InterruptedException {
-        List<PoolGroup> groups = new ArrayList<>();
-        Optional<String> token = Optional.empty();
-        do {
-            Optional<String> at = token;
-            UserPoolGateway.Page<PoolGroup> page = calls.call(() -> pool.listGroups(poolId, at));
-            groups.addAll(page.items());
-            token = page.next();
-        } while (token.isPresent());
+        List<PoolGroup> groups = calls.all(token -> pool.listGroups(poolId, token));
         Map<String, List<String>> byUser = new HashMap<>();
         for (PoolGroup group : groups) {
-            Optional<String> next = Optional.empty();
-            do {
-                Optional<String> at = next;
-                UserPoolGateway.Page<String> page = calls.call(() -> pool.usersInGroup(poolId, group.name(), at));
-                page.items().forEach(u -> byUser.computeIfAbsent(u, k -> new ArrayList<>()).add(group.name()));
-                next = page.next();
-            } while (next.isPresent());
+            for (String user : calls.all(token -> pool.usersInGroup(poolId, group.name(), token))) {
+                byUser.computeIfAbsent(user, k -> new ArrayList<>()).add(group.name());
+            }
         }
         return new GroupDirectory(List.copyOf(groups), byUser);
     }
 
     static Set<String> names(UserPoolGateway pool, String poolId, CognitoCalls calls) throws InterruptedException {
         Set<String> names = new HashSet<>();
-        Optional<String> token = Optional.empty();
-        do {
-            Optional<String> at = token;
-            UserPoolGateway.Page<PoolGroup> page = calls.call(() -> pool.listGroups(poolId, at));
-            page.items().forEach(g -> names.add(g.name()));
-            token = page.next();
-        } while (token.isPresent());
+        calls.all(token -> pool.listGroups(poolId, token)).forEach(g -> names.add(g.name()));
         return names;
     }
 

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -77,13 +76,7 @@ final class UserPoolVerifier {
 
     private Map<String, PoolUser> users(UserPoolGateway pool, String poolId) throws InterruptedException {
         Map<String, PoolUser> users = new LinkedHashMap<>();
-        Optional<String> token = Optional.empty();
-        do {
-            Optional<String> at = token;
-            UserPoolGateway.Page<PoolUser> page = calls.call(() -> pool.listUsers(poolId, at));
-            page.items().forEach(u -> users.put(u.username(), u));
-            token = page.next();
-        } while (token.isPresent());
+        calls.all(token -> pool.listUsers(poolId, token)).forEach(u -> users.put(u.username(), u));
         return users;
     }
 }
