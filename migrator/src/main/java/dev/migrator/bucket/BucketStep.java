@@ -13,6 +13,7 @@ import dev.migrator.plan.Verification;
 import dev.migrator.plan.StepId;
 import dev.migrator.plan.StepResult;
 import dev.migrator.deadletter.DeadLetterFile;
+import dev.migrator.deadletter.DeadLetterReplay;
 import dev.migrator.model.MigrationOptions;
 import dev.migrator.plan.RetryPolicy;
 import dev.migrator.run.Backoff;
@@ -120,16 +121,14 @@ public final class BucketStep implements Step {
     @Override
     public StepResult execute(StepContext context) {
         BucketCounters counters = new BucketCounters();
-        Path deadLetterPath = context.runDirectory().resolve("dead-letters").resolve("bucket-" + pair.name() + ".jsonl");
+        Path deadLetterPath = DeadLetterFile.pathOf(context.runDirectory(), id);
         return StepExecution.run(id, counters::snapshot, () -> {
             ExecutorService workers = threads(options.concurrency(), "copy-" + pair.source());
             ExecutorService parts = threads(options.concurrency(), "parts-" + pair.source());
             try (DeadLetterFile file = new DeadLetterFile(deadLetterPath);
                  IdMapJournal journal = new IdMapJournal(ValueMaps.s3VersionsFile(context.runDirectory(), pair.name()))) {
                 RetryPolicy retry = new RetryPolicy(options.maxRetries(), Backoff.DEFAULT);
-                BucketCopier copier = new BucketCopier(source, target, settings(), new ObjectCopier(source, target,
-                        new ObjectCopier.Settings(pair.source(), pair.target(), pair.storageClass(), pair.kmsKeyId(),
-                                options.multipartThreshold(), options.multipartPartSize()), retry, parts), retry);
+                BucketCopier copier = new BucketCopier(source, target, settings(false), objectCopier(retry, parts), retry);
                 context.progress().started(id, -1, pair.versions() == BucketPair.VersionMode.ALL ? "versions" : "objects");
                 ListingCheckpoint checkpoint = new ListingCheckpoint(context.checkpoints(), "bucket-" + pair.name(), context.resume());
                 List<String> stopped = copier.copy(workers, new ObjectDeadLetters(file, id.toString(), pair.source(), counters),
@@ -147,15 +146,48 @@ public final class BucketStep implements Step {
     }
 
     @Override
+    public StepResult replay(StepContext context) {
+        BucketCounters counters = new BucketCounters();
+        return StepExecution.run(id, counters::snapshot, () -> {
+            ExecutorService parts = threads(options.concurrency(), "parts-" + pair.source());
+            try (DeadLetterReplay replay = new DeadLetterReplay(DeadLetterFile.pathOf(context.runDirectory(), id));
+                 IdMapJournal journal = new IdMapJournal(ValueMaps.s3VersionsFile(context.runDirectory(), pair.name()))) {
+                RetryPolicy retry = new RetryPolicy(options.maxRetries(), Backoff.DEFAULT);
+                BucketCopier.Settings settings = settings(true);
+                ObjectDeadLetters deadLetters = new ObjectDeadLetters(replay.stillFailing(), id.toString(), pair.source(), counters);
+                BucketReplay objects = new BucketReplay(source, settings, new ObjectWork(source, target, settings,
+                        objectCopier(retry, parts), retry, deadLetters, journal, counters), retry, deadLetters, counters);
+                context.progress().started(id, replay.countEntries(), "dead letters");
+                replay.forEach(entry -> {
+                    objects.replay(entry);
+                    context.progress().advanced(id, counters.listed.get(), counters.failed.get());
+                });
+                Map<String, String> outputs = new LinkedHashMap<>(replay.commit());
+                outputs.put("goneFromSource", objects.goneSummary());
+                outputs.put("versionMap", journal.writeMap().toString());
+                return new StepExecution.Ending(List.of(), outputs);
+            } finally {
+                parts.shutdownNow();
+            }
+        });
+    }
+
+    private ObjectCopier objectCopier(RetryPolicy retry, ExecutorService parts) {
+        return new ObjectCopier(source, target, new ObjectCopier.Settings(pair.source(), pair.target(), pair.storageClass(),
+                pair.kmsKeyId(), options.multipartThreshold(), options.multipartPartSize()), retry, parts);
+    }
+
+    @Override
     public Verification verify(StepContext context, double sampleRate) {
         return StepExecution.verify(id, () -> new BucketVerifier(source, target, new RetryPolicy(options.maxRetries(), Backoff.DEFAULT),
                 options.concurrency()).verify(id, pair.source(), pair.target(), new KeyFilter(pair.include(), pair.exclude()),
                 pair.versions() == BucketPair.VersionMode.ALL, sampleRate));
     }
 
-    private BucketCopier.Settings settings() {
+    /** Replaying, the target holds what the run copied: every object is decided against it. */
+    private BucketCopier.Settings settings(boolean replaying) {
         String versioning = source.describe(pair.source()).map(BucketInfo::versioning).orElse("Disabled");
-        boolean targetHoldsObjects = !target.firstKeys(pair.target(), 1).keys().isEmpty();
+        boolean targetHoldsObjects = replaying || !target.firstKeys(pair.target(), 1).keys().isEmpty();
         return new BucketCopier.Settings(pair.source(), pair.target(), new KeyFilter(pair.include(), pair.exclude()),
                 pair.versions() == BucketPair.VersionMode.ALL, options.concurrency(), pair.ifTargetNotEmpty(), targetHoldsObjects,
                 "Enabled".equals(versioning) || "Suspended".equals(versioning));

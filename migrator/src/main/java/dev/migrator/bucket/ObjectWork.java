@@ -66,8 +66,11 @@ final class ObjectWork {
                 .ifPresent(old -> journal.record(object.key(), old, existing.versionId().get()));
     }
 
-    /** One key's versions, oldest first; after a failure the newer ones wait for a rerun, so order is never broken. */
-    private void history(List<ListedObject> versions) throws InterruptedException {
+    /**
+     * One key's versions, oldest first; after a failure the newer ones wait for a rerun, so order is never
+     * broken. True when every version is in the target.
+     */
+    boolean history(List<ListedObject> versions) throws InterruptedException {
         for (int i = 0; i < versions.size(); i++) {
             ListedObject version = versions.get(i);
             String old = version.versionId().orElse("null");
@@ -86,9 +89,10 @@ final class ObjectWork {
                 for (ListedObject newer : versions.subList(i + 1, versions.size())) {
                     deadLetters.add(newer, "copy", "not copied: an older version of this key failed, and versions are copied in order");
                 }
-                return;
+                return false;
             }
         }
+        return true;
     }
 
     private boolean deleteMarker(ListedObject marker, String old) throws InterruptedException {

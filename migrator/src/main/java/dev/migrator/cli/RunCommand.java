@@ -53,8 +53,8 @@ final class RunCommand implements Callable<Integer> {
         if (outcome instanceof RunOutcome.Invalid invalid) {
             return out.invalid(file, invalid.load());
         }
-        if (outcome instanceof RunOutcome.CannotResume cannot) {
-            out.error("cannot resume: " + cannot.reason());
+        if (outcome instanceof RunOutcome.NoEarlierRun none) {
+            out.error("cannot " + ("run".equals(what) ? "resume" : what) + ": " + none.reason());
             return ExitCode.INVALID_INPUT;
         }
         RunOutcome.Reported reported = (RunOutcome.Reported) outcome;

@@ -21,6 +21,16 @@ public final class DeadLetterFile implements AutoCloseable {
     private BufferedWriter writer;
     private long count;
 
+    /** Where a step's dead letters go: {@code <run>/dead-letters/table-<pair>.jsonl} (bucket-, userpool-). */
+    public static Path pathOf(Path runDirectory, dev.migrator.plan.StepId step) {
+        String kind = switch (step.kind()) {
+            case TABLE -> "table";
+            case BUCKET -> "bucket";
+            case USER_POOL -> "userpool";
+        };
+        return runDirectory.resolve("dead-letters").resolve(kind + "-" + step.name() + ".jsonl");
+    }
+
     public DeadLetterFile(Path path) {
         this.path = path;
     }

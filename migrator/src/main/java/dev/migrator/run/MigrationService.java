@@ -19,6 +19,8 @@ import dev.migrator.schema.SchemaLoader;
 import dev.migrator.table.TableSample;
 import dev.migrator.table.TableStep;
 import java.io.IOException;
+import dev.migrator.deadletter.DeadLetterFile;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -72,7 +74,9 @@ public final class MigrationService {
     }
 
     public RunOutcome run(Path file, RunSettings settings) throws IOException {
-        return prepared(file, settings, "report", (schema, plan, preflights, directory, started) -> {
+        Locator state = schema -> settings.resume() ? RunDirectory.forResume(schema, settings.stateRoot())
+                : RunDirectory.create(schema, settings.stateRoot());
+        return prepared(file, state, settings.resume(), "report", (schema, plan, preflights, directory, started) -> {
             if (preflights.stream().anyMatch(Preflight::blocksRun)) {
                 return RunReport.refused(schema, started, preflights);
             }
@@ -88,8 +92,9 @@ public final class MigrationService {
 
     /** Verifies without copying: the report holds the preflight and the verifications, no step results. */
     public RunOutcome verify(Path file, RunSettings settings) throws IOException {
-        return prepared(file, settings, "verification", (schema, plan, preflights, directory, started) -> {
-            if (preflights.stream().anyMatch(p -> p.resources().stream().anyMatch(r -> !r.exists()))) {
+        Locator state = schema -> RunDirectory.create(schema, settings.stateRoot());
+        return prepared(file, state, false, "verification", (schema, plan, preflights, directory, started) -> {
+            if (anyMissing(preflights)) {
                 return RunReport.refused(schema, started, preflights);
             }
             StepContext context = new StepContext(directory.path(), settings.progress());
@@ -98,30 +103,64 @@ public final class MigrationService {
         });
     }
 
+    /**
+     * Tries every step's dead letters again (steps without any are left out), then verifies unless told
+     * not to. The targets hold the run's copy, so only missing resources stop it.
+     */
+    public RunOutcome replay(Path file, ReplaySettings settings) throws IOException {
+        Locator state = schema -> RunDirectory.forReplay(schema, settings.stateRoot(), settings.runDirectory());
+        return prepared(file, state, true, "replay", (schema, plan, preflights, directory, started) -> {
+            if (anyMissing(preflights)) {
+                return RunReport.refused(schema, started, preflights);
+            }
+            StepContext context = new StepContext(directory.path(), settings.progress());
+            List<StepResult> results = new ArrayList<>();
+            for (Step step : plan.steps()) {
+                if (Files.exists(DeadLetterFile.pathOf(directory.path(), step.id()))) {
+                    StepResult result = step.replay(context);
+                    context.progress().finished(step.id(), result);
+                    results.add(result);
+                }
+            }
+            boolean verify = settings.verify() && !results.isEmpty();
+            List<Verification> verifications = verify ? verify(plan, context, 1.0) : List.of();
+            return RunReport.finished(schema, started, preflights, results, verifications);
+        });
+    }
+
+    private static boolean anyMissing(List<Preflight> preflights) {
+        return preflights.stream().anyMatch(p -> p.resources().stream().anyMatch(r -> !r.exists()));
+    }
+
+    /** Finds (or makes) the state directory a command works in, or says why there is none. */
+    private interface Locator {
+        RunDirectory locate(MigrationSchema schema) throws IOException, RunDirectory.Unusable;
+    }
+
     private interface ReportMaker {
         RunReport make(MigrationSchema schema, Plan plan, List<Preflight> preflights, RunDirectory directory, Instant started)
                 throws IOException;
     }
 
     /** Loads, plans and preflights the file, then lets {@code maker} act and writes its report (JSON and HTML). */
-    private RunOutcome prepared(Path file, RunSettings settings, String reportName, ReportMaker maker) throws IOException {
+    private RunOutcome prepared(Path file, Locator state, boolean targetsHoldCopy, String reportName, ReportMaker maker)
+            throws IOException {
         LoadResult loaded = loader.load(file);
         if (loaded instanceof LoadResult.Invalid invalid) {
             return new RunOutcome.Invalid(invalid);
         }
         MigrationSchema schema = ((LoadResult.Valid) loaded).schema();
-        if (settings.resume()) {
-            Optional<String> why = RunDirectory.whyNotResumable(schema, settings.stateRoot());
-            if (why.isPresent()) {
-                return new RunOutcome.CannotResume(why.get());
-            }
+        RunDirectory directory;
+        try {
+            directory = state.locate(schema);
+        } catch (RunDirectory.Unusable e) {
+            return new RunOutcome.NoEarlierRun(e.getMessage());
         }
         Instant started = Instant.now();
         try (SdkStackGateways source = gateways(schema, schema.source());
              SdkStackGateways target = gateways(schema, schema.target())) {
-            Plan plan = new Planner(settings.resume()).plan(schema, source, target);
+            Plan plan = new Planner(targetsHoldCopy).plan(schema, source, target);
             List<Preflight> preflights = new PreflightRunner(schema.options().concurrency()).preflight(plan);
-            RunDirectory directory = RunDirectory.create(schema, settings.stateRoot());
             RunReport report = maker.make(schema, plan, preflights, directory, started);
             return new RunOutcome.Reported(schema, report, directory.writeReport(report, reportName));
         }
@@ -157,4 +196,7 @@ public final class MigrationService {
             this(stateRoot, progress, true, 1.0, false);
         }
     }
+
+    /** How a replay is started: the state root, or the run directory itself when the file changed since that run. */
+    public record ReplaySettings(Path stateRoot, Optional<Path> runDirectory, ProgressListener progress, boolean verify) {}
 }

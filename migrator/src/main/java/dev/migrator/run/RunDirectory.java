@@ -19,7 +19,7 @@ import java.util.Optional;
 public record RunDirectory(Path path) {
 
     public static RunDirectory create(MigrationSchema schema, Path root) throws IOException {
-        Path directory = root.resolve(safe(schema.name()) + "-" + contentHash(schema.file()));
+        Path directory = ownPath(schema, root);
         OwnerOnlyFiles.createDirectories(directory);
         return new RunDirectory(directory);
     }
@@ -33,29 +33,81 @@ public record RunDirectory(Path path) {
         return file;
     }
 
+    /** There is no state directory to continue from, and why (a sentence for the operator). */
+    public static final class Unusable extends Exception {
+        public Unusable(String reason) {
+            super(reason);
+        }
+    }
+
     /**
-     * Empty when an earlier run of exactly this file left state to continue from; otherwise why not:
-     * nothing ran yet, or the state directories of this schema name belong to other contents.
+     * The state directory an earlier run of exactly this file left to continue from (checkpoints or a
+     * report); otherwise why not: nothing ran yet, or the directories of this schema name belong to other contents.
      */
-    public static Optional<String> whyNotResumable(MigrationSchema schema, Path root) throws IOException {
-        String hash = contentHash(schema.file());
-        Path own = root.resolve(safe(schema.name()) + "-" + hash);
+    public static RunDirectory forResume(MigrationSchema schema, Path root) throws IOException, Unusable {
+        Path own = ownPath(schema, root);
         if (Files.isDirectory(own.resolve("checkpoints")) || Files.exists(own.resolve("report.json"))) {
-            return Optional.empty();
+            return new RunDirectory(own);
         }
-        List<String> others = new ArrayList<>();
-        if (Files.isDirectory(root)) {
-            try (var dirs = Files.list(root)) {
-                dirs.map(d -> d.getFileName().toString()).filter(n -> n.startsWith(safe(schema.name()) + "-")).sorted().forEach(others::add);
-            }
-        }
-        if (others.isEmpty()) {
-            return Optional.of("nothing to resume: no earlier run of " + schema.file() + " under " + root
+        Optional<Path> other = latestOther(schema, root);
+        if (other.isEmpty()) {
+            throw new Unusable("nothing to resume: no earlier run of " + schema.file() + " under " + root
                     + " (run it without --resume, or name the state directory it used with --state-dir)");
         }
-        return Optional.of("the schema changed since the run that left " + root.resolve(others.get(others.size() - 1))
-                + ": its content hash is now " + hash + ", so its checkpoints and maps may not fit. Restore the file that run used "
+        throw new Unusable("the schema changed since the run that left " + other.get() + ": its content hash is now "
+                + contentHash(schema.file()) + ", so its checkpoints and maps may not fit. Restore the file that run used "
                 + "and --resume, or start a fresh run (targets not empty need \"ifTargetNotEmpty\")");
+    }
+
+    /**
+     * The state directory whose dead letters a replay tries again: {@code chosen} when given (the file may
+     * have been edited since, say to fix a transform), else the one of exactly this file.
+     */
+    public static RunDirectory forReplay(MigrationSchema schema, Path root, Optional<Path> chosen) throws IOException, Unusable {
+        if (chosen.isPresent()) {
+            if (!Files.isDirectory(chosen.get().resolve("dead-letters"))) {
+                throw new Unusable("no dead letters in " + chosen.get() + ": --run-dir names the state directory of the run that "
+                        + "wrote them (it holds dead-letters/)");
+            }
+            return new RunDirectory(chosen.get());
+        }
+        Path own = ownPath(schema, root);
+        if (Files.isDirectory(own)) {
+            return new RunDirectory(own);
+        }
+        Optional<Path> other = latestOther(schema, root);
+        if (other.isEmpty()) {
+            throw new Unusable("nothing to replay: no earlier run of " + schema.file() + " under " + root
+                    + " (name the state directory it used with --state-dir)");
+        }
+        throw new Unusable("the schema changed since the run that left " + other.get() + " (its content hash is now "
+                + contentHash(schema.file()) + "). To replay that run's dead letters with the file as it is now (say, with a "
+                + "fixed transform), add --run-dir " + other.get());
+    }
+
+    private static Path ownPath(MigrationSchema schema, Path root) throws IOException {
+        return root.resolve(safe(schema.name()) + "-" + contentHash(schema.file()));
+    }
+
+    /** The most recently changed state directory of this schema name (another content hash), if any. */
+    private static Optional<Path> latestOther(MigrationSchema schema, Path root) throws IOException {
+        if (!Files.isDirectory(root)) {
+            return Optional.empty();
+        }
+        List<Path> others = new ArrayList<>();
+        try (var dirs = Files.list(root)) {
+            dirs.filter(d -> d.getFileName().toString().startsWith(safe(schema.name()) + "-")).forEach(others::add);
+        }
+        others.sort(java.util.Comparator.comparing(RunDirectory::lastModified));
+        return others.isEmpty() ? Optional.empty() : Optional.of(others.get(others.size() - 1));
+    }
+
+    private static java.nio.file.attribute.FileTime lastModified(Path path) {
+        try {
+            return Files.getLastModifiedTime(path);
+        } catch (IOException e) {
+            return java.nio.file.attribute.FileTime.fromMillis(0);
+        }
     }
 
     static String contentHash(Path file) throws IOException {

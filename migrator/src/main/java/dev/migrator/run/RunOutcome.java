@@ -9,8 +9,8 @@ public sealed interface RunOutcome {
 
     record Invalid(LoadResult.Invalid load) implements RunOutcome {}
 
-    /** --resume found nothing to continue, or a state directory of a different version of the schema. */
-    record CannotResume(String reason) implements RunOutcome {}
+    /** --resume or replay found no state to continue from, or only that of a different version of the schema. */
+    record NoEarlierRun(String reason) implements RunOutcome {}
 
     record Reported(MigrationSchema schema, RunReport report, Path reportFile) implements RunOutcome {}
 }

@@ -168,7 +168,7 @@ final class TableCopier {
         return null;
     }
 
-    private static List<Map<String, AttributeValue>> transform(List<Map<String, AttributeValue>> items, ItemTransformer transformer,
+    static List<Map<String, AttributeValue>> transform(List<Map<String, AttributeValue>> items, ItemTransformer transformer,
                                                                KeyCheck keys, DeadLetters deadLetters) {
         List<Map<String, AttributeValue>> ready = new ArrayList<>(items.size());
         for (Map<String, AttributeValue> item : items) {

@@ -1,6 +1,7 @@
 package dev.migrator.table;
 
 import dev.migrator.deadletter.DeadLetterFile;
+import dev.migrator.deadletter.DeadLetterReplay;
 import dev.migrator.model.MigrationOptions;
 import dev.migrator.model.NonEmptyTargetPolicy;
 import dev.migrator.run.Backoff;
@@ -151,7 +152,7 @@ public final class TableStep implements Step {
     @Override
     public StepResult execute(StepContext context) {
         CopyCounters counters = new CopyCounters();
-        Path deadLetterPath = context.runDirectory().resolve("dead-letters").resolve("table-" + pair.name() + ".jsonl");
+        Path deadLetterPath = DeadLetterFile.pathOf(context.runDirectory(), id);
         return StepExecution.run(id, counters::snapshot, () -> {
             try (DeadLetterFile file = new DeadLetterFile(deadLetterPath)) {
                 TableInfo sourceInfo = source.describe(pair.source()).orElseThrow();
@@ -170,6 +171,29 @@ public final class TableStep implements Step {
                     outputs.put("deadLetters", deadLetterPath.toString());
                 }
                 return new StepExecution.Ending(stopped, outputs);
+            }
+        });
+    }
+
+    @Override
+    public StepResult replay(StepContext context) {
+        CopyCounters counters = new CopyCounters();
+        return StepExecution.run(id, counters::snapshot, () -> {
+            try (DeadLetterReplay replay = new DeadLetterReplay(DeadLetterFile.pathOf(context.runDirectory(), id))) {
+                TableInfo targetInfo = target.describe(pair.target()).orElseThrow();
+                ItemTransformer transformer = ItemTransformer.compile(pair.transforms(), new ValueMaps(context.runDirectory()));
+                context.progress().started(id, replay.countEntries(), "dead letters");
+                DeadLetters deadLetters = new DeadLetters(replay.stillFailing(), id.toString(), pair.source(), counters);
+                TableCopier.Settings settings = settings(1);
+                TableReplay items = new TableReplay(new BatchWriter(target, pair.target(), settings.maxRetries(), settings.backoff(),
+                        settings.writeLimit(), settings.writeLimitInItems(), deadLetters, counters), transformer,
+                        new KeyCheck(targetInfo.keySchema()), deadLetters, counters);
+                replay.forEach(entry -> {
+                    items.replay(entry);
+                    context.progress().advanced(id, counters.read.get(), counters.failed.get());
+                });
+                items.flush();
+                return new StepExecution.Ending(List.of(), replay.commit());
             }
         });
     }

@@ -1,6 +1,7 @@
 package dev.migrator.userpool;
 
 import dev.migrator.deadletter.DeadLetterFile;
+import dev.migrator.deadletter.DeadLetterReplay;
 import dev.migrator.maps.IdMapJournal;
 import dev.migrator.model.MigrationOptions;
 import dev.migrator.model.UserPoolPair;
@@ -114,13 +115,12 @@ public final class UserPoolStep implements Step {
     public StepResult execute(StepContext context) {
         UserPoolCounters counters = new UserPoolCounters();
         Path run = context.runDirectory();
-        Path deadLetterPath = run.resolve("dead-letters").resolve("userpool-" + pair.name() + ".jsonl");
+        Path deadLetterPath = DeadLetterFile.pathOf(run, id);
         CognitoCalls calls = calls();
         return StepExecution.run(id, counters::snapshot, () -> {
             try (DeadLetterFile deadLetters = new DeadLetterFile(deadLetterPath);
                  IdMapJournal subs = new IdMapJournal(ValueMaps.cognitoSubsFile(run, pair.name()));
-                 PasswordFile passwords = pair.passwords() == UserPoolPair.PasswordPolicy.TEMPORARY_PASSWORD_FILE
-                         ? new PasswordFile(run.resolve("secrets").resolve("temporary-passwords-" + pair.name() + ".csv")) : null) {
+                 PasswordFile passwords = passwordFile(run)) {
                 UserPoolInfo sourceInfo = source.describe(pair.source()).orElseThrow();
                 UserPoolInfo targetInfo = target.describe(pair.target()).orElseThrow();
                 context.progress().started(id, sourceInfo.estimatedUsers(), "users");
@@ -140,6 +140,42 @@ public final class UserPoolStep implements Step {
                 return new StepExecution.Ending(List.of(), outputs(counters, groups, subs, deadLetters, passwords, exports));
             }
         });
+    }
+
+    @Override
+    public StepResult replay(StepContext context) {
+        UserPoolCounters counters = new UserPoolCounters();
+        Path run = context.runDirectory();
+        CognitoCalls calls = calls();
+        return StepExecution.run(id, counters::snapshot, () -> {
+            try (DeadLetterReplay replay = new DeadLetterReplay(DeadLetterFile.pathOf(run, id));
+                 IdMapJournal subs = new IdMapJournal(ValueMaps.cognitoSubsFile(run, pair.name()));
+                 PasswordFile passwords = passwordFile(run)) {
+                UserPoolInfo targetInfo = target.describe(pair.target()).orElseThrow();
+                UserImporter.Settings settings = new UserImporter.Settings(pair.target(), targetInfo, pair.existingUsers(), pair.passwords());
+                UserImporter asConfigured = new UserImporter(target, settings, calls, subs, Optional.ofNullable(passwords));
+                UserImporter updating = new UserImporter(target, new UserImporter.Settings(pair.target(), targetInfo,
+                        UserPoolPair.ExistingUserPolicy.UPDATE, pair.passwords()), calls, subs, Optional.ofNullable(passwords));
+                UserPoolReplay users = new UserPoolReplay(asConfigured, updating,
+                        new UserDeadLetters(replay.stillFailing(), id.toString(), pair.source()), counters);
+                context.progress().started(id, replay.countEntries(), "dead letters");
+                replay.forEach(entry -> {
+                    users.replay(entry);
+                    context.progress().advanced(id, counters.done(), counters.failed.get());
+                });
+                Map<String, String> outputs = new LinkedHashMap<>(replay.commit());
+                outputs.put("usersCreated", String.valueOf(counters.created.get()));
+                outputs.put("usersUpdated", String.valueOf(counters.updated.get()));
+                outputs.put("subMap", subs.writeMap().toString());
+                return new StepExecution.Ending(List.of(), outputs);
+            }
+        });
+    }
+
+    /** The owner-only file temporary passwords go to, where the pair hands them out that way; else null. */
+    private PasswordFile passwordFile(Path run) throws IOException {
+        return pair.passwords() == UserPoolPair.PasswordPolicy.TEMPORARY_PASSWORD_FILE
+                ? new PasswordFile(run.resolve("secrets").resolve("temporary-passwords-" + pair.name() + ".csv")) : null;
     }
 
     @Override

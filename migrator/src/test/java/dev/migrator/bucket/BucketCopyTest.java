@@ -132,6 +132,17 @@ class BucketCopyTest {
             JsonNode letter = new ObjectMapper().readTree(lines.get(0));
             assertThat(letter.get("key").asText()).isEqualTo("big.bin");
             assertThat(letter.get("reason").asText()).contains("InjectedPartFailure").contains("aborted");
+
+            // an object deleted from the source since it was dead-lettered: nothing to copy, named as such
+            Files.writeString(Path.of(result.outputs().get("deadLetters")), lines.get(0).replace("big.bin", "vanished.bin") + "\n",
+                    java.nio.file.StandardOpenOption.APPEND);
+            BucketGateway real = new SdkBucketGateway(s3, aws.s3Endpoint().toString());
+            StepResult.Completed replayed = (StepResult.Completed) replay(schema, dir, real, real);
+
+            assertThat(replayed.counters()).isEqualTo(new StepResult.Counters(2, 1, 1, 0));
+            assertThat(replayed.outputs().get("goneFromSource")).startsWith("1 ").contains("vanished.bin");
+            assertThat(Path.of(result.outputs().get("deadLetters"))).doesNotExist();
+            assertThat(BucketFixtures.contents(s3, target)).isEqualTo(BucketFixtures.contents(s3, source));
         }
     }
 
@@ -180,6 +191,13 @@ class BucketCopyTest {
             BucketGateway gateway = new SdkBucketGateway(s3, aws.s3Endpoint().toString());
             return step(schema, dir, gateway, targetGateway == null ? gateway : targetGateway);
         }
+    }
+
+    /** Replays the dead letters the schema's first bucket pair left in {@code dir}. */
+    static StepResult replay(Path schema, Path dir, BucketGateway sourceGateway, BucketGateway targetGateway) throws Exception {
+        var loaded = (LoadResult.Valid) new SchemaLoader().load(schema);
+        return new BucketStep(loaded.schema().buckets().get(0), loaded.schema().options(), sourceGateway, targetGateway)
+                .replay(new StepContext(dir, ProgressListener.NONE));
     }
 
     static StepResult step(Path schema, Path dir, BucketGateway sourceGateway, BucketGateway targetGateway) throws Exception {

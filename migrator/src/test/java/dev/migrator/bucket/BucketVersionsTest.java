@@ -88,6 +88,36 @@ class BucketVersionsTest {
     }
 
     @Test
+    void replayedVersionsArriveInOrderAfterTheOlderOneThatFailed(LocalAws aws, @TempDir Path dir) throws Exception {
+        String source = LocalAws.uniqueName("rver-a");
+        String target = LocalAws.uniqueName("rver-b");
+        try (S3Client s3 = aws.s3("us-east-1")) {
+            BucketFixtures.create(s3, source, true);
+            BucketFixtures.create(s3, target, true);
+            BucketFixtures.put(s3, source, "doc", "one".getBytes());
+            BucketFixtures.put(s3, source, "doc", BucketFixtures.random(7 * 1024 * 1024, 9));
+            BucketFixtures.put(s3, source, "doc", "three".getBytes());
+            BucketFixtures.put(s3, source, "other", "o".getBytes());
+            Path schema = BucketCopyTest.schema(aws, dir, source, target, ", \"versions\": \"all\"");
+            BucketGateway real = new SdkBucketGateway(s3, aws.s3Endpoint().toString());
+
+            StepResult.Completed copy = (StepResult.Completed) BucketCopyTest.step(schema, dir, real, new FaultyBucketGateway(real, 0, 2));
+
+            assertThat(copy.counters()).isEqualTo(new StepResult.Counters(4, 2, 0, 2));
+            List<String> letters = Files.readAllLines(Path.of(copy.outputs().get("deadLetters")));
+            assertThat(letters).hasSize(2);
+            assertThat(letters.get(1)).contains("an older version of this key failed");
+
+            StepResult.Completed replayed = (StepResult.Completed) BucketCopyTest.replay(schema, dir, real, real);
+
+            assertThat(replayed.counters()).isEqualTo(new StepResult.Counters(2, 2, 0, 0));
+            assertThat(history(s3, target)).isEqualTo(history(s3, source));
+            Map<String, String> map = new ObjectMapper().readValue(Path.of(replayed.outputs().get("versionMap")).toFile(), TreeMap.class);
+            assertThat(map).hasSize(4);
+        }
+    }
+
+    @Test
     void aCurrentOnlyCopyMapsTheCurrentVersionIds(LocalAws aws, @TempDir Path dir) throws Exception {
         String source = LocalAws.uniqueName("cur-a");
         String target = LocalAws.uniqueName("cur-b");

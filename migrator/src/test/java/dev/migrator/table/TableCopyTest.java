@@ -125,6 +125,74 @@ class TableCopyTest {
     }
 
     @Test
+    void deadLettersReplayIntoTheTargetAndWhatFailsAgainStaysInTheFile(LocalAws aws, @TempDir Path dir) throws Exception {
+        try (DynamoDbClient a = aws.dynamoDb(A); DynamoDbClient b = aws.dynamoDb(B)) {
+            String source = LocalAws.uniqueName("replay-a");
+            String target = LocalAws.uniqueName("replay-b");
+            seededPair(a, b, source, target, simple(60));
+            TableGateway failing = new FaultyTableGateway(new SdkTableGateway(b), 0, 0, true);
+            StepResult.Completed copy = (StepResult.Completed) step(aws, dir, source, target, 1, new SdkTableGateway(a), failing);
+            Path letters = Path.of(copy.outputs().get("deadLetters"));
+            assertThat(Files.readAllLines(letters)).hasSize(60);
+
+            StepResult.Completed again = (StepResult.Completed) replay(aws, dir, source, target, new SdkTableGateway(a), failing);
+
+            assertThat(again.counters()).isEqualTo(new StepResult.Counters(60, 0, 0, 60));
+            assertThat(again.outputs()).containsEntry("stillFailing", "60").containsEntry("deadLetters", letters.toString());
+            assertThat(Files.readAllLines(letters)).hasSize(60);
+            assertThat(Files.readAllLines(Path.of(again.outputs().get("replayed")))).hasSize(60);
+
+            StepResult.Completed fixed = (StepResult.Completed) replay(aws, dir, source, target, new SdkTableGateway(a),
+                    new SdkTableGateway(b));
+
+            assertThat(fixed.counters()).isEqualTo(new StepResult.Counters(60, 60, 0, 0));
+            assertThat(fixed.outputs()).containsEntry("stillFailing", "0").doesNotContainKey("deadLetters");
+            assertThat(letters).doesNotExist();
+            assertThat(letters.resolveSibling("replayed")).isDirectoryContaining("glob:**/table-t-*.jsonl");
+            assertThat(TableFixtures.byKey(b, target, List.of("pk", "sk"))).isEqualTo(TableFixtures.byKey(a, source, List.of("pk", "sk")));
+        }
+    }
+
+    @Test
+    void afterTheTransformIsFixedReplayWritesTheItemsItDeadLetteredAndVerifies(LocalAws aws, @TempDir Path dir) throws Exception {
+        String source = LocalAws.uniqueName("fix-a");
+        String target = LocalAws.uniqueName("fix-b");
+        try (DynamoDbClient a = aws.dynamoDb(A); DynamoDbClient b = aws.dynamoDb(B)) {
+            TableFixtures.create(a, source, "pk", "S", null, null, null);
+            TableFixtures.create(b, target, "id", "S", null, null, null);
+            TableFixtures.put(a, source, List.of(
+                    Map.of("pk", AttributeValue.fromS("p1"), "newId", AttributeValue.fromS("n1")),
+                    Map.of("pk", AttributeValue.fromS("p2"), "note", AttributeValue.fromS("no newId"))));
+            Path schema = schema(aws, dir, source, target, ", \"transforms\": [{\"op\": \"copy\", \"from\": \"newId\", \"to\": \"id\"}]");
+            assertThat(run(schema, dir, new StringWriter())).isEqualTo(4);
+            Path runDir;
+            try (var dirs = Files.list(dir.resolve("state"))) {
+                runDir = dirs.findFirst().orElseThrow();
+            }
+            Files.writeString(schema, Files.readString(schema).replace("{\"op\": \"copy\", \"from\": \"newId\", \"to\": \"id\"}",
+                    "{\"op\": \"coalesce\", \"path\": \"id\", \"from\": [\"newId\", \"pk\"]}"));
+
+            StringWriter refused = new StringWriter();
+            assertThat(cli(refused, "replay", schema.toString(), "--state-dir", dir.resolve("state").toString())).isEqualTo(2);
+            assertThat(refused.toString()).contains("cannot replay").contains("schema changed").contains("--run-dir " + runDir);
+
+            StringWriter out = new StringWriter();
+            assertThat(cli(out, "replay", schema.toString(), "--run-dir", runDir.toString())).isZero();
+
+            assertThat(out.toString()).contains("1 written, 0 skipped, 0 failed").contains("replay COMPLETED");
+            assertThat(TableFixtures.byKey(b, target, List.of("id"))).containsOnlyKeys(
+                    Map.of("id", AttributeValue.fromS("n1")), Map.of("id", AttributeValue.fromS("p2")));
+            assertThat(runDir.resolve("dead-letters/table-t.jsonl")).doesNotExist();
+            assertThat(runDir.resolve("replay.json")).exists();
+            assertThat(runDir.resolve("replay.html")).exists();
+
+            StringWriter twice = new StringWriter();
+            assertThat(cli(twice, "replay", schema.toString(), "--run-dir", runDir.toString())).isZero();
+            assertThat(twice.toString()).contains("nothing to replay");
+        }
+    }
+
+    @Test
     void itemsWithoutAValidTargetKeyAreDeadLetteredAndTheExitCodeSaysSo(LocalAws aws, @TempDir Path dir) throws Exception {
         String source = LocalAws.uniqueName("keys-a");
         String target = LocalAws.uniqueName("keys-b");
@@ -239,6 +307,20 @@ class TableCopyTest {
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(out, true));
         return cli.execute("run", schema.toString(), "--state-dir", dir.resolve("state").toString());
+    }
+
+    private static int cli(StringWriter out, String... args) {
+        var cli = Main.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(out, true));
+        return cli.execute(args);
+    }
+
+    private static StepResult replay(LocalAws aws, Path dir, String source, String target, TableGateway sourceGateway,
+                                     TableGateway targetGateway) throws Exception {
+        var loaded = (LoadResult.Valid) new SchemaLoader().load(dir.resolve("schema.json"));
+        return new TableStep(loaded.schema().tables().get(0), loaded.schema().options(), sourceGateway, targetGateway, A, B)
+                .replay(new StepContext(dir, ProgressListener.NONE));
     }
 
     private static StepResult step(LocalAws aws, Path dir, String source, String target, int maxRetries,

@@ -115,6 +115,58 @@ class UserPoolCopyTest {
         }
     }
 
+    @Test
+    void replayCreatesTheUsersThatFailedAndFinishesThoseThatFailedHalfway(LocalAws aws, @TempDir Path dir) throws Exception {
+        assumeTrue(aws.cognitoEndpoint().isPresent(), "moto_server is not installed; Cognito tests need it");
+        try (CognitoIdentityProviderClient cognito = aws.cognito(REGION)) {
+            String source = pool(cognito, "replay-a");
+            String target = pool(cognito, "replay-b");
+            cognito.createGroup(r -> r.userPoolId(source).groupName("staff"));
+            cognito.createGroup(r -> r.userPoolId(source).groupName("admins"));
+            for (int i = 0; i < 12; i++) {
+                String name = "r" + i;
+                cognito.adminCreateUser(r -> r.userPoolId(source).username(name).messageAction("SUPPRESS")
+                        .userAttributes(attribute("email", name + "@example.com")));
+                cognito.adminAddUserToGroup(r -> r.userPoolId(source).username(name).groupName("staff"));
+            }
+            cognito.adminAddUserToGroup(r -> r.userPoolId(source).username("r3").groupName("admins"));
+            cognito.adminDisableUser(r -> r.userPoolId(source).username("r5"));
+            Path schema = schema(aws, dir, source, target, "");
+            SdkUserPoolGateway sdk = new SdkUserPoolGateway(cognito);
+            UserPoolGateway failing = (UserPoolGateway) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {UserPoolGateway.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("addToGroup") && "admins".equals(args[2])
+                                || method.getName().equals("createUser") && "r7".equals(args[1])) {
+                            throw new IllegalStateException("injected failure");
+                        }
+                        try {
+                            return method.invoke(sdk, args);
+                        } catch (java.lang.reflect.InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+
+            StepResult.Completed copy = (StepResult.Completed) step(schema, dir, sdk, failing);
+
+            assertThat(copy.counters()).isEqualTo(new StepResult.Counters(12, 10, 0, 2));
+            List<String> letters = Files.readAllLines(Path.of(copy.outputs().get("deadLetters")));
+            assertThat(letters).hasSize(2).anyMatch(l -> l.contains("\"r3\"") && l.contains("\"stage\":\"groups\""))
+                    .anyMatch(l -> l.contains("\"r7\"") && l.contains("\"stage\":\"create\""));
+
+            var loaded = (LoadResult.Valid) new SchemaLoader().load(schema);
+            StepResult.Completed replayed = (StepResult.Completed) new UserPoolStep(loaded.schema().userPools().get(0),
+                    loaded.schema().options(), sdk, sdk).replay(new StepContext(dir, ProgressListener.NONE));
+
+            assertThat(replayed.counters()).isEqualTo(new StepResult.Counters(2, 2, 0, 0));
+            assertThat(replayed.outputs()).containsEntry("usersCreated", "1").containsEntry("usersUpdated", "1");
+            assertThat(Path.of(copy.outputs().get("deadLetters"))).doesNotExist();
+            assertThat(users(cognito, target)).isEqualTo(users(cognito, source));
+            assertThat(groupsOf(cognito, target, "r3")).containsExactly("admins", "staff");
+            Map<String, String> subMap = new ObjectMapper().readValue(Path.of(replayed.outputs().get("subMap")).toFile(), TreeMap.class);
+            assertThat(subMap).hasSize(12);
+        }
+    }
+
     private static String pool(CognitoIdentityProviderClient cognito, String name) {
         return cognito.createUserPool(r -> r.poolName(name).schema(SchemaAttributeType.builder().name("department")
                 .attributeDataType("String").mutable(true).build())).userPool().id();
