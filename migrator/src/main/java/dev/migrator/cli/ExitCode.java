@@ -17,7 +17,8 @@ public final class ExitCode {
               1  unexpected error (run again with --verbose for the stack trace)
               2  invalid input: the schema file or the command line (nothing was written)
               3  preflight refused the run: a resource is missing or a target is not empty (nothing was written)
-              4  the run finished but some items, objects or users failed; they are in the dead-letter files
+              4  the run (or replay) finished but some items, objects or users failed; they are in the
+                 dead-letter files: 'migrator replay FILE' tries them again
               5  verification found a mismatch between source and target
               6  the run is incomplete: a step stopped early or did not run
             130  interrupted""";

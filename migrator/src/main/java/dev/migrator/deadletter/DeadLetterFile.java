@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.List;
 
 /**
  * One step's dead letters: a JSON Lines file, one entry per item, object or user that was not
@@ -29,6 +31,28 @@ public final class DeadLetterFile implements AutoCloseable {
             case USER_POOL -> "userpool";
         };
         return runDirectory.resolve("dead-letters").resolve(kind + "-" + step.name() + ".jsonl");
+    }
+
+    /**
+     * A fresh run tries every unit again, so the dead letters of earlier runs of the file are moved to
+     * {@code dead-letters/superseded/}: the files then hold this run's failures only, as its report counts them.
+     */
+    public static void setAsideEarlier(Path runDirectory) throws IOException {
+        Path directory = runDirectory.resolve("dead-letters");
+        if (!Files.isDirectory(directory)) {
+            return;
+        }
+        List<Path> earlier;
+        try (var files = Files.list(directory)) {
+            earlier = files.filter(f -> f.getFileName().toString().endsWith(".jsonl")).toList();
+        }
+        String stamp = Instant.now().toString().replace(':', '-');
+        for (Path file : earlier) {
+            Path aside = directory.resolve("superseded").resolve(file.getFileName().toString().replaceFirst("\\.jsonl$", "")
+                    + "-" + stamp + ".jsonl");
+            OwnerOnlyFiles.createDirectories(aside.getParent());
+            Files.move(file, aside);
+        }
     }
 
     public DeadLetterFile(Path path) {

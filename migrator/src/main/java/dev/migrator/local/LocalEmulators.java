@@ -68,6 +68,17 @@ public final class LocalEmulators implements AutoCloseable {
                 "dev.migrator.emulator.dynamodb.DynamoDbLocalLauncher", String.valueOf(port)), port, log, START_TIMEOUT);
     }
 
+    /**
+     * DynamoDB Local alone on {@code port}, its tables kept in {@code dataDirectory}: started again on the
+     * same directory after being killed, it still holds them (the restart fault test).
+     */
+    public static ChildProcess startDynamoDb(Path home, int port, Path dataDirectory, Path log) throws IOException {
+        Files.createDirectories(dataDirectory);
+        return ChildProcess.startAndAwaitReadyLine("DynamoDB Local", ChildProcess.javaCommand(classpath(home, "dynamodb-local"),
+                "dev.migrator.emulator.dynamodb.DynamoDbLocalLauncher", String.valueOf(port), dataDirectory.toString()),
+                port, log, START_TIMEOUT);
+    }
+
     /** S3Proxy alone, in its own JVM on {@code port}, with an in-memory store (the benchmark's server). */
     public static ChildProcess startS3Proxy(Path home, int port, Path log) throws IOException {
         return ChildProcess.startAndAwaitReadyLine("S3Proxy", ChildProcess.javaCommand(classpath(home, "s3proxy"),

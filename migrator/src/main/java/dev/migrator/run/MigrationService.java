@@ -83,6 +83,7 @@ public final class MigrationService {
             StepContext context = new StepContext(directory.path(), settings.progress(), settings.resume());
             if (!settings.resume()) {
                 context.checkpoints().clear();
+                DeadLetterFile.setAsideEarlier(directory.path());
             }
             List<StepResult> results = execute(plan, context);
             List<Verification> verifications = settings.verify() ? verify(plan, context, settings.sampleRate()) : List.of();

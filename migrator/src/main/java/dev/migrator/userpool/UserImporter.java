@@ -24,14 +24,17 @@ final class UserImporter {
     private final IdMapJournal subs;
     private final TemporaryPasswords generator;
     private final Optional<PasswordFile> passwordFile;
+    private final Optional<CreationLog> creations;
 
-    UserImporter(UserPoolGateway pool, Settings settings, CognitoCalls calls, IdMapJournal subs, Optional<PasswordFile> passwordFile) {
+    UserImporter(UserPoolGateway pool, Settings settings, CognitoCalls calls, IdMapJournal subs, Optional<PasswordFile> passwordFile,
+                 Optional<CreationLog> creations) {
         this.pool = pool;
         this.settings = settings;
         this.calls = calls;
         this.subs = subs;
         this.generator = new TemporaryPasswords(settings.target().passwordRules());
         this.passwordFile = passwordFile;
+        this.creations = creations;
     }
 
     /** The username in the target pool: the email or phone number where the pool signs in with those. */
@@ -60,13 +63,23 @@ final class UserImporter {
                 outcome = new UserOutcome.Created(username);
             } catch (UserPoolGateway.UserExists exists) {
                 stage = "existing";
-                if (settings.existing() == UserPoolPair.ExistingUserPolicy.SKIP) {
-                    recordSub(user, lookUpSub(username));
-                    return new UserOutcome.SkippedExisting(username);
+                boolean copiedBefore = user.sub().map(subs::copiedAs).isPresent();
+                if (!copiedBefore && creations.map(c -> c.createdEarlier(username)).orElse(false)) {
+                    stage = "finish";
+                    newSub = finish(username, attributes);
+                    outcome = new UserOutcome.Created(username);
+                } else {
+                    if (!copiedBefore) {
+                        noteExisted(username);
+                    }
+                    if (settings.existing() == UserPoolPair.ExistingUserPolicy.SKIP) {
+                        recordSub(user, lookUpSub(username));
+                        return new UserOutcome.SkippedExisting(username);
+                    }
+                    calls.run(() -> pool.updateAttributes(settings.targetPool(), username, mutableOnly(attributes)));
+                    newSub = lookUpSub(username);
+                    outcome = new UserOutcome.Updated(username);
                 }
-                calls.run(() -> pool.updateAttributes(settings.targetPool(), username, mutableOnly(attributes)));
-                newSub = lookUpSub(username);
-                outcome = new UserOutcome.Updated(username);
             }
             stage = "enable";
             if (!user.enabled() || outcome instanceof UserOutcome.Updated) {
@@ -84,6 +97,9 @@ final class UserImporter {
     }
 
     private Optional<String> create(String username, Map<String, String> attributes) throws InterruptedException, IOException {
+        if (creations.isPresent()) {
+            creations.get().creating(username);
+        }
         return switch (settings.passwords()) {
             case POOL_SENDS_TEMPORARY -> calls.call(() -> pool.createUser(settings.targetPool(), username, attributes,
                     Optional.empty(), false));
@@ -103,6 +119,34 @@ final class UserImporter {
                 yield sub;
             }
         };
+    }
+
+    /** Tells the creation log the user was there before this migration asked. */
+    private void noteExisted(String username) throws IOException {
+        if (creations.isPresent()) {
+            creations.get().existed(username);
+        }
+    }
+
+    /**
+     * A user an interrupted run created but may not have finished: attributes again, and the password as
+     * the policy wants it (a temporary one handed out, or one nobody knows), since the first may be lost.
+     */
+    private Optional<String> finish(String username, Map<String, String> attributes) throws InterruptedException, IOException {
+        calls.run(() -> pool.updateAttributes(settings.targetPool(), username, mutableOnly(attributes)));
+        switch (settings.passwords()) {
+            case TEMPORARY_PASSWORD_FILE -> {
+                String password = generator.next();
+                calls.run(() -> pool.setPassword(settings.targetPool(), username, password, false));
+                passwordFile.orElseThrow().add(username, password);
+            }
+            case RESET_ON_SIGN_IN -> {
+                String unknowable = generator.next();
+                calls.run(() -> pool.setPassword(settings.targetPool(), username, unknowable, true));
+            }
+            case POOL_SENDS_TEMPORARY -> { }
+        }
+        return lookUpSub(username);
     }
 
     private Optional<String> lookUpSub(String username) throws InterruptedException {

@@ -38,18 +38,26 @@ final class UserPoolCopier {
         this.workers = Math.max(1, Math.min(workers, 4));
     }
 
+    /**
+     * Copies the users from {@code from} on (the start, or where a resumed run's checkpoint says), and
+     * records each page in {@code checkpoint} once all its users are done.
+     */
     void copy(GroupDirectory groups, PoolExport export, UserImporter importer, UserDeadLetters deadLetters, UserPoolCounters counters,
-              Listener listener) throws InterruptedException, IOException {
+              PageCheckpoint checkpoint, PageCheckpoint.Position from, Listener listener) throws InterruptedException, IOException {
+        if (from.complete()) {
+            return;
+        }
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "users-" + sourcePool);
             t.setDaemon(true);
             return t;
         });
         try {
-            Optional<String> token = Optional.empty();
+            Optional<String> token = from.nextToken();
+            long pages = from.pagesDone();
+            long users = from.usersDone();
             do {
-                Optional<String> at = token;
-                UserPoolGateway.Page<PoolUser> page = calls.call(() -> source.listUsers(sourcePool, at));
+                UserPoolGateway.Page<PoolUser> page = list(token, pages);
                 List<Future<?>> work = new ArrayList<>();
                 for (PoolUser listed : page.items()) {
                     counters.read.incrementAndGet();
@@ -74,9 +82,24 @@ final class UserPoolCopier {
                     }
                 }
                 token = page.next();
+                pages++;
+                users += page.items().size();
+                checkpoint.pageDone(new PageCheckpoint.Position(token, token.isEmpty(), pages, users, export.flush()));
             } while (token.isPresent());
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    private UserPoolGateway.Page<PoolUser> list(Optional<String> token, long pagesDone) throws InterruptedException {
+        try {
+            return calls.call(() -> source.listUsers(sourcePool, token));
+        } catch (RuntimeException e) {
+            if (pagesDone > 0 && token.isPresent()) {
+                throw new IllegalStateException("listing users after page " + pagesDone + " with the checkpoint's pagination token failed ("
+                        + AwsErrors.describe(e) + "); a run without --resume lists from the start and skips the users already there", e);
+            }
+            throw e;
         }
     }
 

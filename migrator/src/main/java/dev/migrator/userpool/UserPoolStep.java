@@ -120,7 +120,9 @@ public final class UserPoolStep implements Step {
         return StepExecution.run(id, counters::snapshot, () -> {
             try (DeadLetterFile deadLetters = new DeadLetterFile(deadLetterPath);
                  IdMapJournal subs = new IdMapJournal(ValueMaps.cognitoSubsFile(run, pair.name()));
-                 PasswordFile passwords = passwordFile(run)) {
+                 PasswordFile passwords = passwordFile(run);
+                 CreationLog creations = new CreationLog(context.checkpoints().directory().resolve("userpool-" + pair.name()
+                         + "-created.log"), context.resume())) {
                 UserPoolInfo sourceInfo = source.describe(pair.source()).orElseThrow();
                 UserPoolInfo targetInfo = target.describe(pair.target()).orElseThrow();
                 context.progress().started(id, sourceInfo.estimatedUsers(), "users");
@@ -129,13 +131,16 @@ public final class UserPoolStep implements Step {
                 ImportCsv csv = new ImportCsv(calls.call(() -> target.csvHeader(pair.target()))
                         .orElseGet(() -> ImportCsv.derivedHeader(targetInfo)));
                 UserImporter importer = new UserImporter(target, new UserImporter.Settings(pair.target(), targetInfo,
-                        pair.existingUsers(), pair.passwords()), calls, subs, Optional.ofNullable(passwords));
+                        pair.existingUsers(), pair.passwords()), calls, subs, Optional.ofNullable(passwords), Optional.of(creations));
                 Path exports = run.resolve("exports");
-                try (PoolExport export = new PoolExport(exports.resolve("userpool-" + pair.name() + ".json"),
-                        exports.resolve("userpool-" + pair.name() + "-import.csv"), pair.source(), groups.groups(), csv)) {
+                PageCheckpoint checkpoint = new PageCheckpoint(context.checkpoints(), "userpool-" + pair.name(), context.resume());
+                PageCheckpoint.Position from = checkpoint.resumeFrom().orElse(PageCheckpoint.Position.START);
+                try (PoolExport export = new PoolExport(exports.resolve("userpool-" + pair.name() + ".jsonl"),
+                        exports.resolve("userpool-" + pair.name() + "-import.csv"), pair.source(), groups.groups(), csv,
+                        checkpoint.resumeFrom().map(PageCheckpoint.Position::export))) {
                     new UserPoolCopier(source, pair.source(), sourceInfo, targetInfo, calls, options.concurrency())
                             .copy(groups, export, importer, new UserDeadLetters(deadLetters, id.toString(), pair.source()), counters,
-                                    () -> context.progress().advanced(id, counters.done(), counters.failed.get()));
+                                    checkpoint, from, () -> context.progress().advanced(id, counters.done(), counters.failed.get()));
                 }
                 return new StepExecution.Ending(List.of(), outputs(counters, groups, subs, deadLetters, passwords, exports));
             }
@@ -153,9 +158,11 @@ public final class UserPoolStep implements Step {
                  PasswordFile passwords = passwordFile(run)) {
                 UserPoolInfo targetInfo = target.describe(pair.target()).orElseThrow();
                 UserImporter.Settings settings = new UserImporter.Settings(pair.target(), targetInfo, pair.existingUsers(), pair.passwords());
-                UserImporter asConfigured = new UserImporter(target, settings, calls, subs, Optional.ofNullable(passwords));
+                UserImporter asConfigured = new UserImporter(target, settings, calls, subs, Optional.ofNullable(passwords),
+                        Optional.empty());
                 UserImporter updating = new UserImporter(target, new UserImporter.Settings(pair.target(), targetInfo,
-                        UserPoolPair.ExistingUserPolicy.UPDATE, pair.passwords()), calls, subs, Optional.ofNullable(passwords));
+                        UserPoolPair.ExistingUserPolicy.UPDATE, pair.passwords()), calls, subs, Optional.ofNullable(passwords),
+                        Optional.empty());
                 UserPoolReplay users = new UserPoolReplay(asConfigured, updating,
                         new UserDeadLetters(replay.stillFailing(), id.toString(), pair.source()), counters);
                 context.progress().started(id, replay.countEntries(), "dead letters");
@@ -215,7 +222,7 @@ public final class UserPoolStep implements Step {
         if (passwords != null) {
             outputs.put("temporaryPasswords", passwords.path().toString());
         }
-        outputs.put("export", exports.resolve("userpool-" + pair.name() + ".json").toString());
+        outputs.put("export", exports.resolve("userpool-" + pair.name() + ".jsonl").toString());
         outputs.put("importJobCsv", exports.resolve("userpool-" + pair.name() + "-import.csv").toString());
         outputs.put("subsMapped", String.valueOf(subs.size()));
         outputs.put("subMap", subs.writeMap().toString());

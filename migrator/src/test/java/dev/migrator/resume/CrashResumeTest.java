@@ -75,6 +75,53 @@ class CrashResumeTest {
         assertThat(Long.parseLong(bucket.group(1))).isLessThan(OBJECTS);
     }
 
+    @Test
+    void killedDuringTheUserPoolCopyResumesFromItsLastFinishedPage(LocalAws aws, @TempDir Path dir) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(aws.cognitoEndpoint().isPresent(), "moto_server is not installed; Cognito tests need it");
+        int users = 300;
+        String source;
+        String target;
+        try (var cognito = aws.cognito(REGION)) {
+            source = cognito.createUserPool(r -> r.poolName("crash-a")).userPool().id();
+            target = cognito.createUserPool(r -> r.poolName("crash-b")).userPool().id();
+            cognito.createGroup(r -> r.userPoolId(source).groupName("members"));
+            for (int i = 0; i < users; i++) {
+                String name = String.format("person-%03d", i);
+                cognito.adminCreateUser(r -> r.userPoolId(source).username(name).messageAction("SUPPRESS")
+                        .userAttributes(a -> a.name("email").value(name + "@example.com")));
+                cognito.adminAddUserToGroup(r -> r.userPoolId(source).username(name).groupName("members"));
+            }
+        }
+        String endpoint = "\"endpoints\": {\"cognito\": \"" + aws.cognitoEndpoint().get() + "\"}";
+        Path schema = Files.writeString(dir.resolve("pools.json"), """
+                {"schemaVersion": "1.0",
+                 "source": {"region": "%s", %s}, "target": {"region": "%s", %s},
+                 "userPools": [{"name": "u", "source": "%s", "target": "%s", "requestsPerSecond": 60,
+                                "passwords": "temporary-password-file"}],
+                 "options": {"concurrency": 4}}
+                """.formatted(REGION, endpoint, REGION, endpoint, source, target));
+        killWhen(schema, dir, checkpoint(dir, "userpool-u.json"));
+
+        StringWriter out = new StringWriter();
+        assertThat(cli(out, "run", schema.toString(), "--resume", "--state-dir", dir.resolve("state").toString()))
+                .as(out.toString()).isZero();
+
+        assertThat(out.toString()).contains("verify user-pool:u: ok (source " + users + ", target " + users);
+        Matcher read = Pattern.compile("user-pool:u done: (\\d+) read").matcher(out.toString());
+        assertThat(read.find()).as(out.toString()).isTrue();
+        assertThat(Long.parseLong(read.group(1))).isLessThan(users);
+        Path runDir;
+        try (Stream<Path> dirs = Files.list(dir.resolve("state"))) {
+            runDir = dirs.findFirst().orElseThrow();
+        }
+        List<String> export = Files.readAllLines(runDir.resolve("exports/userpool-u.jsonl"));
+        assertThat(export).hasSize(1 + users);
+        assertThat(export.stream().skip(1).map(l -> l.replaceAll(".*\"username\":\"([^\"]+)\".*", "$1")).distinct()).hasSize(users);
+        assertThat(Files.readAllLines(runDir.resolve("exports/userpool-u-import.csv"))).hasSize(1 + users);
+        Map<?, ?> subs = new com.fasterxml.jackson.databind.ObjectMapper().readValue(runDir.resolve("maps/cognito-subs-u.json").toFile(), Map.class);
+        assertThat(subs).hasSize(users);
+    }
+
     /** A table of 12,000 items and a bucket of 1,200 objects; the schema paces writes so the run takes several seconds. */
     private static Path seed(LocalAws aws, Path dir, String tag) throws Exception {
         String sourceTable = LocalAws.uniqueName(tag + "-ta");

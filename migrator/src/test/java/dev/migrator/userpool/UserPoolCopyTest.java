@@ -77,9 +77,12 @@ class UserPoolCopyTest {
                 assertThat(Files.getPosixFilePermissions(Path.of(file))).as(file)
                         .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
             }
-            JsonNode export = new ObjectMapper().readTree(Path.of(result.outputs().get("export")).toFile());
-            assertThat(export.get("users")).hasSize(USERS + 1);
-            assertThat(export.get("groups")).hasSize(GROUPS);
+            List<String> export = Files.readAllLines(Path.of(result.outputs().get("export")));
+            assertThat(export).hasSize(1 + USERS + 1);
+            assertThat(new ObjectMapper().readTree(export.get(0)).get("groups")).hasSize(GROUPS);
+            JsonNode someone = new ObjectMapper().readTree(export.stream().filter(l -> l.contains("\"user-010\"")).findFirst().orElseThrow());
+            assertThat(someone.get("enabled").asBoolean()).isFalse();
+            assertThat(someone.get("groups")).hasSize(2);
             List<String> csv = Files.readAllLines(Path.of(result.outputs().get("importJobCsv")));
             assertThat(csv).hasSize(USERS + 1);
             assertThat(csv.get(0)).endsWith("custom:department,cognito:mfa_enabled,cognito:username");
@@ -164,6 +167,46 @@ class UserPoolCopyTest {
             assertThat(groupsOf(cognito, target, "r3")).containsExactly("admins", "staff");
             Map<String, String> subMap = new ObjectMapper().readValue(Path.of(replayed.outputs().get("subMap")).toFile(), TreeMap.class);
             assertThat(subMap).hasSize(12);
+        }
+    }
+
+    @Test
+    void aResumedCopyFinishesTheUsersTheKilledRunCreatedAndLeavesOthersToThePolicy(LocalAws aws, @TempDir Path dir) throws Exception {
+        assumeTrue(aws.cognitoEndpoint().isPresent(), "moto_server is not installed; Cognito tests need it");
+        try (CognitoIdentityProviderClient cognito = aws.cognito(REGION)) {
+            String source = pool(cognito, "half-a");
+            String target = pool(cognito, "half-b");
+            cognito.createGroup(r -> r.userPoolId(source).groupName("staff"));
+            for (String name : List.of("half", "seeded", "fresh")) {
+                cognito.adminCreateUser(r -> r.userPoolId(source).username(name).messageAction("SUPPRESS")
+                        .userAttributes(attribute("email", name + "@example.com")));
+                cognito.adminAddUserToGroup(r -> r.userPoolId(source).username(name).groupName("staff"));
+            }
+            // "half": created by the killed run, which died before its groups; "seeded": in Stack B before the migration
+            for (String name : List.of("half", "seeded")) {
+                cognito.adminCreateUser(r -> r.userPoolId(target).username(name).messageAction("SUPPRESS")
+                        .userAttributes(attribute("email", name + "@stack-b.example.com")));
+            }
+            Files.createDirectories(dir.resolve("checkpoints"));
+            Files.writeString(dir.resolve("checkpoints/userpool-users-created.log"), "+half\n");
+            Path schema = schema(aws, dir, source, target, "");
+            SdkUserPoolGateway sdk = new SdkUserPoolGateway(cognito);
+            var loaded = (LoadResult.Valid) new SchemaLoader().load(schema);
+
+            StepResult.Completed resumed = (StepResult.Completed) new UserPoolStep(loaded.schema().userPools().get(0),
+                    loaded.schema().options(), sdk, sdk).execute(new StepContext(dir, ProgressListener.NONE, true));
+
+            assertThat(resumed.counters()).isEqualTo(new StepResult.Counters(3, 2, 1, 0));
+            assertThat(groupsOf(cognito, target, "half")).containsExactly("staff");
+            assertThat(users(cognito, target).get("half")).contains("half@example.com");
+            assertThat(groupsOf(cognito, target, "seeded")).isEmpty();
+            assertThat(users(cognito, target).get("seeded")).contains("seeded@stack-b.example.com");
+            assertThat(groupsOf(cognito, target, "fresh")).containsExactly("staff");
+            try (CreationLog log = new CreationLog(dir.resolve("checkpoints/userpool-users-created.log"), true)) {
+                assertThat(log.createdEarlier("half")).isTrue();
+                assertThat(log.createdEarlier("fresh")).isTrue();
+                assertThat(log.createdEarlier("seeded")).as("was in Stack B before").isFalse();
+            }
         }
     }
 
