@@ -6,11 +6,11 @@ import dev.migrator.cli.Main;
 import dev.migrator.local.LocalEmulators;
 import dev.migrator.testkit.LocalAws;
 import dev.migrator.testkit.LocalAwsExtension;
+import dev.migrator.testkit.TableWrites;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -26,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -134,21 +133,8 @@ class CrashResumeTest {
                         .keySchema(k -> k.attributeName("pk").keyType("HASH"))
                         .attributeDefinitions(d -> d.attributeName("pk").attributeType("S")));
             }
-            List<WriteRequest> batch = new ArrayList<>();
-            for (int i = 0; i < ITEMS; i++) {
-                Map<String, AttributeValue> item = Map.of("pk", AttributeValue.fromS("item-" + i), "payload",
-                        AttributeValue.fromS("x".repeat(200)), "n", AttributeValue.fromN(String.valueOf(i)));
-                batch.add(WriteRequest.builder().putRequest(p -> p.item(item)).build());
-                if (batch.size() == 25 || i == ITEMS - 1) {
-                    Map<String, List<WriteRequest>> pending = Map.of(sourceTable, List.copyOf(batch));
-                    while (!pending.isEmpty()) {
-                        Map<String, List<WriteRequest>> request = pending;
-                        var response = ddb.batchWriteItem(r -> r.requestItems(request));
-                        pending = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
-                    }
-                    batch.clear();
-                }
-            }
+            TableWrites.putGenerated(ddb, sourceTable, ITEMS, i -> Map.of("pk", AttributeValue.fromS("item-" + i),
+                    "payload", AttributeValue.fromS("x".repeat(200)), "n", AttributeValue.fromN(String.valueOf(i))));
             s3.createBucket(r -> r.bucket(sourceBucket));
             s3.createBucket(r -> r.bucket(targetBucket));
             ExecutorService pool = Executors.newFixedThreadPool(8);

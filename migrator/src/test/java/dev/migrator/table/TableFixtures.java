@@ -14,7 +14,6 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /** Tables and items for the copy tests. */
 final class TableFixtures {
@@ -46,16 +45,7 @@ final class TableFixtures {
     }
 
     static void put(DynamoDbClient ddb, String table, List<Map<String, AttributeValue>> items) {
-        for (int i = 0; i < items.size(); i += 25) {
-            List<WriteRequest> writes = items.subList(i, Math.min(items.size(), i + 25)).stream()
-                    .map(item -> WriteRequest.builder().putRequest(p -> p.item(item)).build()).toList();
-            Map<String, List<WriteRequest>> pending = Map.of(table, writes);
-            while (!pending.isEmpty()) {
-                Map<String, List<WriteRequest>> request = pending;
-                var response = ddb.batchWriteItem(r -> r.requestItems(request));
-                pending = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
-            }
-        }
+        dev.migrator.testkit.TableWrites.putAll(ddb, table, items);
     }
 
     static Map<Map<String, AttributeValue>, Map<String, AttributeValue>> byKey(DynamoDbClient ddb, String table, List<String> keys) {
