@@ -5,8 +5,6 @@ import picocli.CommandLine;
 
 /** {@code java -jar migrator.jar [COMMAND] ...}; a bare schema file means {@code run FILE}. */
 public final class Main {
-    private static final Set<String> COMMANDS = Set.of("validate", "plan", "run", "templates", "demo", "help");
-
     private Main() {}
 
     public static void main(String[] args) {
@@ -29,14 +27,18 @@ public final class Main {
         return cli;
     }
 
-    /** {@code migrator FILE [OPTIONS]} is {@code migrator run FILE [OPTIONS]}. */
+    /** {@code migrator FILE [OPTIONS]} is {@code migrator run FILE [OPTIONS]}; a command's name stays a command. */
     public static String[] withImplicitRun(String[] args) {
-        if (args.length == 0 || args[0].startsWith("-") || COMMANDS.contains(args[0])) {
+        if (args.length == 0 || args[0].startsWith("-") || commandNames().contains(args[0])) {
             return args;
         }
         String[] withRun = new String[args.length + 1];
         withRun[0] = "run";
         System.arraycopy(args, 0, withRun, 1, args.length);
         return withRun;
+    }
+
+    private static Set<String> commandNames() {
+        return commandLine().getSubcommands().keySet();
     }
 }

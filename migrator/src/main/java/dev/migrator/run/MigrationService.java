@@ -3,6 +3,7 @@ package dev.migrator.run;
 import dev.migrator.aws.EndpointResolver;
 import dev.migrator.aws.SdkStackGateways;
 import dev.migrator.aws.StackClients;
+import dev.migrator.deadletter.DeadLetterFile;
 import dev.migrator.model.MigrationSchema;
 import dev.migrator.plan.Plan;
 import dev.migrator.plan.Planner;
@@ -19,13 +20,13 @@ import dev.migrator.schema.SchemaLoader;
 import dev.migrator.table.TableSample;
 import dev.migrator.table.TableStep;
 import java.io.IOException;
-import dev.migrator.deadletter.DeadLetterFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * The one entry point the commands call: validate, plan or run a schema file. Resolve (load and
@@ -85,7 +86,7 @@ public final class MigrationService {
                 context.checkpoints().clear();
                 DeadLetterFile.setAsideEarlier(directory.path());
             }
-            List<StepResult> results = execute(plan, context);
+            List<StepResult> results = each(plan.steps(), context, Step::execute);
             List<Verification> verifications = settings.verify() ? verify(plan, context, settings.sampleRate()) : List.of();
             return RunReport.finished(schema, started, preflights, results, verifications);
         });
@@ -115,14 +116,9 @@ public final class MigrationService {
                 return RunReport.refused(schema, started, preflights);
             }
             StepContext context = new StepContext(directory.path(), settings.progress());
-            List<StepResult> results = new ArrayList<>();
-            for (Step step : plan.steps()) {
-                if (Files.exists(DeadLetterFile.pathOf(directory.path(), step.id()))) {
-                    StepResult result = step.replay(context);
-                    context.progress().finished(step.id(), result);
-                    results.add(result);
-                }
-            }
+            List<Step> withDeadLetters = plan.steps().stream()
+                    .filter(step -> Files.exists(DeadLetterFile.pathOf(directory.path(), step.id()))).toList();
+            List<StepResult> results = each(withDeadLetters, context, Step::replay);
             boolean verify = settings.verify() && !results.isEmpty();
             List<Verification> verifications = verify ? verify(plan, context, 1.0) : List.of();
             return RunReport.finished(schema, started, preflights, results, verifications);
@@ -167,10 +163,11 @@ public final class MigrationService {
         }
     }
 
-    private static List<StepResult> execute(Plan plan, StepContext context) {
+    /** Runs {@code action} (execute or replay) on each step in order, telling the progress listener as each ends. */
+    private static List<StepResult> each(List<Step> steps, StepContext context, BiFunction<Step, StepContext, StepResult> action) {
         List<StepResult> results = new ArrayList<>();
-        for (Step step : plan.steps()) {
-            StepResult result = step.execute(context);
+        for (Step step : steps) {
+            StepResult result = action.apply(step, context);
             context.progress().finished(step.id(), result);
             results.add(result);
         }

@@ -60,6 +60,8 @@ class CliTest {
     void aBareFileMeansRun() {
         assertThat(Main.withImplicitRun(new String[] {"schema.json", "--json"})).containsExactly("run", "schema.json", "--json");
         assertThat(Main.withImplicitRun(new String[] {"plan", "schema.json"})).containsExactly("plan", "schema.json");
+        assertThat(Main.withImplicitRun(new String[] {"verify", "schema.json"})).containsExactly("verify", "schema.json");
+        assertThat(Main.withImplicitRun(new String[] {"replay", "schema.json"})).containsExactly("replay", "schema.json");
     }
 
     @Test
