@@ -46,13 +46,21 @@ public final class DeadLetterFile implements AutoCloseable {
         try (var files = Files.list(directory)) {
             earlier = files.filter(f -> f.getFileName().toString().endsWith(".jsonl")).toList();
         }
-        String stamp = Instant.now().toString().replace(':', '-');
+        Instant now = Instant.now();
         for (Path file : earlier) {
-            Path aside = directory.resolve("superseded").resolve(file.getFileName().toString().replaceFirst("\\.jsonl$", "")
-                    + "-" + stamp + ".jsonl");
-            OwnerOnlyFiles.createDirectories(aside.getParent());
-            Files.move(file, aside);
+            Files.move(file, asidePath(file, "superseded", now));
         }
+    }
+
+    /**
+     * Where a dead-letter file is kept once it no longer counts: {@code <folder>/<name>-<time>.jsonl} beside
+     * it (the folder created owner-only).
+     */
+    static Path asidePath(Path file, String folder, Instant at) throws IOException {
+        Path aside = file.resolveSibling(folder).resolve(file.getFileName().toString().replaceFirst("\\.jsonl$", "")
+                + "-" + at.toString().replace(':', '-') + ".jsonl");
+        OwnerOnlyFiles.createDirectories(aside.getParent());
+        return aside;
     }
 
     public DeadLetterFile(Path path) {

@@ -3,7 +3,6 @@ package dev.migrator.deadletter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.migrator.run.OwnerOnlyFiles;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -78,10 +77,7 @@ public final class DeadLetterReplay implements AutoCloseable {
      */
     public java.util.Map<String, String> commit() throws IOException {
         stillFailing.close();
-        Path archive = original.resolveSibling("replayed")
-                .resolve(original.getFileName().toString().replaceFirst("\\.jsonl$", "")
-                        + "-" + Instant.now().toString().replace(':', '-') + ".jsonl");
-        OwnerOnlyFiles.createDirectories(archive.getParent());
+        Path archive = DeadLetterFile.asidePath(original, "replayed", Instant.now());
         Files.copy(original, archive, StandardCopyOption.COPY_ATTRIBUTES);
         if (stillFailing.count() > 0) {
             Files.move(fresh, original, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
