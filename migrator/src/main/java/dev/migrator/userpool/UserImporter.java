@@ -64,6 +64,10 @@ final class UserImporter {
             } catch (UserPoolGateway.UserExists exists) {
                 stage = "existing";
                 boolean copiedBefore = user.sub().map(subs::copiedAs).isPresent();
+                boolean skip = settings.existing() == UserPoolPair.ExistingUserPolicy.SKIP;
+                if (copiedBefore && skip) {
+                    return new UserOutcome.SkippedExisting(username);
+                }
                 if (!copiedBefore && creations.map(c -> c.createdEarlier(username)).orElse(false)) {
                     stage = "finish";
                     newSub = finish(username, attributes);
@@ -72,7 +76,7 @@ final class UserImporter {
                     if (!copiedBefore) {
                         noteExisted(username);
                     }
-                    if (settings.existing() == UserPoolPair.ExistingUserPolicy.SKIP) {
+                    if (skip) {
                         recordSub(user, lookUpSub(username));
                         return new UserOutcome.SkippedExisting(username);
                     }
