@@ -8,6 +8,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -83,7 +84,9 @@ public final class StackClients implements AutoCloseable {
 
     private <B extends AwsClientBuilder<B, ?> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, ?>>
             B configure(B builder, AwsService service) {
-        builder.region(Region.of(stack.region())).credentialsProvider(credentials()).httpClient(http);
+        builder.region(Region.of(stack.region())).credentialsProvider(credentials()).httpClient(http)
+                // one retry layer: migrator's own (RetryPolicy, options.maxRetries), so attempts never multiply
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
         endpoints.resolve(stack, service).ifPresent(builder::endpointOverride);
         return builder;
     }

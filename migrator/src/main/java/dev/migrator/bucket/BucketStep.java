@@ -180,7 +180,7 @@ public final class BucketStep implements Step {
     @Override
     public Verification verify(StepContext context, double sampleRate) {
         return StepExecution.verify(id, () -> new BucketVerifier(source, target, new RetryPolicy(options.maxRetries(), Backoff.DEFAULT),
-                options.concurrency()).verify(id, pair.source(), pair.target(), new KeyFilter(pair.include(), pair.exclude()),
+                options.concurrency(), context.progress()).verify(id, pair.source(), pair.target(), new KeyFilter(pair.include(), pair.exclude()),
                 pair.versions() == BucketPair.VersionMode.ALL, sampleRate));
     }
 

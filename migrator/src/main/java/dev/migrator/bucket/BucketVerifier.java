@@ -25,12 +25,14 @@ import java.util.concurrent.Future;
  * by size). Source keys are held in memory for the extra-key pass.
  */
 final class BucketVerifier {
+    private final dev.migrator.plan.ProgressListener progress;
     private final BucketGateway source;
     private final BucketGateway target;
     private final RetryPolicy retry;
     private final int workers;
 
-    BucketVerifier(BucketGateway source, BucketGateway target, RetryPolicy retry, int workers) {
+    BucketVerifier(BucketGateway source, BucketGateway target, RetryPolicy retry, int workers, dev.migrator.plan.ProgressListener progress) {
+        this.progress = progress;
         this.source = source;
         this.target = target;
         this.retry = retry;
@@ -40,7 +42,7 @@ final class BucketVerifier {
     Verification verify(StepId id, String sourceBucket, String targetBucket, KeyFilter keys, boolean allVersions, double sampleRate)
             throws InterruptedException {
         long started = System.nanoTime();
-        MismatchLog log = new MismatchLog();
+        MismatchLog log = new MismatchLog(progress, id);
         boolean full = sampleRate >= 1;
         Set<String> sourceKeys = ConcurrentHashMap.newKeySet();
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
@@ -83,7 +85,7 @@ final class BucketVerifier {
     }
 
     private void check(ListedObject object, String sourceBucket, String targetBucket, MismatchLog log) throws InterruptedException {
-        log.checked.incrementAndGet();
+        log.checkedOne();
         Optional<ObjectHead> copy = retry.call(() -> target.head(targetBucket, object.key(), Optional.empty()));
         if (copy.isEmpty()) {
             log.missing(object.key());

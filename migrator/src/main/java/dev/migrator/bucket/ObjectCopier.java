@@ -9,8 +9,8 @@ import java.util.concurrent.ExecutorService;
 /**
  * Copies one object or version server-side: CopyObject up to the multipart threshold, a
  * {@link MultipartCopy} above it. A single copy keeps the source's headers, metadata and tags as S3
- * copies them; with an SSE-KMS key the attributes are set explicitly and the source ETag recorded,
- * because the target's ETag then differs. A failure comes back as {@link ObjectOutcome.Failed}.
+ * copies them; with an SSE-KMS key, or a source uploaded in parts, the attributes are set explicitly and the
+ * source ETag recorded, because the target's ETag then differs from the source's. A failure comes back as {@link ObjectOutcome.Failed}.
  */
 final class ObjectCopier {
     /** Where the copy goes and how: target bucket, storage class, KMS key, multipart sizes. */
@@ -41,7 +41,7 @@ final class ObjectCopier {
 
     private ObjectOutcome copyWhole(ListedObject object) throws InterruptedException {
         Optional<ObjectAttributes> replace = Optional.empty();
-        if (settings.kmsKeyId().isPresent()) {
+        if (settings.kmsKeyId().isPresent() || isMultipartETag(object.etag())) {
             Optional<ObjectHead> head = headSource(object);
             if (head.isEmpty()) {
                 return gone(object);
@@ -70,6 +70,15 @@ final class ObjectCopier {
             return new ObjectOutcome.Copied(object, sourceVersion, done.versionId(), true);
         }
         return new ObjectOutcome.Failed(object, "multipart", ((MultipartCopy.Result.Aborted) result).reason());
+    }
+
+    /**
+     * An ETag of the form {@code <md5 of part md5s>-<parts>}: the object was uploaded in parts (AWS CLI, console,
+     * transfer managers). A single CopyObject gives the copy a whole-content ETag, so the source's is recorded
+     * on the copy (x-amz-meta-migrator-source-etag) for {@link CopyDecision} and verification to compare.
+     */
+    static boolean isMultipartETag(String etag) {
+        return etag.matches("\"?[0-9a-fA-F]{32}-[0-9]+\"?");
     }
 
     private Optional<ObjectHead> headSource(ListedObject object) throws InterruptedException {

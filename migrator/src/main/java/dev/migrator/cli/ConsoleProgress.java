@@ -25,6 +25,7 @@ final class ConsoleProgress implements ProgressListener {
         final String unit;
         long lastPrinted = System.nanoTime();
         volatile long bytes = -1;
+        boolean verifying;
 
         Tracker(long expected, String unit) {
             this.expected = expected;
@@ -64,17 +65,42 @@ final class ConsoleProgress implements ProgressListener {
         String eta = t.expected > doneUnits && rate > 0 ? ", ETA " + Math.round((t.expected - doneUnits) / rate) + " s" : "";
         String bytes = t.bytes < 0 ? "" : ", " + ByteSize.format(t.bytes) + " at " + ByteSize.format((long) (t.bytes / Math.max(seconds, 1e-3))) + "/s";
         String of = t.expected < 0 ? "" : String.format("/%,d", t.expected);
-        out.line(String.format("%s %,d%s %s (%,.0f %s/s%s%s), %d failed", step, doneUnits, of, t.unit, rate, t.unit,
-                bytes, eta, failedUnits));
+        String prefix = t.verifying ? "verify " : "";
+        out.line(String.format("%s%s %,d%s %s (%,.0f %s/s%s%s), %d %s", prefix, step, doneUnits, of, t.unit, rate, t.unit,
+                bytes, eta, failedUnits, t.verifying ? "mismatched" : "failed"));
+    }
+
+    @Override
+    public void verifying(StepId step) {
+        Tracker tracker = new Tracker(-1, "checked");
+        tracker.verifying = true;
+        trackers.put(step, tracker);
+        out.line("verify " + step + " started");
     }
 
     @Override
     public void verified(Verification v) {
-        String counts = v.checked() + " checked, " + v.matched() + " matched, " + v.missing() + " missing, " + v.extra() + " extra, "
-                + v.different() + " different" + (v.notCopyable() > 0 ? ", " + v.notCopyable() + " not copyable (dead letters)" : "");
-        out.line("verify " + v.step() + ": " + (v.ok() ? "ok" : "MISMATCH") + " (source " + v.sourceCount() + ", target "
-                + v.targetCount() + "; " + counts + ") in " + v.duration().toMillis() + " ms" + (v.note().isEmpty() ? "" : "; " + v.note()));
+        trackers.remove(v.step());
+        String verdict = switch (v.verdict()) {
+            case VERIFIED -> v.sampled() ? "ok (sampled)" : "ok";
+            case MISMATCH -> "MISMATCH";
+            case NOT_VERIFIED -> "NOT VERIFIED";
+        };
+        if (v.verdict() == Verification.Verdict.NOT_VERIFIED) {
+            out.line("verify " + v.step() + ": NOT VERIFIED: " + v.note());
+            return;
+        }
+        String counts = v.checked() + " checked, " + v.matched() + " matched, " + v.missing() + " missing, "
+                + (v.sampled() ? "extra not counted, " : v.extra() + " extra, ") + v.different() + " different"
+                + (v.notCopyable() > 0 ? ", " + v.notCopyable() + " not copyable (dead letters)" : "");
+        out.line("verify " + v.step() + ": " + verdict + " (source " + v.sourceCount() + ", target "
+                + (v.sampled() ? "not counted" : String.valueOf(v.targetCount())) + "; " + counts + ") in "
+                + seconds(v.duration()) + (v.note().isEmpty() ? "" : "; " + v.note()));
         v.examples().forEach(e -> out.line("    " + e));
+    }
+
+    private static String seconds(java.time.Duration d) {
+        return String.format("%.1f s", d.toMillis() / 1000.0);
     }
 
     @Override

@@ -9,6 +9,8 @@ public final class ExitCode {
     public static final int ITEMS_FAILED = 4;
     public static final int VERIFICATION_MISMATCH = 5;
     public static final int INCOMPLETE = 6;
+    public static final int NOT_VERIFIED = 7;
+    public static final int LOCKED = 8;
     public static final int INTERRUPTED = 130;
 
     static final String HELP = """
@@ -21,7 +23,10 @@ public final class ExitCode {
                  dead-letter files: 'migrator replay FILE' tries them again
               5  verification found a mismatch between source and target
               6  the run is incomplete: a step stopped early or did not run
-            130  interrupted""";
+              7  NOT VERIFIED: verification could not read a side to the end (the banner names which); nothing
+                 is proven either way
+              8  another migrator process is working on this schema's state (it is named); nothing was done
+            130  interrupted (Ctrl-C): the report says INTERRUPTED; 'run FILE --resume' continues""";
 
     private ExitCode() {}
 }

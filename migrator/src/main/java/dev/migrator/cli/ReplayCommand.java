@@ -30,9 +30,8 @@ final class ReplayCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "The MigrationSchema file of the run.")
     Path file;
 
-    @Option(names = "--state-dir", paramLabel = "DIR", defaultValue = "migration-state",
-            description = "Where the run kept its state (default: ${DEFAULT-VALUE}).")
-    Path stateRoot;
+    @CommandLine.Mixin
+    StateDirOption state;
 
     @Option(names = "--run-dir", paramLabel = "DIR",
             description = "The state directory of the run whose dead letters to replay (migration-state/<name>-<hash>); "
@@ -46,12 +45,14 @@ final class ReplayCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Output out = new Output(spec, common);
         ProgressListener progress = common.json ? ProgressListener.NONE : new ConsoleProgress(out);
-        RunOutcome outcome = new MigrationService(EndpointResolver.fromSystemEnvironment()).replay(file,
-                new MigrationService.ReplaySettings(stateRoot, Optional.ofNullable(runDirectory), progress, !noVerify));
-        if (!common.json && outcome instanceof RunOutcome.Reported reported && reported.report().results().isEmpty()
-                && reported.report().status() != dev.migrator.run.RunReport.Status.REFUSED) {
-            out.line("nothing to replay: no dead letters in " + reported.reportFile().toAbsolutePath().getParent().resolve("dead-letters"));
+        try (CtrlC guard = CtrlC.guard()) {
+            RunOutcome outcome = new MigrationService(EndpointResolver.fromSystemEnvironment()).replay(file,
+                    new MigrationService.ReplaySettings(state.stateRoot, Optional.ofNullable(runDirectory), progress, !noVerify));
+            if (!common.json && outcome instanceof RunOutcome.Reported reported && reported.report().results().isEmpty()
+                    && reported.report().status() != dev.migrator.run.RunReport.Status.REFUSED) {
+                out.line("nothing to replay: no dead letters in " + reported.directory().toAbsolutePath().resolve("dead-letters"));
+            }
+            return RunCommand.finish(out, common, file, state, outcome, "replay");
         }
-        return RunCommand.finish(out, common, file, outcome, "replay");
     }
 }

@@ -2,9 +2,11 @@ package dev.migrator.cli;
 
 import dev.migrator.aws.EndpointResolver;
 import dev.migrator.plan.ProgressListener;
+import dev.migrator.plan.StepResult;
 import dev.migrator.run.MigrationService;
 import dev.migrator.run.RunOutcome;
 import dev.migrator.run.RunReport;
+import dev.migrator.run.Verdict;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -27,9 +29,8 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "The MigrationSchema file.")
     Path file;
 
-    @Option(names = "--state-dir", paramLabel = "DIR", defaultValue = "migration-state",
-            description = "Where run state, reports and dead letters go (default: ${DEFAULT-VALUE}); created owner-only.")
-    Path stateRoot;
+    @CommandLine.Mixin
+    StateDirOption state;
 
     @Option(names = "--resume", description = "Continue the interrupted run of this same file from its checkpoints "
             + "(refused, with the reason, if the file changed since).")
@@ -42,13 +43,15 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Output out = new Output(spec, common);
         ProgressListener progress = common.json ? ProgressListener.NONE : new ConsoleProgress(out);
-        RunOutcome outcome = new MigrationService(EndpointResolver.fromSystemEnvironment())
-                .run(file, new MigrationService.RunSettings(stateRoot, progress, !noVerify, 1.0, resume));
-        return finish(out, common, file, outcome, "run");
+        try (CtrlC guard = CtrlC.guard()) {
+            RunOutcome outcome = new MigrationService(EndpointResolver.fromSystemEnvironment())
+                    .run(file, new MigrationService.RunSettings(state.stateRoot, progress, !noVerify, 1.0, resume));
+            return finish(out, common, file, state, outcome, "run");
+        }
     }
 
-    /** Prints how a run or a verification ended, with where its report is, and returns the exit code. */
-    static int finish(Output out, CommonOptions common, Path file, RunOutcome outcome, String what)
+    /** Prints how a run, verification or replay ended, with where its report is, and returns the exit code. */
+    static int finish(Output out, CommonOptions common, Path file, StateDirOption state, RunOutcome outcome, String what)
             throws com.fasterxml.jackson.core.JsonProcessingException {
         if (outcome instanceof RunOutcome.Invalid invalid) {
             return out.invalid(file, invalid.load());
@@ -57,19 +60,41 @@ final class RunCommand implements Callable<Integer> {
             out.error("cannot " + ("run".equals(what) ? "resume" : what) + ": " + none.reason());
             return ExitCode.INVALID_INPUT;
         }
+        if (outcome instanceof RunOutcome.Locked locked) {
+            out.error("refused: " + locked.reason());
+            return ExitCode.LOCKED;
+        }
         RunOutcome.Reported reported = (RunOutcome.Reported) outcome;
         RunReport report = reported.report();
         if (common.json) {
             out.json(report);
-        } else {
-            if (report.status() == RunReport.Status.REFUSED) {
-                new PlanPrinter(out).print(reported.schema(), report.preflights());
-            }
-            Path json = reported.reportFile().toAbsolutePath();
-            out.line(what + " " + report.status() + "; report: " + json.resolveSibling(json.getFileName().toString()
-                    .replaceFirst("\\.json$", ".html")) + " (JSON: " + json + ")");
+            return exitCode(report.status());
         }
+        if (report.status() == RunReport.Status.REFUSED) {
+            new PlanPrinter(out).print(reported.schema(), report.preflights());
+        }
+        String resume = "java -jar migrator.jar run " + file + (state.stateRoot == null ? "" : " --state-dir " + state.stateRoot)
+                + " --resume";
+        if (report.status() == RunReport.Status.INTERRUPTED) {
+            out.line("interrupted (Ctrl-C): " + report.results().stream().filter(r -> r instanceof StepResult.Completed).count()
+                    + " of " + report.preflights().size() + " steps finished" + ("run".equals(what)
+                    ? "; checkpoints are kept in " + reported.directory().resolve("checkpoints") + "; continue with: " + resume
+                    : "; nothing is proven: run '" + what + "' again"));
+        } else if (report.status() == RunReport.Status.REFUSED && "run".equals(what) && hasCheckpoints(reported.directory())) {
+            out.line("an interrupted run of this file left checkpoints in " + reported.directory().resolve("checkpoints")
+                    + ": continue it with: " + resume);
+        }
+        out.line(Verdict.of(report).text());
+        Path json = reported.reportFile().toAbsolutePath();
+        out.line(what + " " + report.status() + "; report: " + json.resolveSibling(json.getFileName().toString()
+                .replaceFirst("\\.json$", ".html")) + " (JSON: " + json + ")");
+        out.line("    the newest report is always " + reported.directory().toAbsolutePath()
+                .resolve(json.getFileName().toString().replaceFirst("^[0-9T.Z]+-", "")));
         return exitCode(report.status());
+    }
+
+    private static boolean hasCheckpoints(Path directory) {
+        return new dev.migrator.run.RunDirectory(directory).hasCheckpoints();
     }
 
     static int exitCode(RunReport.Status status) {
@@ -77,8 +102,10 @@ final class RunCommand implements Callable<Integer> {
             case COMPLETED -> ExitCode.OK;
             case COMPLETED_WITH_FAILURES -> ExitCode.ITEMS_FAILED;
             case MISMATCH -> ExitCode.VERIFICATION_MISMATCH;
+            case NOT_VERIFIED -> ExitCode.NOT_VERIFIED;
             case INCOMPLETE -> ExitCode.INCOMPLETE;
             case REFUSED -> ExitCode.PREFLIGHT_REFUSED;
+            case INTERRUPTED -> ExitCode.INTERRUPTED;
         };
     }
 }

@@ -26,9 +26,8 @@ final class VerifyCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "The MigrationSchema file.")
     Path file;
 
-    @Option(names = "--state-dir", paramLabel = "DIR", defaultValue = "migration-state",
-            description = "The run's state directory (the step maps the transforms read are there); default: ${DEFAULT-VALUE}.")
-    Path stateRoot;
+    @CommandLine.Mixin
+    StateDirOption state;
 
     @Option(names = "--sample", paramLabel = "RATE", defaultValue = "1",
             description = "Share of the source to check, 0 < RATE <= 1, chosen by key hash (default: everything). "
@@ -42,7 +41,9 @@ final class VerifyCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--sample must be above 0 and at most 1, not " + sampleRate);
         }
         ProgressListener progress = common.json ? ProgressListener.NONE : new ConsoleProgress(out);
-        return RunCommand.finish(out, common, file, new MigrationService(EndpointResolver.fromSystemEnvironment())
-                .verify(file, new MigrationService.RunSettings(stateRoot, progress, true, sampleRate, false)), "verify");
+        try (CtrlC guard = CtrlC.guard()) {
+            return RunCommand.finish(out, common, file, state, new MigrationService(EndpointResolver.fromSystemEnvironment())
+                    .verify(file, new MigrationService.RunSettings(state.stateRoot, progress, true, sampleRate, false)), "verify");
+        }
     }
 }

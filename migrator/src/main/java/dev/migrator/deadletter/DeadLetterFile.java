@@ -90,7 +90,7 @@ public final class DeadLetterFile implements AutoCloseable {
     }
 
     private void open() throws IOException {
-        Files.createDirectories(path.getParent());
+        OwnerOnlyFiles.createDirectories(path.getParent());
         if (!Files.exists(path)) {
             OwnerOnlyFiles.createFile(path);
         }

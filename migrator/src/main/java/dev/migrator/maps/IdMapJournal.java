@@ -60,7 +60,7 @@ public final class IdMapJournal implements AutoCloseable {
         ObjectNode entry = mapper.createObjectNode().put("key", key).put("old", oldId).put("new", newId);
         try {
             if (writer == null) {
-                Files.createDirectories(journal.getParent());
+                OwnerOnlyFiles.createDirectories(journal.getParent());
                 if (!Files.exists(journal)) {
                     OwnerOnlyFiles.createFile(journal);
                 }
@@ -85,7 +85,7 @@ public final class IdMapJournal implements AutoCloseable {
 
     /** Writes the whole map as one JSON object, atomically; returns its path. */
     public Path writeMap() throws IOException {
-        Files.createDirectories(map.getParent());
+        OwnerOnlyFiles.createDirectories(map.getParent());
         OwnerOnlyFiles.writeAtomically(map, mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(new TreeMap<>(pairs)));
         return map;
     }

@@ -20,6 +20,27 @@ public final class MismatchLog {
     private int missingShown;
     private int extraShown;
     private int differentShown;
+    private final ProgressListener progress;
+    private final StepId step;
+
+    /** A log that tells {@code progress} how many units it has checked (every 256) as it goes. */
+    public MismatchLog(ProgressListener progress, StepId step) {
+        this.progress = progress;
+        this.step = step;
+        progress.verifying(step);
+    }
+
+    public MismatchLog() {
+        this(ProgressListener.NONE, null);
+    }
+
+    /** One more source unit compared with the target. */
+    public void checkedOne() {
+        long done = checked.incrementAndGet();
+        if ((done & 255) == 0) {
+            progress.advanced(step, done, missing.get() + extra.get() + different.get());
+        }
+    }
 
     public synchronized void missing(String what) {
         missing.incrementAndGet();
@@ -35,6 +56,7 @@ public final class MismatchLog {
         }
     }
 
+    /** A unit that differs; {@code what} names it and why (attribute names and types, never values). */
     public synchronized void different(String what) {
         different.incrementAndGet();
         if (differentShown++ < EXAMPLES_PER_KIND) {

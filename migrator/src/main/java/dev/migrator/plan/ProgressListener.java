@@ -14,5 +14,8 @@ public interface ProgressListener {
 
     default void finished(StepId step, StepResult result) {}
 
+    /** Verification of the step begins; {@link #advanced} then counts units checked and mismatches found. */
+    default void verifying(StepId step) {}
+
     default void verified(Verification verification) {}
 }

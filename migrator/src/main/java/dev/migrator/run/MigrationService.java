@@ -75,9 +75,11 @@ public final class MigrationService {
     }
 
     public RunOutcome run(Path file, RunSettings settings) throws IOException {
-        Locator state = schema -> settings.resume() ? RunDirectory.forResume(schema, settings.stateRoot())
-                : RunDirectory.create(schema, settings.stateRoot());
-        return prepared(file, state, settings.resume(), "report", (schema, plan, preflights, directory, started) -> {
+        Locator state = (schema, root) -> settings.resume() ? RunDirectory.forResume(schema, root)
+                : RunDirectory.create(schema, root);
+        String command = settings.resume() ? "run --resume" : "run";
+        return prepared(file, settings.stateRoot(), command, state, settings.resume(), "report",
+                (schema, plan, preflights, directory, started) -> {
             if (preflights.stream().anyMatch(Preflight::blocksRun)) {
                 return RunReport.refused(schema, started, preflights);
             }
@@ -87,21 +89,28 @@ public final class MigrationService {
                 DeadLetterFile.setAsideEarlier(directory.path());
             }
             List<StepResult> results = each(plan.steps(), context, Step::execute);
+            if (Thread.interrupted()) {
+                return RunReport.interrupted(schema, started, preflights, results);
+            }
             List<Verification> verifications = settings.verify() ? verify(plan, context, settings.sampleRate()) : List.of();
-            return RunReport.finished(schema, started, preflights, results, verifications);
+            return finished(schema, started, preflights, results, verifications);
         });
     }
 
-    /** Verifies without copying: the report holds the preflight and the verifications, no step results. */
+    /**
+     * Verifies without copying: the report holds the preflight and the verifications, no step results. The
+     * targets are expected to hold the copy; a preflight error that is not a missing resource leaves the
+     * verdict NOT_VERIFIED at best.
+     */
     public RunOutcome verify(Path file, RunSettings settings) throws IOException {
-        Locator state = schema -> RunDirectory.create(schema, settings.stateRoot());
-        return prepared(file, state, false, "verification", (schema, plan, preflights, directory, started) -> {
+        return prepared(file, settings.stateRoot(), "verify", RunDirectory::create, true, "verification",
+                (schema, plan, preflights, directory, started) -> {
             if (anyMissing(preflights)) {
                 return RunReport.refused(schema, started, preflights);
             }
             StepContext context = new StepContext(directory.path(), settings.progress());
             List<Verification> verifications = verify(plan, context, settings.sampleRate());
-            return RunReport.finished(schema, started, preflights, List.of(), verifications);
+            return finished(schema, started, preflights, List.of(), verifications);
         });
     }
 
@@ -110,8 +119,8 @@ public final class MigrationService {
      * not to. The targets hold the run's copy, so only missing resources stop it.
      */
     public RunOutcome replay(Path file, ReplaySettings settings) throws IOException {
-        Locator state = schema -> RunDirectory.forReplay(schema, settings.stateRoot(), settings.runDirectory());
-        return prepared(file, state, true, "replay", (schema, plan, preflights, directory, started) -> {
+        Locator state = (schema, root) -> RunDirectory.forReplay(schema, root, settings.runDirectory());
+        return prepared(file, settings.stateRoot(), "replay", state, true, "replay", (schema, plan, preflights, directory, started) -> {
             if (anyMissing(preflights)) {
                 return RunReport.refused(schema, started, preflights);
             }
@@ -119,10 +128,22 @@ public final class MigrationService {
             List<Step> withDeadLetters = plan.steps().stream()
                     .filter(step -> Files.exists(DeadLetterFile.pathOf(directory.path(), step.id()))).toList();
             List<StepResult> results = each(withDeadLetters, context, Step::replay);
+            if (Thread.interrupted()) {
+                return RunReport.interrupted(schema, started, preflights, results);
+            }
             boolean verify = settings.verify() && !results.isEmpty();
             List<Verification> verifications = verify ? verify(plan, context, 1.0) : List.of();
-            return RunReport.finished(schema, started, preflights, results, verifications);
+            return finished(schema, started, preflights, results, verifications);
         });
+    }
+
+    /** The report of a command that got to its end, or INTERRUPTED when Ctrl-C stopped its verification. */
+    private static RunReport finished(MigrationSchema schema, Instant started, List<Preflight> preflights, List<StepResult> results,
+                                      List<Verification> verifications) {
+        if (Thread.interrupted()) {
+            return RunReport.interrupted(schema, started, preflights, results);
+        }
+        return RunReport.finished(schema, started, preflights, results, verifications);
     }
 
     private static boolean anyMissing(List<Preflight> preflights) {
@@ -131,7 +152,7 @@ public final class MigrationService {
 
     /** Finds (or makes) the state directory a command works in, or says why there is none. */
     private interface Locator {
-        RunDirectory locate(MigrationSchema schema) throws IOException, RunDirectory.Unusable;
+        RunDirectory locate(MigrationSchema schema, Path root) throws IOException, RunDirectory.Unusable;
     }
 
     private interface ReportMaker {
@@ -139,27 +160,33 @@ public final class MigrationService {
                 throws IOException;
     }
 
-    /** Loads, plans and preflights the file, then lets {@code maker} act and writes its report (JSON and HTML). */
-    private RunOutcome prepared(Path file, Locator state, boolean targetsHoldCopy, String reportName, ReportMaker maker)
-            throws IOException {
+    /**
+     * Loads the file, locks its state, plans and preflights, then lets {@code maker} act and writes its report
+     * (JSON and HTML, kept per run under reports/, the newest also as {@code <reportName>.json}).
+     */
+    private RunOutcome prepared(Path file, Path stateRoot, String command, Locator state, boolean targetsHoldCopy,
+                                String reportName, ReportMaker maker) throws IOException {
         LoadResult loaded = loader.load(file);
         if (loaded instanceof LoadResult.Invalid invalid) {
             return new RunOutcome.Invalid(invalid);
         }
         MigrationSchema schema = ((LoadResult.Valid) loaded).schema();
-        RunDirectory directory;
-        try {
-            directory = state.locate(schema);
+        Path root = StateRoot.of(stateRoot, schema);
+        try (StateLock lock = StateLock.acquire(RunDirectory.lockFile(schema, root), command + " " + file)) {
+            RunDirectory directory = state.locate(schema, root);
+            Instant started = Instant.now();
+            try (SdkStackGateways source = gateways(schema, schema.source());
+                 SdkStackGateways target = gateways(schema, schema.target())) {
+                Plan plan = new Planner(targetsHoldCopy).plan(schema, source, target);
+                List<Preflight> preflights = new PreflightRunner(schema.options().concurrency()).preflight(plan);
+                RunReport report = maker.make(schema, plan, preflights, directory, started);
+                Thread.interrupted(); // the report is written even when Ctrl-C came while it was made
+                return new RunOutcome.Reported(schema, report, directory.writeReport(report, reportName), directory.path());
+            }
+        } catch (StateLock.Held e) {
+            return new RunOutcome.Locked(e.getMessage());
         } catch (RunDirectory.Unusable e) {
             return new RunOutcome.NoEarlierRun(e.getMessage());
-        }
-        Instant started = Instant.now();
-        try (SdkStackGateways source = gateways(schema, schema.source());
-             SdkStackGateways target = gateways(schema, schema.target())) {
-            Plan plan = new Planner(targetsHoldCopy).plan(schema, source, target);
-            List<Preflight> preflights = new PreflightRunner(schema.options().concurrency()).preflight(plan);
-            RunReport report = maker.make(schema, plan, preflights, directory, started);
-            return new RunOutcome.Reported(schema, report, directory.writeReport(report, reportName));
         }
     }
 
@@ -167,7 +194,8 @@ public final class MigrationService {
     private static List<StepResult> each(List<Step> steps, StepContext context, BiFunction<Step, StepContext, StepResult> action) {
         List<StepResult> results = new ArrayList<>();
         for (Step step : steps) {
-            StepResult result = action.apply(step, context);
+            StepResult result = Thread.currentThread().isInterrupted()
+                    ? new StepResult.NotRun(step.id(), "interrupted before it started") : action.apply(step, context);
             context.progress().finished(step.id(), result);
             results.add(result);
         }
@@ -177,6 +205,9 @@ public final class MigrationService {
     private static List<Verification> verify(Plan plan, StepContext context, double sampleRate) {
         List<Verification> verifications = new ArrayList<>();
         for (Step step : plan.steps()) {
+            if (Thread.currentThread().isInterrupted()) {
+                break;
+            }
             Verification v = step.verify(context, sampleRate);
             context.progress().verified(v);
             verifications.add(v);
@@ -188,13 +219,16 @@ public final class MigrationService {
         return new SdkStackGateways(new StackClients(stack, endpoints, schema.options().concurrency() * 2));
     }
 
-    /** How a run is started: where state goes, who hears of progress, whether (and how much) to verify at the end. */
+    /**
+     * How a run is started: where state goes (null: the schema's options.stateDirectory, else ./migration-state),
+     * who hears of progress, whether (and how much) to verify at the end.
+     */
     public record RunSettings(Path stateRoot, ProgressListener progress, boolean verify, double sampleRate, boolean resume) {
         public RunSettings(Path stateRoot, ProgressListener progress) {
             this(stateRoot, progress, true, 1.0, false);
         }
     }
 
-    /** How a replay is started: the state root, or the run directory itself when the file changed since that run. */
+    /** How a replay is started: the state root (null as for a run), or the run directory itself when the file changed since that run. */
     public record ReplaySettings(Path stateRoot, Optional<Path> runDirectory, ProgressListener progress, boolean verify) {}
 }

@@ -34,6 +34,11 @@ public final class OwnerOnlyFiles {
         Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
+    /** Makes an existing file owner-only. */
+    public static void restrict(Path file) throws IOException {
+        setPermissions(file, "rw-------");
+    }
+
     private static void setPermissions(Path path, String permissions) throws IOException {
         if (Files.getFileStore(path).supportsFileAttributeView("posix")) {
             Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));

@@ -1,6 +1,5 @@
 package dev.migrator.run;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.migrator.model.MigrationSchema;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,13 +23,45 @@ public record RunDirectory(Path path) {
         return new RunDirectory(directory);
     }
 
-    /** Writes {@code <name>.json} for machines and {@code <name>.html} for people; returns the JSON file. */
+    private static final java.time.format.DateTimeFormatter STAMP =
+            java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
+
+    /**
+     * Keeps this report for good as {@code reports/<started>-<name>.json} (for machines) and {@code .html} (for
+     * people), and as the newest of its kind in {@code <name>.json} / {@code <name>.html}, the stable pointer.
+     * A later run, even a refused one, adds its own files and never replaces an earlier run's. Returns the
+     * report's own JSON file.
+     */
     public Path writeReport(RunReport report, String name) throws IOException {
-        Path file = path.resolve(name + ".json");
-        ObjectMapper mapper = ReportJson.mapper();
-        OwnerOnlyFiles.writeAtomically(file, mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(report));
-        OwnerOnlyFiles.writeAtomically(path.resolve(name + ".html"), ReportHtml.render(report).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        byte[] json = ReportJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(report);
+        byte[] html = ReportHtml.render(report).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Path reports = path.resolve("reports");
+        OwnerOnlyFiles.createDirectories(reports);
+        String own = STAMP.format(report.startedAt()) + "-" + name;
+        Path file = reports.resolve(own + ".json");
+        OwnerOnlyFiles.writeAtomically(file, json);
+        OwnerOnlyFiles.writeAtomically(reports.resolve(own + ".html"), html);
+        OwnerOnlyFiles.writeAtomically(path.resolve(name + ".json"), json);
+        OwnerOnlyFiles.writeAtomically(path.resolve(name + ".html"), html);
         return file;
+    }
+
+    /** The lock every command that writes this schema's state holds: one per schema name, whatever its content. */
+    public static Path lockFile(MigrationSchema schema, Path root) {
+        return root.resolve(safe(schema.name()) + ".lock");
+    }
+
+    /** Checkpoints an interrupted run left, which {@code run --resume} continues from. */
+    public boolean hasCheckpoints() {
+        Path checkpoints = path.resolve("checkpoints");
+        if (!Files.isDirectory(checkpoints)) {
+            return false;
+        }
+        try (var files = Files.walk(checkpoints)) {
+            return files.anyMatch(Files::isRegularFile);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** There is no state directory to continue from, and why (a sentence for the operator). */

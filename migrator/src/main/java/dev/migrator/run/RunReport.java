@@ -26,6 +26,10 @@ public record RunReport(
         COMPLETED_WITH_FAILURES,
         /** Every step ran, but verification found missing, extra or different units. */
         MISMATCH,
+        /** Verification could not read a side (or preflight found errors it could not get past): nothing is proven. */
+        NOT_VERIFIED,
+        /** Stopped by the operator (Ctrl-C); checkpoints are kept for --resume. */
+        INTERRUPTED,
         /** At least one step stopped early or could not run. */
         INCOMPLETE,
         /** Preflight found errors; nothing was written. */
@@ -43,18 +47,27 @@ public record RunReport(
                 Status.REFUSED, preflights, List.of(), List.of());
     }
 
+    static RunReport interrupted(MigrationSchema schema, Instant started, List<Preflight> preflights, List<StepResult> results) {
+        return new RunReport(schema.name(), schema.file().toString(), schema.format().name(), started, Instant.now(),
+                Status.INTERRUPTED, preflights, results, List.of());
+    }
+
     static RunReport finished(MigrationSchema schema, Instant started, List<Preflight> preflights, List<StepResult> results,
                               List<Verification> verifications) {
         return new RunReport(schema.name(), schema.file().toString(), schema.format().name(), started, Instant.now(),
-                statusOf(results, verifications), preflights, results, verifications);
+                statusOf(preflights, results, verifications), preflights, results, verifications);
     }
 
-    private static Status statusOf(List<StepResult> results, List<Verification> verifications) {
+    private static Status statusOf(List<Preflight> preflights, List<StepResult> results, List<Verification> verifications) {
         if (results.stream().anyMatch(r -> !(r instanceof StepResult.Completed))) {
             return Status.INCOMPLETE;
         }
-        if (verifications.stream().anyMatch(v -> !v.ok())) {
+        if (verifications.stream().anyMatch(v -> v.verdict() == Verification.Verdict.MISMATCH)) {
             return Status.MISMATCH;
+        }
+        if (verifications.stream().anyMatch(v -> v.verdict() == Verification.Verdict.NOT_VERIFIED)
+                || preflights.stream().anyMatch(Preflight::blocksRun)) {
+            return Status.NOT_VERIFIED;
         }
         boolean failures = results.stream().anyMatch(r -> ((StepResult.Completed) r).hasFailures());
         return failures ? Status.COMPLETED_WITH_FAILURES : Status.COMPLETED;

@@ -94,14 +94,15 @@ public final class JsonSchemaCheck {
     private String hint(SchemaFormat format, ValidationMessage message, String pointer) {
         String type = message.getType();
         return switch (type) {
-            case "required" -> "add \"" + message.getProperty() + "\" to the object at " + displayed(pointer);
+            case "required" -> "add \"" + message.getProperty() + "\" to the object at " + displayed(pointer)
+                    + (message.getProperty().startsWith("VAMS_") ? " (an empty list [] says there is none)" : "");
             case "additionalProperties" -> unknownPropertyHint(format, message);
             case "enum" -> "use one of " + listOf(message.getSchemaNode());
             case "const" -> pointer.equals("/schemaVersion")
                     ? "this migrator reads schemaVersion \"" + SchemaFormat.NATIVE_1_0.version()
                             + "\"; copy a current template with 'migrator templates copy'"
                     : "use " + message.getSchemaNode();
-            case "type" -> "write a " + message.getSchemaNode().asText() + " here";
+            case "type" -> typeHint(format, message);
             case "minLength" -> "fill in a value";
             case "minItems" -> "list at least one entry";
             case "propertyNames", "minProperties", "maxProperties" -> pointer.contains("/transforms/")
@@ -112,12 +113,32 @@ public final class JsonSchemaCheck {
         };
     }
 
-    private String unknownPropertyHint(SchemaFormat format, ValidationMessage message) {
+    /** "write an object here: one of itemsPerSecond, ..." names what the expected object holds. */
+    private String typeHint(SchemaFormat format, ValidationMessage message) {
+        String expected = message.getSchemaNode().asText();
+        String article = expected.matches("[aeiou].*") ? "an " : "a ";
+        if (!"object".equals(expected)) {
+            return "write " + article + expected + " here";
+        }
+        List<String> known = propertiesNear(format, message);
         String location = message.getSchemaLocation().getFragment().toString();
-        String parent = location.substring(0, location.lastIndexOf('/'));
+        boolean exactlyOne = schemaTree(format).at(location.substring(0, Math.max(0, location.lastIndexOf('/'))).replace("#", "")
+                + "/maxProperties").asInt(0) == 1;
+        String which = known.size() == 1 ? "" : exactlyOne ? "exactly one of " : "any of ";
+        return known.isEmpty() ? "write an object here"
+                : "write an object here with " + which + String.join(", ", known) + ", e.g. {\"" + known.get(0) + "\": ...}";
+    }
+
+    /** The property names the schema declares beside the keyword that failed. */
+    private List<String> propertiesNear(SchemaFormat format, ValidationMessage message) {
+        String location = message.getSchemaLocation().getFragment().toString();
+        String parent = location.substring(0, Math.max(0, location.lastIndexOf('/')));
         JsonNode properties = schemaTree(format).at(parent.replace("#", "") + "/properties");
-        List<String> known = StreamSupport.stream(
-                ((Iterable<String>) properties::fieldNames).spliterator(), false).toList();
+        return StreamSupport.stream(((Iterable<String>) properties::fieldNames).spliterator(), false).toList();
+    }
+
+    private String unknownPropertyHint(SchemaFormat format, ValidationMessage message) {
+        List<String> known = propertiesNear(format, message);
         String closest = Suggestions.closest(message.getProperty(), known);
         String knownList = "known properties here: " + String.join(", ", known);
         return closest == null ? "remove it; " + knownList : "did you mean \"" + closest + "\"? " + knownList;

@@ -47,15 +47,36 @@ public final class PlaceholderCheck {
     private static String whatGoesHere(String value, String pointer) {
         String stack = value.contains("Old") || pointer.endsWith("/from") || pointer.endsWith("/source")
                 ? "Stack A (source)" : "Stack B (target)";
-        if (value.startsWith("S3Bucket") || pointer.contains("uckets")) {
-            return "bucket name of " + stack + " (the CloudFormation output or 'aws s3 ls')";
+        if (pointer.contains("/seededKeys/")) {
+            return "key value of an item Stack B seeds at deploy time (the attribute's value as the table holds it)";
         }
-        if (value.startsWith("DynamoDBTable") || pointer.contains("ables")) {
-            return "table name of " + stack + " ('aws dynamodb list-tables')";
+        String kind = resourceKind(value, pointer);
+        return switch (kind) {
+            case "bucket" -> "bucket name of " + stack + " (the CloudFormation output or 'aws s3 ls')";
+            case "table" -> "table name of " + stack + " ('aws dynamodb list-tables')";
+            case "pool" -> "user pool id of " + stack + " ('aws cognito-idp list-user-pools --max-results 60')";
+            default -> "value for this field";
+        };
+    }
+
+    /** What a placeholder stands for: the resource its pair names (by where it is), else what its own text says. */
+    private static String resourceKind(String value, String pointer) {
+        String side = "(/buckets|/tables)?/(source|target|from|to)$";
+        if (pointer.matches("^/(buckets|VAMS_S3Bucket_Mapping)/\\d+" + side)) {
+            return "bucket";
         }
-        if (value.contains("UserPool") || pointer.contains("userPools")) {
-            return "user pool id of " + stack + " ('aws cognito-idp list-user-pools --max-results 60')";
+        if (pointer.matches("^/(tables|VAMS_DynamoDBTable_Mapping)/\\d+" + side)) {
+            return "table";
         }
-        return "value for this field";
+        if (pointer.matches("^/userPools/\\d+" + side)) {
+            return "pool";
+        }
+        if (value.startsWith("S3Bucket")) {
+            return "bucket";
+        }
+        if (value.startsWith("DynamoDBTable")) {
+            return "table";
+        }
+        return value.contains("UserPool") ? "pool" : "";
     }
 }

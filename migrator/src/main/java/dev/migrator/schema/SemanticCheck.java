@@ -106,6 +106,9 @@ final class SemanticCheck {
         List<String> bucketNames = schema.buckets().stream().map(BucketPair::name).toList();
         List<String> poolNames = schema.userPools().stream().map(UserPoolPair::name).toList();
         for (TablePair table : schema.tables()) {
+            if (schema.format() != dev.migrator.model.SchemaFormat.VAMS) {
+                TransformConflicts.check(table.transforms(), problems); // VAMS renames are checked as they are read
+            }
             for (Transform t : table.transforms()) {
                 if (t instanceof Transform.MapValue map) {
                     checkMapReference(map, bucketNames, poolNames);

@@ -27,12 +27,17 @@ public final class SourceLocations {
         return new SourceLocations(Map.of());
     }
 
-    /** Reads the whole document from {@code parser}; the parser must not have been advanced yet. */
+    /**
+     * Reads the whole document from {@code parser}; the parser must not have been advanced yet. Text after
+     * the document (a second document, a stray bracket, a merge left-over) is a {@link TrailingText} error.
+     */
     public static SourceLocations read(JsonParser parser) throws java.io.IOException {
         Map<String, Position> positions = new HashMap<>();
         Deque<Frame> stack = new ArrayDeque<>();
         JsonToken token;
-        while ((token = parser.nextToken()) != null) {
+        boolean rootSeen = false;
+        while ((token = nextToken(parser, rootSeen && stack.isEmpty())) != null) {
+            rootSeen = true;
             if (token == JsonToken.FIELD_NAME) {
                 stack.peek().field = escape(parser.currentName());
                 positions.put(stack.peek().childPointer(), position(parser.currentTokenLocation()));
@@ -50,6 +55,29 @@ public final class SourceLocations {
             }
         }
         return new SourceLocations(positions);
+    }
+
+    private static JsonToken nextToken(JsonParser parser, boolean documentEnded) throws java.io.IOException {
+        if (!documentEnded) {
+            return parser.nextToken();
+        }
+        try {
+            if (parser.nextToken() != null) {
+                throw new TrailingText(parser, parser.currentTokenLocation());
+            }
+        } catch (TrailingText e) {
+            throw e;
+        } catch (com.fasterxml.jackson.core.JsonParseException e) {
+            throw new TrailingText(parser, e.getLocation()); // not even a token: still text after the document
+        }
+        return null;
+    }
+
+    /** Something follows the end of the JSON document; its location is where it starts. */
+    public static final class TrailingText extends com.fasterxml.jackson.core.JsonParseException {
+        TrailingText(JsonParser parser, JsonLocation at) {
+            super(parser, "text after the end of the JSON document", at);
+        }
     }
 
     /** The position of {@code pointer}, else of its nearest ancestor, else line 1 column 1. */

@@ -52,8 +52,25 @@ final class VamsReader {
                 MigrationOptions.defaults());
     }
 
+    /** Reports a name a second entry uses again, at that entry's pointer; true when it did. */
+    private static boolean twice(java.util.Map<String, String> seen, String name, String pointer, String role,
+                                 ProblemCollector problems) {
+        String first = seen.putIfAbsent(name, pointer);
+        if (first == null) {
+            return false;
+        }
+        boolean asTarget = role.startsWith("the new");
+        problems.error(pointer, "'" + name + "' is already " + (asTarget ? "the new name in " : "renamed by ") + first
+                        + (asTarget ? ": two renames into one name overwrite each other and lose one attribute's values"
+                                : ": an attribute can be renamed once; the second rename would find nothing to move"),
+                "keep one entry per attribute" + (asTarget ? ", each with its own \"to\"" : ""));
+        return true;
+    }
+
     private static List<Transform> renames(JsonNode attributes, String at, ProblemCollector problems) {
         List<Transform> transforms = new ArrayList<>();
+        java.util.Map<String, String> fromAt = new java.util.HashMap<>();
+        java.util.Map<String, String> toAt = new java.util.HashMap<>();
         for (int j = 0; j < attributes.size(); j++) {
             String from = attributes.get(j).path("from").asText();
             String to = attributes.get(j).path("to").asText();
@@ -65,6 +82,9 @@ final class VamsReader {
                 String missing = from.isEmpty() ? "from" : "to";
                 problems.error(pointer + "/" + missing, "a rename needs both names; '" + missing + "' is empty",
                         "fill in \"" + missing + "\", or leave both \"from\" and \"to\" empty for no mapping");
+                continue;
+            }
+            if (twice(fromAt, from, pointer + "/from", "renamed", problems) | twice(toAt, to, pointer + "/to", "the new name", problems)) {
                 continue;
             }
             try {

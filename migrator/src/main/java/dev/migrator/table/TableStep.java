@@ -203,8 +203,8 @@ public final class TableStep implements Step {
         return StepExecution.verify(id, () -> {
             TableInfo targetInfo = target.describe(pair.target()).orElseThrow();
             ItemTransformer transformer = ItemTransformer.compile(pair.transforms(), new ValueMaps(context.runDirectory()));
-            return new TableVerifier(source, target, new RetryPolicy(options.maxRetries(), Backoff.DEFAULT), options.concurrency())
-                    .verify(id, pair.source(), targetInfo, transformer, pair.seededKeys(), sampleRate);
+            return new TableVerifier(source, target, new RetryPolicy(options.maxRetries(), Backoff.DEFAULT), options.concurrency(),
+                    context.progress()).verify(id, pair.source(), targetInfo, transformer, pair.seededKeys(), sampleRate);
         });
     }
 

@@ -27,6 +27,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * keys are held in memory for that second pass.
  */
 final class TableVerifier {
+    private final dev.migrator.plan.ProgressListener progress;
     private static final int PAGE = 500;
     private static final int GET_BATCH = 100;
 
@@ -35,7 +36,8 @@ final class TableVerifier {
     private final RetryPolicy retry;
     private final int segments;
 
-    TableVerifier(TableGateway source, TableGateway target, RetryPolicy retry, int segments) {
+    TableVerifier(TableGateway source, TableGateway target, RetryPolicy retry, int segments, dev.migrator.plan.ProgressListener progress) {
+        this.progress = progress;
         this.source = source;
         this.target = target;
         this.retry = retry;
@@ -45,7 +47,7 @@ final class TableVerifier {
     Verification verify(StepId id, String sourceTable, TableInfo targetTable, ItemTransformer transformer, List<SeededKey> seeded,
                         double sampleRate) throws InterruptedException {
         long started = System.nanoTime();
-        MismatchLog log = new MismatchLog();
+        MismatchLog log = new MismatchLog(progress, id);
         KeyCheck keys = new KeyCheck(targetTable.keySchema());
         List<String> keyNames = targetTable.keySchema().stream().map(TableInfo.KeyAttribute::name).toList();
         boolean full = sampleRate >= 1;
@@ -96,7 +98,7 @@ final class TableVerifier {
                 found.put(KeyStrings.of(item, keyNames).toString(), item);
             }
             for (var e : byKey.entrySet()) {
-                log.checked.incrementAndGet();
+                log.checkedOne();
                 if (expected != null) {
                     expected.add(e.getKey());
                 }
@@ -104,7 +106,7 @@ final class TableVerifier {
                 if (actual == null) {
                     log.missing(e.getKey());
                 } else if (!CanonicalItem.hash(actual).equals(CanonicalItem.hash(e.getValue()))) {
-                    log.different(e.getKey());
+                    log.different(e.getKey() + ": " + ItemDifference.describe(e.getValue(), actual));
                 } else {
                     log.matched.incrementAndGet();
                 }

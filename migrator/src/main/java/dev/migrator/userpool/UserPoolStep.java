@@ -188,7 +188,7 @@ public final class UserPoolStep implements Step {
     @Override
     public Verification verify(StepContext context, double sampleRate) {
         CognitoCalls calls = calls();
-        return StepExecution.verify(id, () -> new UserPoolVerifier(source, target, calls).verify(id, pair.source(), pair.target(), sampleRate));
+        return StepExecution.verify(id, () -> new UserPoolVerifier(source, target, calls, context.progress()).verify(id, pair.source(), pair.target(), sampleRate));
     }
 
     /** Cognito requests of this pair: paced to its requests per second, retried on quota errors. */

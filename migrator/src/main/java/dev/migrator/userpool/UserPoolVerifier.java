@@ -17,11 +17,13 @@ import java.util.Set;
  * attributes of both pools are held in memory.
  */
 final class UserPoolVerifier {
+    private final dev.migrator.plan.ProgressListener progress;
     private final UserPoolGateway source;
     private final UserPoolGateway target;
     private final CognitoCalls calls;
 
-    UserPoolVerifier(UserPoolGateway source, UserPoolGateway target, CognitoCalls calls) {
+    UserPoolVerifier(UserPoolGateway source, UserPoolGateway target, CognitoCalls calls, dev.migrator.plan.ProgressListener progress) {
+        this.progress = progress;
         this.source = source;
         this.target = target;
         this.calls = calls;
@@ -29,7 +31,7 @@ final class UserPoolVerifier {
 
     Verification verify(StepId id, String sourcePool, String targetPool, double sampleRate) throws InterruptedException {
         long started = System.nanoTime();
-        MismatchLog log = new MismatchLog();
+        MismatchLog log = new MismatchLog(progress, id);
         UserPoolInfo targetInfo = target.describe(targetPool).orElseThrow();
         GroupDirectory sourceGroups = GroupDirectory.read(source, sourcePool, calls);
         GroupDirectory targetGroups = GroupDirectory.read(target, targetPool, calls);
@@ -47,7 +49,7 @@ final class UserPoolVerifier {
             if (!Sampling.chosen(username, sampleRate)) {
                 continue;
             }
-            log.checked.incrementAndGet();
+            log.checkedOne();
             PoolUser copy = targetUsers.get(username);
             if (copy == null) {
                 log.missing(username);
