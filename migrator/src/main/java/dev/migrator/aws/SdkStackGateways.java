@@ -45,6 +45,11 @@ public final class SdkStackGateways implements StackGateways {
         return new SdkUserPoolGateway(clients.cognito());
     }
 
+    /** Checks credentials, the given services and the account of this stack once, read-only. */
+    public StackAccess probe(java.util.Set<AwsService> services) {
+        return new StackProbe(clients).probe(services);
+    }
+
     @Override
     public void close() {
         clients.close();

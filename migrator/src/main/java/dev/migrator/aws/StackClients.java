@@ -91,7 +91,19 @@ public final class StackClients implements AutoCloseable {
         return builder;
     }
 
-    private synchronized AwsCredentialsProvider credentials() {
+    /** Where this stack's credentials come from, in words (never a secret). */
+    public String credentialSource() {
+        String base = stack.profile().map(p -> "profile '" + p + "'")
+                .orElse("the default chain (environment, system properties, web identity, profile, container, instance)");
+        return stack.roleArn().map(arn -> "role " + arn + " assumed with " + base).orElse(base);
+    }
+
+    synchronized StsClient sts() {
+        var builder = configure(StsClient.builder(), AwsService.STS);
+        return track(builder.build());
+    }
+
+    synchronized AwsCredentialsProvider credentials() {
         if (credentials == null) {
             AwsCredentialsProvider base = stack.profile()
                     .<AwsCredentialsProvider>map(p -> ProfileCredentialsProvider.builder().profileName(p).build())

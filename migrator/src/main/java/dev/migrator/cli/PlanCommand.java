@@ -39,7 +39,7 @@ final class PlanCommand implements Callable<Integer> {
             out.json(planned);
         } else {
             out.problems(planned.warnings());
-            new PlanPrinter(out).print(planned.schema(), planned.preflights());
+            new PlanPrinter(out).print(planned.schema(), planned.stacks(), planned.preflights());
             new PlanPrinter(out).printSamples(planned.samples());
             out.line(planned.blocksRun() ? "plan: the run would be REFUSED (fix the errors above)"
                     : "plan: ready to run (migrator run " + file + ")");

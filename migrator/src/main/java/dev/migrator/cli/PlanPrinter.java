@@ -1,5 +1,6 @@
 package dev.migrator.cli;
 
+import dev.migrator.aws.StackAccess;
 import dev.migrator.model.MigrationSchema;
 import dev.migrator.model.StackSpec;
 import dev.migrator.plan.Finding;
@@ -15,13 +16,28 @@ final class PlanPrinter {
         this.out = out;
     }
 
-    void print(MigrationSchema schema, List<Preflight> preflights) {
+    void print(MigrationSchema schema, List<StackAccess> stacks, List<Preflight> preflights) {
         out.line("schema " + schema.name() + " (" + schema.format().name() + ", " + schema.file() + ")");
-        out.line("  source: " + stack(schema.source()));
-        out.line("  target: " + stack(schema.target()));
+        if (stacks.isEmpty()) {
+            out.line("  source: " + stack(schema.source()));
+            out.line("  target: " + stack(schema.target()));
+        }
+        for (StackAccess s : stacks) {
+            out.line("  " + s.label() + ": region " + s.region() + ", account " + s.account());
+            out.line("      credentials: " + s.credentials());
+            s.endpoints().forEach((service, endpoint) -> out.line("      " + service + ": " + endpoint));
+            for (StackAccess.Problem p : s.problems()) {
+                out.line("  error: " + s.label() + " " + p.serviceNames() + ": " + p.message());
+                out.line("      fix: " + p.fix());
+            }
+        }
         for (Preflight p : preflights) {
             out.line("");
             out.line(p.step() + "  [" + p.step().pointer() + "]");
+            if (p.resources().isEmpty() && p.findings().size() == 1 && p.findings().get(0).message().startsWith("not checked: ")) {
+                out.line("  not checked: its stack cannot be used (above)");
+                continue;
+            }
             for (ResourceState r : p.resources()) {
                 out.line("  " + resource(r, unit(p.step().kind())));
             }
@@ -69,7 +85,9 @@ final class PlanPrinter {
         }
         StringBuilder text = new StringBuilder(side + " " + r.name() + ": exists");
         r.empty().ifPresent(e -> text.append(e ? ", empty" : ", not empty"));
-        r.count().ifPresent(c -> text.append(", ").append(r.countIsEstimate() ? "~" : "").append(c).append(" ").append(unit));
+        // a bucket's count stops after one listing page (a lower bound); a table's is DynamoDB's ~6-hourly estimate
+        String estimate = "object(s)".equals(unit) ? "at least " : "~";
+        r.count().ifPresent(c -> text.append(", ").append(r.countIsEstimate() ? estimate : "").append(c).append(" ").append(unit));
         r.details().forEach((k, v) -> text.append(", ").append(k).append(" ").append(v));
         if (!r.firstKeys().isEmpty() && r.side() == ResourceState.Side.TARGET) {
             text.append(", first: ").append(r.firstKeys());

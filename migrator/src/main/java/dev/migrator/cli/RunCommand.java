@@ -71,7 +71,7 @@ final class RunCommand implements Callable<Integer> {
             return exitCode(report.status());
         }
         if (report.status() == RunReport.Status.REFUSED) {
-            new PlanPrinter(out).print(reported.schema(), report.preflights());
+            new PlanPrinter(out).print(reported.schema(), report.stacks(), report.preflights());
         }
         String resume = "java -jar migrator.jar run " + file + (state.stateRoot == null ? "" : " --state-dir " + state.stateRoot)
                 + " --resume";

@@ -11,12 +11,18 @@ public final class AwsErrors {
         if (e instanceof AwsServiceException s && s.awsErrorDetails() != null) {
             return s.awsErrorDetails().errorCode() + " (HTTP " + s.statusCode() + "): " + s.awsErrorDetails().errorMessage();
         }
+        if (e instanceof SdkClientException && String.valueOf(e.getMessage()).startsWith("Unable to load credentials from any")) {
+            return "none of the default credential chain's providers found credentials (environment variables, system "
+                    + "properties, web identity token, profile file, container, instance metadata)";
+        }
         if (e instanceof SdkClientException) {
             Throwable root = e;
             while (root.getCause() != null && root.getCause() != root) {
                 root = root.getCause();
             }
-            return e.getMessage() + (root != e ? " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")" : "");
+            String message = String.valueOf(e.getMessage()).replaceFirst("^Unable to execute HTTP request: ", "")
+                    .replaceAll(" \\(SDK Attempt Count: \\d+\\)", "");
+            return message + (root != e ? " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")" : "");
         }
         return e.getClass().getSimpleName() + ": " + e.getMessage();
     }

@@ -8,7 +8,6 @@ import dev.migrator.model.MigrationSchema;
 import dev.migrator.plan.Plan;
 import dev.migrator.plan.Planner;
 import dev.migrator.plan.Preflight;
-import dev.migrator.plan.PreflightRunner;
 import dev.migrator.plan.ProgressListener;
 import dev.migrator.plan.ResourceState;
 import dev.migrator.plan.Step;
@@ -60,7 +59,8 @@ public final class MigrationService {
         try (SdkStackGateways source = gateways(schema, schema.source());
              SdkStackGateways target = gateways(schema, schema.target())) {
             Plan plan = new Planner().plan(schema, source, target);
-            List<Preflight> preflights = new PreflightRunner(schema.options().concurrency()).preflight(plan);
+            StackChecks stacks = StackChecks.probe(schema, source, target);
+            List<Preflight> preflights = stacks.preflight(plan, schema.options().concurrency());
             List<TableSample> samples = new ArrayList<>();
             if (sampleSize > 0) {
                 for (Step step : plan.steps()) {
@@ -70,7 +70,7 @@ public final class MigrationService {
                     }
                 }
             }
-            return new PlanOutcome.Planned(schema, valid.problems(), preflights, samples);
+            return new PlanOutcome.Planned(schema, valid.problems(), stacks.stacks(), preflights, samples);
         }
     }
 
@@ -92,7 +92,7 @@ public final class MigrationService {
             if (Thread.interrupted()) {
                 return RunReport.interrupted(schema, started, preflights, results);
             }
-            List<Verification> verifications = settings.verify() ? verify(plan, context, settings.sampleRate()) : List.of();
+            List<Verification> verifications = settings.verify() ? verify(plan, preflights, context, settings.sampleRate()) : List.of();
             return finished(schema, started, preflights, results, verifications);
         });
     }
@@ -109,7 +109,7 @@ public final class MigrationService {
                 return RunReport.refused(schema, started, preflights);
             }
             StepContext context = new StepContext(directory.path(), settings.progress());
-            List<Verification> verifications = verify(plan, context, settings.sampleRate());
+            List<Verification> verifications = verify(plan, preflights, context, settings.sampleRate());
             return finished(schema, started, preflights, List.of(), verifications);
         });
     }
@@ -132,7 +132,7 @@ public final class MigrationService {
                 return RunReport.interrupted(schema, started, preflights, results);
             }
             boolean verify = settings.verify() && !results.isEmpty();
-            List<Verification> verifications = verify ? verify(plan, context, 1.0) : List.of();
+            List<Verification> verifications = verify ? verify(plan, preflights, context, 1.0) : List.of();
             return finished(schema, started, preflights, results, verifications);
         });
     }
@@ -178,8 +178,9 @@ public final class MigrationService {
             try (SdkStackGateways source = gateways(schema, schema.source());
                  SdkStackGateways target = gateways(schema, schema.target())) {
                 Plan plan = new Planner(targetsHoldCopy).plan(schema, source, target);
-                List<Preflight> preflights = new PreflightRunner(schema.options().concurrency()).preflight(plan);
-                RunReport report = maker.make(schema, plan, preflights, directory, started);
+                StackChecks stacks = StackChecks.probe(schema, source, target);
+                List<Preflight> preflights = stacks.preflight(plan, schema.options().concurrency());
+                RunReport report = maker.make(schema, plan, preflights, directory, started).withStacks(stacks.stacks());
                 Thread.interrupted(); // the report is written even when Ctrl-C came while it was made
                 return new RunOutcome.Reported(schema, report, directory.writeReport(report, reportName), directory.path());
             }
@@ -202,13 +203,21 @@ public final class MigrationService {
         return results;
     }
 
-    private static List<Verification> verify(Plan plan, StepContext context, double sampleRate) {
+    /** A step whose stack preflight could not use at all is not verified, and not asked again. */
+    private static Optional<String> unreadable(List<Preflight> preflights, Step step) {
+        return preflights.stream().filter(p -> p.step().equals(step.id()) && p.resources().isEmpty())
+                .flatMap(p -> p.findings().stream()).filter(f -> f.isError() && f.message().startsWith("not checked: "))
+                .map(f -> f.message().substring("not checked: ".length())).findFirst();
+    }
+
+    private static List<Verification> verify(Plan plan, List<Preflight> preflights, StepContext context, double sampleRate) {
         List<Verification> verifications = new ArrayList<>();
         for (Step step : plan.steps()) {
             if (Thread.currentThread().isInterrupted()) {
                 break;
             }
-            Verification v = step.verify(context, sampleRate);
+            Verification v = unreadable(preflights, step).map(why -> Verification.notVerified(step.id(), why))
+                    .orElseGet(() -> step.verify(context, sampleRate));
             context.progress().verified(v);
             verifications.add(v);
         }

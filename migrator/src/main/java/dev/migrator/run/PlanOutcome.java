@@ -11,7 +11,7 @@ public sealed interface PlanOutcome {
 
     record Invalid(LoadResult.Invalid load) implements PlanOutcome {}
 
-    record Planned(MigrationSchema schema, List<Problem> warnings, List<Preflight> preflights,
+    record Planned(MigrationSchema schema, List<Problem> warnings, List<dev.migrator.aws.StackAccess> stacks, List<Preflight> preflights,
                    List<dev.migrator.table.TableSample> samples) implements PlanOutcome {
         public boolean blocksRun() {
             return preflights.stream().anyMatch(Preflight::blocksRun);

@@ -15,6 +15,7 @@ public record RunReport(
         Instant startedAt,
         Instant finishedAt,
         Status status,
+        List<dev.migrator.aws.StackAccess> stacks,
         List<Preflight> preflights,
         List<StepResult> results,
         List<Verification> verifications) {
@@ -37,25 +38,32 @@ public record RunReport(
     }
 
     public RunReport {
+        stacks = List.copyOf(stacks);
         preflights = List.copyOf(preflights);
         results = List.copyOf(results);
         verifications = List.copyOf(verifications);
     }
 
+    /** This report with what the stacks looked like (region, endpoints, credentials source, account, problems). */
+    RunReport withStacks(List<dev.migrator.aws.StackAccess> checked) {
+        return new RunReport(schemaName, schemaFile, format, startedAt, finishedAt, status, checked, preflights, results,
+                verifications);
+    }
+
     static RunReport refused(MigrationSchema schema, Instant started, List<Preflight> preflights) {
         return new RunReport(schema.name(), schema.file().toString(), schema.format().name(), started, Instant.now(),
-                Status.REFUSED, preflights, List.of(), List.of());
+                Status.REFUSED, List.of(), preflights, List.of(), List.of());
     }
 
     static RunReport interrupted(MigrationSchema schema, Instant started, List<Preflight> preflights, List<StepResult> results) {
         return new RunReport(schema.name(), schema.file().toString(), schema.format().name(), started, Instant.now(),
-                Status.INTERRUPTED, preflights, results, List.of());
+                Status.INTERRUPTED, List.of(), preflights, results, List.of());
     }
 
     static RunReport finished(MigrationSchema schema, Instant started, List<Preflight> preflights, List<StepResult> results,
                               List<Verification> verifications) {
         return new RunReport(schema.name(), schema.file().toString(), schema.format().name(), started, Instant.now(),
-                statusOf(preflights, results, verifications), preflights, results, verifications);
+                statusOf(preflights, results, verifications), List.of(), preflights, results, verifications);
     }
 
     private static Status statusOf(List<Preflight> preflights, List<StepResult> results, List<Verification> verifications) {

@@ -1,6 +1,5 @@
 package dev.migrator.run;
 
-import dev.migrator.plan.Finding;
 import dev.migrator.plan.Preflight;
 import dev.migrator.plan.StepResult;
 import dev.migrator.plan.Verification;
@@ -18,9 +17,17 @@ public record Verdict(boolean go, String headline, List<String> reasons) {
     }
 
     public static Verdict of(RunReport report) {
-        List<String> reasons = new ArrayList<>();
+        java.util.Set<String> reasons = new java.util.LinkedHashSet<>();
+        java.util.Set<String> stackProblems = new java.util.HashSet<>();
+        for (dev.migrator.aws.StackAccess stack : report.stacks()) {
+            for (dev.migrator.aws.StackAccess.Problem p : stack.problems()) {
+                reasons.add(stack.label() + " " + p.serviceNames() + ": " + p.message() + " (fix: " + p.fix() + ")");
+                p.services().forEach(s -> stackProblems.add(stack.label() + " " + s.name().toLowerCase() + ": " + p.message()));
+            }
+        }
         for (Preflight p : report.preflights()) {
-            p.findings().stream().filter(Finding::isError).forEach(f -> reasons.add(p.step() + ": " + f.message()));
+            p.findings().stream().filter(f -> f.isError() && !f.message().startsWith("not checked: "))
+                    .forEach(f -> reasons.add(p.step() + ": " + f.message()));
         }
         for (StepResult r : report.results()) {
             if (r instanceof StepResult.Failed f) {
@@ -35,13 +42,17 @@ public record Verdict(boolean go, String headline, List<String> reasons) {
             switch (v.verdict()) {
                 case MISMATCH -> reasons.add(v.step() + ": " + v.missing() + " missing, " + v.extra() + " extra, "
                         + v.different() + " different");
-                case NOT_VERIFIED -> reasons.add(v.step() + ": could not be checked: " + v.note());
+                case NOT_VERIFIED -> {
+                    if (!stackProblems.contains(v.note())) {
+                        reasons.add(v.step() + ": could not be checked: " + v.note());
+                    }
+                }
                 default -> { }
             }
         }
         boolean go = report.status() == RunReport.Status.COMPLETED && !report.verifications().isEmpty()
-                && report.verifications().stream().allMatch(Verification::ok);
-        return new Verdict(go, headline(report, go), reasons);
+                && report.verifications().stream().allMatch(v -> v.ok() && !v.sampled());
+        return new Verdict(go, headline(report, go), new ArrayList<>(reasons));
     }
 
     private static String headline(RunReport report, boolean go) {

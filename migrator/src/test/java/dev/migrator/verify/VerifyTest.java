@@ -73,14 +73,22 @@ class VerifyTest {
 
             assertThat(verify.toString())
                     .contains("verify table:t: MISMATCH (source 120, target 120; 120 checked, 118 matched, 1 missing, 1 extra, 1 different)")
-                    .contains("missing: {pk=item-7}").contains("different: {pk=item-8}").contains("extra: {pk=stray}")
+                    .contains("missing: {pk=item-7}").contains("extra: {pk=stray}")
+                    .contains("different: {pk=item-8}: n (N) differs; tags (SS) only in the source")
                     .contains("verify bucket:b: MISMATCH (source 30, target 30; 30 checked, 27 matched, 1 missing, 1 extra, 2 different)")
                     .contains("missing: k/3").contains("different: k/4: size differs").contains("different: k/5: headers or user metadata differ")
                     .contains("extra: stray.txt").contains("verify MISMATCH");
 
             StringWriter sampled = new StringWriter();
             cli(sampled, "verify", schema.toString(), "--state-dir", dir.resolve("state").toString(), "--sample", "0.25");
-            assertThat(sampled.toString()).contains("sampled: extra target items are not counted").doesNotContain("extra: {pk=stray}");
+            assertThat(sampled.toString()).contains("sampled: extra target items are not counted").doesNotContain("extra: {pk=stray}")
+                    .contains("target not counted").doesNotContain("target 0;");
+            try (Stream<Path> reports = Files.list(Files.list(dir.resolve("state")).filter(Files::isDirectory).findFirst().orElseThrow()
+                    .resolve("reports"))) {
+                assertThat(reports.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json")))
+                        .as("one report per command: the run and its three verifications").hasSize(3)
+                        .anyMatch(n -> n.endsWith("-report.json")).anyMatch(n -> n.endsWith("-verification.json"));
+            }
         }
     }
 
