@@ -22,11 +22,19 @@ public final class ChildProcess implements AutoCloseable {
     private final int port;
     private final Path log;
 
+    /** Stops the child on every way out of this JVM (Ctrl-C, SIGTERM, System.exit) that skips {@link #close()}. */
+    private final Thread stopOnExit;
+
     private ChildProcess(String name, Process process, int port, Path log) {
         this.name = name;
         this.process = process;
         this.port = port;
         this.log = log;
+        this.stopOnExit = new Thread(() -> {
+            process.descendants().forEach(ProcessHandle::destroy);
+            process.destroy();
+        }, "stop-" + name);
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
     }
 
     /** Starts {@code command} and waits until it prints a line starting with {@code READY}. */
@@ -125,6 +133,11 @@ public final class ChildProcess implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        } catch (IllegalStateException exiting) {
+            // the JVM is exiting: the hook stops the child
+        }
         try {
             process.getOutputStream().close();
         } catch (IOException ignored) {

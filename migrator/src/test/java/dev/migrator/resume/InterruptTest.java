@@ -1,0 +1,152 @@
+package dev.migrator.resume;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.migrator.cli.Main;
+import dev.migrator.local.LocalEmulators;
+import dev.migrator.testkit.LocalAws;
+import dev.migrator.testkit.LocalAwsExtension;
+import dev.migrator.testkit.TableWrites;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Ctrl-C (SIGINT) on the real CLI in a child JVM: it says what happened, writes an INTERRUPTED report, names
+ * the --resume command and exits 130; a plain rerun is pointed at --resume; the demo leaves no child behind.
+ */
+@ExtendWith(LocalAwsExtension.class)
+class InterruptTest {
+    private static final String REGION = "us-east-1";
+    private static final int ITEMS = 8_000;
+
+    @Test
+    void ctrlCWritesAnInterruptedReportAndTheRerunIsPointedAtResume(LocalAws aws, @TempDir Path dir) throws Exception {
+        String source = LocalAws.uniqueName("int-a");
+        String target = LocalAws.uniqueName("int-b");
+        try (DynamoDbClient ddb = aws.dynamoDb(REGION)) {
+            for (String table : new String[] {source, target}) {
+                ddb.createTable(r -> r.tableName(table).billingMode("PAY_PER_REQUEST")
+                        .keySchema(k -> k.attributeName("pk").keyType("HASH"))
+                        .attributeDefinitions(d -> d.attributeName("pk").attributeType("S")));
+            }
+            TableWrites.putGenerated(ddb, source, ITEMS, i -> Map.of("pk", AttributeValue.fromS("item-" + i),
+                    "payload", AttributeValue.fromS("x".repeat(100))));
+        }
+        String endpoints = "\"endpoints\": {\"dynamodb\": \"" + aws.dynamoDbEndpoint() + "\"}";
+        Path schema = Files.writeString(dir.resolve("schema.json"), """
+                {"schemaVersion": "1.0", "name": "interrupted",
+                 "source": {"region": "%1$s", %2$s}, "target": {"region": "%1$s", %2$s},
+                 "tables": [{"name": "t", "source": "%3$s", "target": "%4$s"}],
+                 "options": {"concurrency": 2, "writeRateLimit": {"itemsPerSecond": 1000}}}
+                """.formatted(REGION, endpoints, source, target));
+        Path state = dir.resolve("state");
+        Process child = cliChild(dir, "run.log", "run", schema.toString(), "--state-dir", state.toString());
+        awaitWhile(child, dir.resolve("run.log"), () -> !anyFile(state, p -> p.getFileName().toString().equals("table-t.json")));
+
+        sigint(child);
+
+        assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String log = Files.readString(dir.resolve("run.log"));
+        assertThat(child.exitValue()).as(log).isEqualTo(130);
+        assertThat(log).contains("interrupted (Ctrl-C)").contains("checkpoints are kept in")
+                .contains("run " + schema + " --state-dir " + state + " --resume").contains("run INTERRUPTED");
+        Path report = findFile(state, "report.json");
+        assertThat(new ObjectMapper().readTree(report.toFile()).get("status").asText()).isEqualTo("INTERRUPTED");
+
+        StringWriter rerun = new StringWriter();
+        assertThat(cli(rerun, "run", schema.toString(), "--state-dir", state.toString())).isEqualTo(3);
+        assertThat(rerun.toString()).contains("an interrupted run of this file left checkpoints").contains("--resume");
+
+        StringWriter resumed = new StringWriter();
+        assertThat(cli(resumed, "run", schema.toString(), "--resume", "--state-dir", state.toString())).as(resumed.toString())
+                .isZero();
+        assertThat(resumed.toString()).contains("verify table:t: ok (source " + ITEMS + ", target " + ITEMS);
+    }
+
+    @Test
+    void ctrlCOnTheDemoStopsEveryEmulatorItStarted(@TempDir Path dir) throws Exception {
+        Process child = cliChild(dir, "demo.log", "demo", "--dir", dir.resolve("demo").toString(),
+                "--emulators", LocalEmulators.locateHome().toString());
+        awaitWhile(child, dir.resolve("demo.log"), () -> !contains(dir.resolve("demo.log"), "Stack A seeded"));
+        List<ProcessHandle> emulators = new ArrayList<>(child.descendants().toList());
+        assertThat(emulators).as("the demo's emulators").isNotEmpty();
+
+        sigint(child);
+
+        assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (emulators.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(emulators.stream().filter(ProcessHandle::isAlive).map(p -> p.info().commandLine().orElse("?")))
+                .as("emulators still running after Ctrl-C on the demo").isEmpty();
+    }
+
+    private static Process cliChild(Path dir, String log, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Daws.accessKeyId=" + LocalEmulators.ACCESS_KEY, "-Daws.secretAccessKey=" + LocalEmulators.SECRET_KEY,
+                "-cp", System.getProperty("java.class.path"), "dev.migrator.cli.Main"));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve(log).toFile()).start();
+    }
+
+    private interface Condition {
+        boolean holds() throws Exception;
+    }
+
+    private static void awaitWhile(Process child, Path log, Condition waiting) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (waiting.holds()) {
+            assertThat(child.isAlive()).as("ended too early: " + Files.readString(log)).isTrue();
+            assertThat(System.nanoTime()).as("not ready within 120 s: " + Files.readString(log)).isLessThan(deadline);
+            Thread.sleep(50);
+        }
+        Thread.sleep(300);
+    }
+
+    private static void sigint(Process child) throws Exception {
+        assertThat(new ProcessBuilder("kill", "-INT", String.valueOf(child.pid())).start().waitFor()).isZero();
+    }
+
+    private static boolean contains(Path file, String text) throws Exception {
+        return Files.exists(file) && Files.readString(file).contains(text);
+    }
+
+    private static boolean anyFile(Path root, Predicate<Path> test) {
+        if (!Files.isDirectory(root)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.anyMatch(test);
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return false;
+        }
+    }
+
+    private static Path findFile(Path root, String name) throws Exception {
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(p -> p.getFileName().toString().equals(name)).findFirst().orElseThrow();
+        }
+    }
+
+    private static int cli(StringWriter out, String... args) {
+        var cli = Main.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(out, true));
+        return cli.execute(args);
+    }
+}
