@@ -12,7 +12,29 @@ public final class Main {
     }
 
     public static int execute(String... args) {
-        return commandLine().execute(withImplicitRun(args));
+        return execute(commandLine(), args);
+    }
+
+    /** Runs {@code args} on {@code cli} (whose out and err a test may have replaced). */
+    public static int execute(CommandLine cli, String... args) {
+        if (isVersionAsJson(args)) {
+            try {
+                cli.getOut().println(dev.migrator.run.ReportJson.mapper().writerWithDefaultPrettyPrinter()
+                        .writeValueAsString(VersionProvider.asJson()));
+                cli.getOut().flush();
+                return ExitCode.OK;
+            } catch (java.io.IOException e) {
+                cli.getErr().println("error: " + e.getMessage());
+                return ExitCode.UNEXPECTED;
+            }
+        }
+        return cli.execute(withImplicitRun(args));
+    }
+
+    /** {@code migrator --version --json} (picocli's own version help prints text only). */
+    static boolean isVersionAsJson(String[] args) {
+        Set<String> given = Set.of(args);
+        return args.length == 2 && given.contains("--json") && (given.contains("--version") || given.contains("-V"));
     }
 
     public static CommandLine commandLine() {

@@ -14,10 +14,11 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = {"Tries the dead letters of an earlier run again, then verifies.",
-            "Tables: items that failed to write are written again; items that failed their transform are transformed again",
-            "(with the file's transforms and the maps as they are now) and written. Buckets: objects are copied again (versions",
-            "in order); users are imported again. What fails again replaces the dead-letter file (atomically); the old file",
-            "is kept under dead-letters/replayed/. Replaying twice is harmless."},
+            "Tables: items that failed to write are written again; items that failed their transform are transformed again "
+                + "(with the file's transforms and the maps as they are now) and written. Buckets: objects are copied again "
+                + "(versions in order). User pools: users are imported again.",
+            "What fails again replaces the dead-letter file (atomically); the old file is kept under dead-letters/replayed/. "
+                + "Replaying twice is harmless."},
         footer = {"", "After editing the file (say, to fix a transform), point at the earlier run's state with --run-dir.",
                 "", ExitCode.HELP})
 final class ReplayCommand implements Callable<Integer> {

@@ -7,6 +7,6 @@ import picocli.CommandLine.Option;
 final class StateDirOption {
     @Option(names = "--state-dir", paramLabel = "DIR",
             description = "Where run state, reports and dead letters go (created owner-only). Default: the schema's "
-                    + "options.stateDirectory (relative to the schema file), else ./migration-state. This option wins.")
+                    + "options.stateDirectory (relative to the schema file), else migration-state in the current directory. This option wins.")
     Path stateRoot;
 }

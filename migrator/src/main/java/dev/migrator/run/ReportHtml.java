@@ -20,12 +20,16 @@ final class ReportHtml {
                 .append(esc(report.schemaName())).append("</title><style>")
                 .append("body{font:14px/1.4 system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse;margin:1em 0}")
                 .append("th,td{border:1px solid #ccc;padding:4px 8px;text-align:right}th{background:#f3f3f3}td.l,th.l{text-align:left}")
-                .append(".ok{color:#17692b}.bad{color:#b00020;font-weight:bold}code{font-size:12px}</style></head><body>");
-        html.append("<h1>migrator report: ").append(esc(report.schemaName())).append("</h1>");
-        html.append("<p>Status: <span class=\"").append(report.status() == RunReport.Status.COMPLETED ? "ok" : "bad").append("\">")
+                .append(".ok{color:#17692b}.bad{color:#b00020;font-weight:bold}code{font-size:12px}")
+                .append("#verdict{padding:1em 1.5em;border-radius:6px;margin-bottom:1.5em}#verdict h1{margin:0 0 .3em;font-size:28px}")
+                .append("#verdict.go{background:#e3f4e6;border:2px solid #17692b}#verdict.nogo{background:#fde7ea;border:2px solid #b00020}")
+                .append("#verdict ul{margin:.3em 0}</style></head><body>");
+        banner(html, report);
+        html.append("<p>Report of <b>").append(esc(report.schemaName())).append("</b>: status <span class=\"")
+                .append(report.status() == RunReport.Status.COMPLETED ? "ok" : "bad").append("\">")
                 .append(report.status()).append("</span><br>Schema: <code>").append(esc(report.schemaFile())).append("</code> (")
-                .append(esc(report.format())).append(")<br>Started ").append(report.startedAt()).append(", finished ")
-                .append(report.finishedAt()).append("</p>");
+                .append(esc(report.format())).append(")<br>Started ").append(time(report.startedAt())).append(", finished ")
+                .append(time(report.finishedAt())).append("</p>");
         html.append("<table><tr><th class=\"l\">step</th><th class=\"l\">outcome</th><th>source</th><th>target</th><th>copied</th>")
                 .append("<th>skipped</th><th>failed</th><th>mismatches</th><th>duration</th><th>per second</th></tr>");
         for (Preflight p : report.preflights()) {
@@ -37,21 +41,68 @@ final class ReportHtml {
         return html.toString();
     }
 
+    /** The verdict a person reads in one second: GO or NO-GO and why, totals, both stacks, duration. */
+    private static void banner(StringBuilder html, RunReport report) {
+        Verdict verdict = Verdict.of(report);
+        long copied = report.results().stream().mapToLong(r -> counters(r).written()).sum();
+        long failed = report.results().stream().mapToLong(r -> counters(r).failed()).sum();
+        long mismatches = report.verifications().stream().mapToLong(Verification::mismatches).sum();
+        long verified = report.verifications().stream().filter(Verification::ok).count();
+        html.append("<div id=\"verdict\" class=\"").append(verdict.go() ? "go" : "nogo").append("\"><h1>")
+                .append(verdict.go() ? "GO" : "NO-GO").append("</h1><div>").append(esc(verdict.headline().replaceFirst("^(NO-)?GO:? ", ""))).append("</div><ul>");
+        verdict.reasons().forEach(r -> html.append("<li>").append(esc(r)).append("</li>"));
+        html.append("</ul><div>").append(report.preflights().size()).append(" pairs; ").append(String.format(Locale.ROOT, "%,d", copied))
+                .append(" units copied, ").append(String.format(Locale.ROOT, "%,d", failed)).append(" failed; ")
+                .append(verified).append(" of ").append(report.verifications().size()).append(" verifications equal, ")
+                .append(String.format(Locale.ROOT, "%,d", mismatches)).append(" mismatches; took ")
+                .append(seconds(Duration.between(report.startedAt(), report.finishedAt()))).append("</div>");
+        for (dev.migrator.aws.StackAccess stack : report.stacks()) {
+            html.append("<div>").append(esc(stack.label())).append(": region ").append(esc(stack.region())).append(", account ")
+                    .append(esc(stack.account())).append("; ")
+                    .append(esc(String.join("; ", stack.endpoints().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                            .map(e -> e.getKey() + " " + e.getValue()).toList()))).append("</div>");
+        }
+        html.append("</div>");
+    }
+
+    private static String time(java.time.Instant instant) {
+        return instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+    }
+
+    private static String seconds(Duration d) {
+        return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+    }
+
+    /** A step's outcome in words. */
+    private static String outcome(Optional<StepResult> result, RunReport report) {
+        if (result.isEmpty()) {
+            return report.status() == RunReport.Status.REFUSED ? "refused (nothing written)" : "verified only";
+        }
+        StepResult r = result.get();
+        if (r instanceof StepResult.Completed c) {
+            return c.hasFailures() ? "completed, some failed" : "completed";
+        }
+        return r instanceof StepResult.Failed ? "stopped early" : "not run";
+    }
+
     private static void row(StringBuilder html, StepId step, RunReport report) {
         Optional<StepResult> result = report.results().stream().filter(r -> r.step().equals(step)).findFirst();
         Optional<Verification> v = report.verifications().stream().filter(x -> x.step().equals(step)).findFirst();
         StepResult.Counters c = result.map(ReportHtml::counters).orElse(StepResult.Counters.ZERO);
         Duration took = result.map(ReportHtml::duration).orElse(Duration.ZERO);
-        String outcome = result.map(r -> r.getClass().getSimpleName()).orElse(report.status() == RunReport.Status.REFUSED ? "refused" : "-");
+        String outcome = outcome(result, report);
         html.append("<tr><td class=\"l\">").append(esc(step.toString())).append("</td><td class=\"l\">").append(outcome).append("</td>")
                 .append(cell(v.map(x -> String.valueOf(x.sourceCount())).orElse(String.valueOf(c.read()))))
-                .append(cell(v.map(x -> String.valueOf(x.targetCount())).orElse("-")))
+                .append(cell(v.map(x -> x.sampled() ? "not counted" : String.valueOf(x.targetCount())).orElse("-")))
                 .append(cell(String.valueOf(c.written()))).append(cell(String.valueOf(c.skipped())))
                 .append("<td class=\"").append(c.failed() > 0 ? "bad" : "").append("\">").append(c.failed()).append("</td>")
                 .append("<td class=\"").append(v.map(x -> x.ok() ? "ok" : "bad").orElse("")).append("\">")
-                .append(v.map(x -> String.valueOf(x.mismatches())).orElse("not verified")).append("</td>")
-                .append(cell(String.format(Locale.ROOT, "%.1f s", took.toMillis() / 1000.0)))
-                .append(cell(took.isZero() ? "-" : String.format(Locale.ROOT, "%,.0f", c.read() / Math.max(took.toMillis() / 1000.0, 0.001))))
+                .append(v.map(x -> x.verdict() == Verification.Verdict.NOT_VERIFIED ? "NOT VERIFIED" : String.valueOf(x.mismatches()))
+                        .orElse("not verified")).append("</td>")
+                .append(cell(seconds(took)))
+                // a rate over less than a second, or of nothing, says nothing
+                .append(cell(took.toMillis() < 1000 || c.read() == 0 ? "-"
+                        : String.format(Locale.ROOT, "%,.0f", c.read() / (took.toMillis() / 1000.0))))
                 .append("</tr>");
     }
 
@@ -61,7 +112,10 @@ final class ReportHtml {
             for (Finding f : p.findings()) {
                 html.append("<li>").append(esc(f.severity() + ": " + f.message())).append("</li>");
             }
-            report.results().stream().filter(r -> r.step().equals(p.step())).findFirst().ifPresent(r -> outputs(html, r));
+            Optional<StepResult> result = report.results().stream().filter(r -> r.step().equals(p.step())).findFirst();
+            result.ifPresent(r -> outputs(html, r));
+            report.verifications().stream().filter(v -> v.step().equals(p.step())).findFirst()
+                    .ifPresent(v -> explainCounts(html, p.step(), result, v));
             report.verifications().stream().filter(v -> v.step().equals(p.step())).findFirst().ifPresent(v -> {
                 html.append("<li>verification: ").append(v.checked()).append(" checked, ").append(v.matched()).append(" matched, ")
                         .append(v.missing()).append(" missing, ").append(v.extra()).append(" extra, ").append(v.different())
@@ -71,6 +125,19 @@ final class ReportHtml {
                 v.examples().forEach(e -> html.append("<li class=\"bad\">").append(esc(e)).append("</li>"));
             });
             html.append("</ul>");
+        }
+    }
+
+    /** Why a bucket copied more units than its current objects, and why a table holds more than its source. */
+    private static void explainCounts(StringBuilder html, StepId step, Optional<StepResult> result, Verification v) {
+        long read = result.map(r -> counters(r).read()).orElse(0L);
+        if (step.kind() == StepId.Kind.BUCKET && read > v.sourceCount()) {
+            html.append("<li>").append(read).append(" units copied for ").append(v.sourceCount())
+                    .append(" current objects: with versions \"all\" every version and delete marker is a unit</li>");
+        }
+        if (step.kind() == StepId.Kind.TABLE && !v.sampled() && v.targetCount() > v.sourceCount() && v.extra() == 0) {
+            html.append("<li>the target holds ").append(v.targetCount() - v.sourceCount())
+                    .append(" more items than the source: items Stack B seeds at deploy time (seededKeys), not counted as extra</li>");
         }
     }
 

@@ -45,6 +45,26 @@ class CliTest {
     }
 
     @Test
+    void versionAsJsonIsJson() throws Exception {
+        CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        assertThat(Main.execute(cli, "--version", "--json")).isZero();
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString());
+        assertThat(json.get("migrator").asText()).isNotBlank();
+        assertThat(json.get("schemaFormats").toString()).contains("native 1.0");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"validate", "plan", "run", "verify", "replay", "templates", "demo"})
+    void helpNeverBreaksASentenceMidway(String command) {
+        assertThat(migrator(command, "--help")).isZero();
+        for (String line : out.toString().split("\\R")) {
+            assertThat(line.length()).as(line).isLessThanOrEqualTo(110);
+            assertThat(line.strip()).as("a line holding only a fragment").doesNotMatch("^\\(?[a-z]+\\)?$").doesNotMatch("^/.*");
+        }
+    }
+
+    @Test
     void noCommandPrintsUsageAndExitsTwo() {
         assertThat(migrator()).isEqualTo(ExitCode.INVALID_INPUT);
         assertThat(err.toString()).contains("Usage: migrator");
