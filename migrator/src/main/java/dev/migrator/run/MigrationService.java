@@ -172,8 +172,13 @@ public final class MigrationService {
         }
         MigrationSchema schema = ((LoadResult.Valid) loaded).schema();
         Path root = StateRoot.of(stateRoot, schema);
-        try (StateLock lock = StateLock.acquire(RunDirectory.lockFile(schema, root), command + " " + file)) {
-            RunDirectory directory = state.locate(schema, root);
+        RunDirectory directory;
+        try {
+            directory = state.locate(schema, root);
+        } catch (RunDirectory.Unusable e) {
+            return new RunOutcome.NoEarlierRun(e.getMessage());
+        }
+        try (StateLock lock = StateLock.acquire(directory.lockFile(), command + " " + file)) {
             Instant started = Instant.now();
             try (SdkStackGateways source = gateways(schema, schema.source());
                  SdkStackGateways target = gateways(schema, schema.target())) {
@@ -186,8 +191,6 @@ public final class MigrationService {
             }
         } catch (StateLock.Held e) {
             return new RunOutcome.Locked(e.getMessage());
-        } catch (RunDirectory.Unusable e) {
-            return new RunOutcome.NoEarlierRun(e.getMessage());
         }
     }
 

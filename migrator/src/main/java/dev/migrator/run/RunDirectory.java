@@ -46,9 +46,9 @@ public record RunDirectory(Path path) {
         return file;
     }
 
-    /** The lock every command that writes this schema's state holds: one per schema name, whatever its content. */
-    public static Path lockFile(MigrationSchema schema, Path root) {
-        return root.resolve(safe(schema.name()) + ".lock");
+    /** The lock every command that works on this state holds ({@code .lock} in the directory). */
+    public Path lockFile() {
+        return path.resolve(".lock");
     }
 
     /** Checkpoints an interrupted run left, which {@code run --resume} continues from. */

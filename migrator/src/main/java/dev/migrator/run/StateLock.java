@@ -14,8 +14,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /**
- * An exclusive OS lock on one schema's state ({@code <root>/<name>.lock}), held while a run, resume,
- * replay or verify works on it, so two processes never write the same checkpoints, maps and dead letters.
+ * An exclusive OS lock on one state directory ({@code <root>/<name>-<hash>/.lock}), held while a run,
+ * resume, replay or verify works on it, so two processes never write the same checkpoints, maps and dead letters.
  * The operating system drops it when the process dies, even on kill -9, so it is never stale. The file
  * names its holder (pid, host, start time, command) for the one that is refused.
  */

@@ -45,6 +45,12 @@ class CliTest {
     }
 
     @Test
+    void theJarCarriesOneHttpClientOnly() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Class.forName("software.amazon.awssdk.http.apache5.Apache5HttpClient"))
+                .as("the SDK's Apache HttpClient 5 client is unused and left out").isInstanceOf(ClassNotFoundException.class);
+    }
+
+    @Test
     void versionAsJsonIsJson() throws Exception {
         CommandLine cli = Main.commandLine();
         cli.setOut(new PrintWriter(out, true));

@@ -94,6 +94,27 @@ class EvidenceTest {
     }
 
     @Test
+    void planSaysAtLeastForABucketItDidNotCountToTheEnd(LocalAws aws, @TempDir Path dir) throws Exception {
+        String source = LocalAws.uniqueName("many-a");
+        try (S3Client s3 = aws.s3(REGION)) {
+            s3.createBucket(r -> r.bucket(source));
+            s3.createBucket(r -> r.bucket(source + "-b"));
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+            for (int i = 0; i < 1001; i++) {
+                String key = "k" + i;
+                pool.submit(() -> s3.putObject(r -> r.bucket(source).key(key), RequestBody.fromString("x")));
+            }
+            pool.shutdown();
+            assertThat(pool.awaitTermination(2, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+        }
+        StringWriter out = new StringWriter();
+
+        assertThat(cli(out, "plan", bucketSchema(aws, dir, source, source + "-b", "").toString())).isZero();
+
+        assertThat(out.toString()).contains("source " + source + ": exists, not empty, at least 1000 object(s)").doesNotContain("~1000");
+    }
+
+    @Test
     void aRefusedRunKeepsTheCompletedRunsReportAndTheSchemasStateDirectoryIsHonoured(LocalAws aws, @TempDir Path dir)
             throws Exception {
         String source = LocalAws.uniqueName("ev-a");
@@ -131,17 +152,20 @@ class EvidenceTest {
     @Test
     void aSecondProcessOnTheSameStateIsRefusedNamingTheHolder(LocalAws aws, @TempDir Path dir) throws Exception {
         Path schema = bucketSchema(aws, dir, "lock-a", "lock-b", "");
-        Path lockFile = dir.resolve("state").resolve("schema.lock");
+        Path state = dir.resolve("state");
+        assertThat(cli(new StringWriter(), "verify", schema.toString(), "--state-dir", state.toString())).isEqualTo(3);
+        Path lockFile = Files.list(state).filter(Files::isDirectory).findFirst().orElseThrow().resolve(".lock");
         try (StateLock held = StateLock.acquire(lockFile, "run " + schema)) {
             StringWriter out = new StringWriter();
 
-            int code = cli(out, "run", schema.toString(), "--state-dir", dir.resolve("state").toString());
+            int code = cli(out, "run", schema.toString(), "--state-dir", state.toString());
 
             assertThat(code).isEqualTo(8);
             assertThat(out.toString()).contains("another migrator process").contains("pid " + ProcessHandle.current().pid())
                     .contains("command 'run ");
         }
         assertThat(Files.readString(lockFile)).as("released: the holder line is gone").isEmpty();
+        assertThat(cli(new StringWriter(), "verify", schema.toString(), "--state-dir", state.toString())).isEqualTo(3);
     }
 
     private static Path bucketSchema(LocalAws aws, Path dir, String source, String target, String options) throws Exception {

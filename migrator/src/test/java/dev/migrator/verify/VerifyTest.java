@@ -77,7 +77,8 @@ class VerifyTest {
                     .contains("different: {pk=item-8}: n (N) differs; tags (SS) only in the source")
                     .contains("verify bucket:b: MISMATCH (source 30, target 30; 30 checked, 27 matched, 1 missing, 1 extra, 2 different)")
                     .contains("missing: k/3").contains("different: k/4: size differs").contains("different: k/5: headers or user metadata differ")
-                    .contains("extra: stray.txt").contains("verify MISMATCH");
+                    .contains("extra: stray.txt").contains("verify MISMATCH").contains("verify table:t started")
+                    .contains("NO-GO: MISMATCH");
 
             StringWriter sampled = new StringWriter();
             cli(sampled, "verify", schema.toString(), "--state-dir", dir.resolve("state").toString(), "--sample", "0.25");
