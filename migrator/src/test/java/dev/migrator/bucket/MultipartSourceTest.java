@@ -3,10 +3,8 @@ package dev.migrator.bucket;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.migrator.cli.Main;
 import dev.migrator.testkit.LocalAws;
 import dev.migrator.testkit.LocalAwsExtension;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
 import java.nio.file.Files;
@@ -92,9 +90,6 @@ class MultipartSourceTest {
     }
 
     private static int cli(StringWriter out, String... args) {
-        var cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(out, true));
-        return cli.execute(args);
+        return dev.migrator.testkit.Cli.run(out, args);
     }
 }

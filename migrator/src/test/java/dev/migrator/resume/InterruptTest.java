@@ -8,7 +8,6 @@ import dev.migrator.local.LocalEmulators;
 import dev.migrator.testkit.LocalAws;
 import dev.migrator.testkit.LocalAwsExtension;
 import dev.migrator.testkit.TableWrites;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -144,9 +143,6 @@ class InterruptTest {
     }
 
     private static int cli(StringWriter out, String... args) {
-        var cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(out, true));
-        return cli.execute(args);
+        return dev.migrator.testkit.Cli.run(out, args);
     }
 }

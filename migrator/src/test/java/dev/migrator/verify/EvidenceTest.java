@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.migrator.cli.Main;
 import dev.migrator.run.StateLock;
 import dev.migrator.testkit.FailingEndpoint;
 import dev.migrator.testkit.LocalAws;
 import dev.migrator.testkit.LocalAwsExtension;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -198,9 +196,6 @@ class EvidenceTest {
     }
 
     private static int cli(StringWriter out, String... args) {
-        var cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(out, true));
-        return cli.execute(args);
+        return dev.migrator.testkit.Cli.run(out, args);
     }
 }

@@ -3,10 +3,8 @@ package dev.migrator.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.migrator.cli.Main;
 import dev.migrator.testkit.LocalAws;
 import dev.migrator.testkit.LocalAwsExtension;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,10 +81,6 @@ class ReportInBrowserTest {
     }
 
     private static int cli(String... args) {
-        var cli = Main.commandLine();
-        StringWriter out = new StringWriter();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(out, true));
-        return cli.execute(args);
+        return dev.migrator.testkit.Cli.run(new StringWriter(), args);
     }
 }
