@@ -48,7 +48,7 @@ public final class StackProbe {
             }
         }
         return new StackAccess(clients.stack().role(), clients.stack().region(), endpoints, clients.credentialSource(),
-                account(), problems);
+                account(services), problems);
     }
 
     private String credentialProblem() {
@@ -81,9 +81,9 @@ public final class StackProbe {
     }
 
     /** The account the credentials belong to, where STS answers; never fails the run. */
-    private String account() {
-        boolean local = clients.stack().endpoints().all().isPresent() || clients.stack().endpoints().s3().isPresent()
-                || clients.stack().endpoints().dynamodb().isPresent() || clients.stack().endpoints().cognito().isPresent();
+    private String account(Set<AwsService> services) {
+        // the endpoints as the clients resolve them (schema or AWS_ENDPOINT_URL_*), not the schema's alone
+        boolean local = services.stream().anyMatch(s -> clients.endpoints().resolve(clients.stack(), s).isPresent());
         if (local && clients.endpoints().resolve(clients.stack(), AwsService.STS).isEmpty()) {
             return "not asked (custom endpoints and no STS endpoint)";
         }

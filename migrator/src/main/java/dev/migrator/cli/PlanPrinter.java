@@ -34,7 +34,7 @@ final class PlanPrinter {
         for (Preflight p : preflights) {
             out.line("");
             out.line(p.step() + "  [" + p.step().pointer() + "]");
-            if (p.resources().isEmpty() && p.findings().size() == 1 && p.findings().get(0).message().startsWith("not checked: ")) {
+            if (p.notCheckedReason().isPresent()) {
                 out.line("  not checked: its stack cannot be used (above)");
                 continue;
             }

@@ -30,10 +30,6 @@ public final class MismatchLog {
         progress.verifying(step);
     }
 
-    public MismatchLog() {
-        this(ProgressListener.NONE, null);
-    }
-
     /** One more source unit compared with the target. */
     public void checkedOne() {
         long done = checked.incrementAndGet();

@@ -208,9 +208,7 @@ public final class MigrationService {
 
     /** A step whose stack preflight could not use at all is not verified, and not asked again. */
     private static Optional<String> unreadable(List<Preflight> preflights, Step step) {
-        return preflights.stream().filter(p -> p.step().equals(step.id()) && p.resources().isEmpty())
-                .flatMap(p -> p.findings().stream()).filter(f -> f.isError() && f.message().startsWith("not checked: "))
-                .map(f -> f.message().substring("not checked: ".length())).findFirst();
+        return preflights.stream().filter(p -> p.step().equals(step.id())).flatMap(p -> p.notCheckedReason().stream()).findFirst();
     }
 
     private static List<Verification> verify(Plan plan, List<Preflight> preflights, StepContext context, double sampleRate) {

@@ -4,7 +4,6 @@ import dev.migrator.aws.AwsService;
 import dev.migrator.aws.SdkStackGateways;
 import dev.migrator.aws.StackAccess;
 import dev.migrator.model.MigrationSchema;
-import dev.migrator.plan.Finding;
 import dev.migrator.plan.Plan;
 import dev.migrator.plan.Preflight;
 import dev.migrator.plan.PreflightRunner;
@@ -68,8 +67,7 @@ public record StackChecks(List<StackAccess> stacks) {
         List<Preflight> all = new ArrayList<>();
         for (Step step : plan.steps()) {
             Preflight own = checked.get(step.id());
-            all.add(own != null ? own : new Preflight(step.id(), List.of(), List.of(Finding.error(
-                    "not checked: " + blocking(step.id()).orElseThrow(), "see the stack's problem and its fix above"))));
+            all.add(own != null ? own : Preflight.notChecked(step.id(), blocking(step.id()).orElseThrow()));
         }
         return all;
     }

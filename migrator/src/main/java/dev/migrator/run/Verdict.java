@@ -18,16 +18,19 @@ public record Verdict(boolean go, String headline, List<String> reasons) {
 
     public static Verdict of(RunReport report) {
         java.util.Set<String> reasons = new java.util.LinkedHashSet<>();
-        java.util.Set<String> stackProblems = new java.util.HashSet<>();
         for (dev.migrator.aws.StackAccess stack : report.stacks()) {
             for (dev.migrator.aws.StackAccess.Problem p : stack.problems()) {
                 reasons.add(stack.label() + " " + p.serviceNames() + ": " + p.message() + " (fix: " + p.fix() + ")");
-                p.services().forEach(s -> stackProblems.add(stack.label() + " " + s.name().toLowerCase() + ": " + p.message()));
             }
         }
+        // a step whose stack could not be used is covered by that stack's line above
+        java.util.Set<dev.migrator.plan.StepId> notChecked = new java.util.HashSet<>();
         for (Preflight p : report.preflights()) {
-            p.findings().stream().filter(f -> f.isError() && !f.message().startsWith("not checked: "))
-                    .forEach(f -> reasons.add(p.step() + ": " + f.message()));
+            if (p.notCheckedReason().isPresent()) {
+                notChecked.add(p.step());
+                continue;
+            }
+            p.findings().stream().filter(f -> f.isError()).forEach(f -> reasons.add(p.step() + ": " + f.message()));
         }
         for (StepResult r : report.results()) {
             if (r instanceof StepResult.Failed f) {
@@ -43,7 +46,7 @@ public record Verdict(boolean go, String headline, List<String> reasons) {
                 case MISMATCH -> reasons.add(v.step() + ": " + v.missing() + " missing, " + v.extra() + " extra, "
                         + v.different() + " different");
                 case NOT_VERIFIED -> {
-                    if (!stackProblems.contains(v.note())) {
+                    if (!notChecked.contains(v.step())) {
                         reasons.add(v.step() + ": could not be checked: " + v.note());
                     }
                 }

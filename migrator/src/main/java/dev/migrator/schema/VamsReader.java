@@ -53,13 +53,12 @@ final class VamsReader {
     }
 
     /** Reports a name a second entry uses again, at that entry's pointer; true when it did. */
-    private static boolean twice(java.util.Map<String, String> seen, String name, String pointer, String role,
+    private static boolean twice(java.util.Map<String, String> seen, String name, String pointer, boolean asTarget,
                                  ProblemCollector problems) {
         String first = seen.putIfAbsent(name, pointer);
         if (first == null) {
             return false;
         }
-        boolean asTarget = role.startsWith("the new");
         problems.error(pointer, "'" + name + "' is already " + (asTarget ? "the new name in " : "renamed by ") + first
                         + (asTarget ? ": two renames into one name overwrite each other and lose one attribute's values"
                                 : ": an attribute can be renamed once; the second rename would find nothing to move"),
@@ -84,7 +83,7 @@ final class VamsReader {
                         "fill in \"" + missing + "\", or leave both \"from\" and \"to\" empty for no mapping");
                 continue;
             }
-            if (twice(fromAt, from, pointer + "/from", "renamed", problems) | twice(toAt, to, pointer + "/to", "the new name", problems)) {
+            if (twice(fromAt, from, pointer + "/from", false, problems) | twice(toAt, to, pointer + "/to", true, problems)) {
                 continue;
             }
             try {
