@@ -1,6 +1,6 @@
 package dev.migrator.aws;
 
-import dev.migrator.plan.AwsErrors;
+import dev.migrator.support.AwsErrors;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

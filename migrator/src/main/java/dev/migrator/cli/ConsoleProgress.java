@@ -1,10 +1,10 @@
 package dev.migrator.cli;
 
 import dev.migrator.model.ByteSize;
-import dev.migrator.plan.ProgressListener;
-import dev.migrator.plan.StepId;
-import dev.migrator.plan.StepResult;
-import dev.migrator.plan.Verification;
+import dev.migrator.engine.ProgressListener;
+import dev.migrator.engine.StepId;
+import dev.migrator.engine.StepResult;
+import dev.migrator.engine.Verification;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 

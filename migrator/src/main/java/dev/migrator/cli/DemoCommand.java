@@ -24,6 +24,6 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return new Demo(directory, emulators, spec.commandLine().getOut()).run();
+        return new Demo(directory, emulators, spec.commandLine().getOut(), args -> Main.commandLine().execute(args)).run();
     }
 }

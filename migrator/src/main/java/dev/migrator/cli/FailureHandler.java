@@ -1,6 +1,6 @@
 package dev.migrator.cli;
 
-import dev.migrator.plan.AwsErrors;
+import dev.migrator.support.AwsErrors;
 import picocli.CommandLine;
 
 /** An unexpected failure: one line, and the stack trace only with --verbose. */

@@ -3,9 +3,9 @@ package dev.migrator.cli;
 import dev.migrator.aws.StackAccess;
 import dev.migrator.model.MigrationSchema;
 import dev.migrator.model.StackSpec;
-import dev.migrator.plan.Finding;
-import dev.migrator.plan.Preflight;
-import dev.migrator.plan.ResourceState;
+import dev.migrator.engine.Finding;
+import dev.migrator.engine.Preflight;
+import dev.migrator.engine.ResourceState;
 import java.util.List;
 
 /** The human-readable plan: stacks, then each step's resources and findings. */
@@ -39,7 +39,7 @@ final class PlanPrinter {
                 continue;
             }
             for (ResourceState r : p.resources()) {
-                out.line("  " + resource(r, unit(p.step().kind())));
+                out.line("  " + resource(r, p.step().kind().unit()));
             }
             for (Finding f : p.findings()) {
                 out.line("  " + f.severity().name().toLowerCase() + ": " + f.message());
@@ -53,11 +53,11 @@ final class PlanPrinter {
         out.line(preflights.size() + " step(s), " + errors + " preflight error(s)");
     }
 
-    void printSamples(List<dev.migrator.table.TableSample> samples) {
-        for (dev.migrator.table.TableSample sample : samples) {
+    void printSamples(List<dev.migrator.engine.Sample> samples) {
+        for (dev.migrator.engine.Sample sample : samples) {
             out.line("");
             out.line(sample.step() + ": " + sample.items().size() + " sample item(s)");
-            for (dev.migrator.table.TableSample.Item item : sample.items()) {
+            for (dev.migrator.engine.Sample.Item item : sample.items()) {
                 out.line("  before: " + item.before());
                 out.line(item.after() != null ? "  after:  " + item.after() : "  FAILS:  " + item.failure() + " (dead-lettered at run time)");
             }
@@ -68,14 +68,6 @@ final class PlanPrinter {
         return s.region() + s.profile().map(p -> ", profile " + p).orElse("")
                 + s.roleArn().map(r -> ", role " + r).orElse("")
                 + s.endpoints().all().map(e -> ", endpoint " + e).orElse("");
-    }
-
-    private static String unit(dev.migrator.plan.StepId.Kind kind) {
-        return switch (kind) {
-            case TABLE -> "item(s)";
-            case BUCKET -> "object(s)";
-            case USER_POOL -> "user(s)";
-        };
     }
 
     private static String resource(ResourceState r, String unit) {

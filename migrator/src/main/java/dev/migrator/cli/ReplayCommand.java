@@ -1,7 +1,7 @@
 package dev.migrator.cli;
 
 import dev.migrator.aws.EndpointResolver;
-import dev.migrator.plan.ProgressListener;
+import dev.migrator.engine.ProgressListener;
 import dev.migrator.run.MigrationService;
 import dev.migrator.run.RunOutcome;
 import java.nio.file.Path;
@@ -51,7 +51,7 @@ final class ReplayCommand implements Callable<Integer> {
                     new MigrationService.ReplaySettings(state.stateRoot, Optional.ofNullable(runDirectory), progress, !noVerify));
             if (!common.json && outcome instanceof RunOutcome.Reported reported && reported.report().results().isEmpty()
                     && reported.report().status() != dev.migrator.run.RunReport.Status.REFUSED) {
-                out.line("nothing to replay: no dead letters in " + reported.directory().toAbsolutePath().resolve("dead-letters"));
+                out.line("nothing to replay: no dead letters in " + new dev.migrator.support.RunLayout(reported.directory().toAbsolutePath()).deadLetterDirectory());
             }
             return RunCommand.finish(out, common, file, state, outcome, "replay");
         }

@@ -1,8 +1,8 @@
 package dev.migrator.cli;
 
 import dev.migrator.aws.EndpointResolver;
-import dev.migrator.plan.ProgressListener;
-import dev.migrator.plan.StepResult;
+import dev.migrator.engine.ProgressListener;
+import dev.migrator.engine.StepResult;
 import dev.migrator.run.MigrationService;
 import dev.migrator.run.RunOutcome;
 import dev.migrator.run.RunReport;
@@ -78,10 +78,10 @@ final class RunCommand implements Callable<Integer> {
         if (report.status() == RunReport.Status.INTERRUPTED) {
             out.line("interrupted (Ctrl-C): " + report.results().stream().filter(r -> r instanceof StepResult.Completed).count()
                     + " of " + report.preflights().size() + " steps finished" + ("run".equals(what)
-                    ? "; checkpoints are kept in " + reported.directory().resolve("checkpoints") + "; continue with: " + resume
+                    ? "; checkpoints are kept in " + new dev.migrator.support.RunLayout(reported.directory()).checkpoints().directory() + "; continue with: " + resume
                     : "; nothing is proven: run '" + what + "' again"));
         } else if (report.status() == RunReport.Status.REFUSED && "run".equals(what) && hasCheckpoints(reported.directory())) {
-            out.line("an interrupted run of this file left checkpoints in " + reported.directory().resolve("checkpoints")
+            out.line("an interrupted run of this file left checkpoints in " + new dev.migrator.support.RunLayout(reported.directory()).checkpoints().directory()
                     + ": continue it with: " + resume);
         }
         out.line(Verdict.of(report).text());

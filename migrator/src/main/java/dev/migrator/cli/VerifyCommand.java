@@ -1,7 +1,7 @@
 package dev.migrator.cli;
 
 import dev.migrator.aws.EndpointResolver;
-import dev.migrator.plan.ProgressListener;
+import dev.migrator.engine.ProgressListener;
 import dev.migrator.run.MigrationService;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

@@ -1,6 +1,5 @@
 package dev.migrator.demo;
 
-import dev.migrator.cli.Main;
 import dev.migrator.local.LocalEmulators;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -9,14 +8,21 @@ import java.nio.file.Path;
 
 /** The embedded demo: emulators, two stacks, the shipped template filled in, then plan and run through the CLI. */
 public final class Demo {
+    /** Runs one migrator command line (the CLI hands itself in, so the demo does not depend on it). */
+    public interface Cli {
+        int execute(String... args);
+    }
+
     private final Path directory;
     private final Path emulatorsHome;
     private final PrintWriter out;
+    private final Cli cli;
 
-    public Demo(Path directory, Path emulatorsHome, PrintWriter out) {
+    public Demo(Path directory, Path emulatorsHome, PrintWriter out, Cli cli) {
         this.directory = directory;
         this.emulatorsHome = emulatorsHome != null ? emulatorsHome : LocalEmulators.locateHome();
         this.out = out;
+        this.cli = cli;
     }
 
     public int run() throws IOException {
@@ -34,10 +40,10 @@ public final class Demo {
             say("Stack A seeded, Stack B created; schema from template '" + DemoStacks.TEMPLATE + "': " + schema);
             say("");
             say("$ migrator plan " + schema);
-            int plan = Main.commandLine().execute("plan", schema.toString());
+            int plan = cli.execute("plan", schema.toString());
             say("");
             say("$ migrator run " + schema);
-            int run = Main.commandLine().execute("run", schema.toString(), "--state-dir", directory.resolve("state").toString());
+            int run = cli.execute("run", schema.toString(), "--state-dir", directory.resolve("state").toString());
             say("");
             say("ids the tables refer to, before and after (S3 version ids and Cognito subs are new in Stack B):");
             stacks.evidence().forEach(line -> say("  " + line));

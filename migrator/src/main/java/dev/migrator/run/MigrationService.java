@@ -1,23 +1,23 @@
 package dev.migrator.run;
 
 import dev.migrator.aws.EndpointResolver;
-import dev.migrator.aws.SdkStackGateways;
 import dev.migrator.aws.StackClients;
-import dev.migrator.deadletter.DeadLetterFile;
+import dev.migrator.engine.Phase;
+import dev.migrator.engine.Plan;
+import dev.migrator.engine.Preflight;
+import dev.migrator.engine.ProgressListener;
+import dev.migrator.engine.ResourceState;
+import dev.migrator.engine.Sample;
+import dev.migrator.engine.Sampleable;
+import dev.migrator.engine.Step;
+import dev.migrator.engine.StepContext;
+import dev.migrator.engine.StoreModule;
 import dev.migrator.model.MigrationSchema;
-import dev.migrator.plan.Plan;
-import dev.migrator.plan.Planner;
-import dev.migrator.plan.Preflight;
-import dev.migrator.plan.ProgressListener;
-import dev.migrator.plan.ResourceState;
-import dev.migrator.plan.Step;
-import dev.migrator.plan.StepContext;
-import dev.migrator.plan.StepResult;
-import dev.migrator.plan.Verification;
 import dev.migrator.schema.LoadResult;
 import dev.migrator.schema.SchemaLoader;
-import dev.migrator.table.TableSample;
-import dev.migrator.table.TableStep;
+import dev.migrator.support.Backoff;
+import dev.migrator.support.DeadLetterFile;
+import dev.migrator.support.RunLayout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,19 +25,27 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BiFunction;
 
 /**
- * The one entry point the commands call: validate, plan or run a schema file. Resolve (load and
- * validate), execute (steps) and record (report) are kept apart; nothing is written before every
- * preflight has passed.
+ * The one entry point the commands call: validate, plan, run, verify or replay a schema file. Resolve (load
+ * and validate), execute (the command's phases, see {@link PhaseCommand}) and record (report) are kept apart;
+ * nothing is written before every preflight has passed.
  */
 public final class MigrationService {
     private final SchemaLoader loader = new SchemaLoader();
     private final EndpointResolver endpoints;
+    private final List<StoreModule> stores;
+    private final Backoff backoff;
 
     public MigrationService(EndpointResolver endpoints) {
+        this(endpoints, Stores.all(), Backoff.DEFAULT);
+    }
+
+    /** With other stores, or another backoff between attempts (tests pass {@link Backoff#NONE}). */
+    public MigrationService(EndpointResolver endpoints, List<StoreModule> stores, Backoff backoff) {
         this.endpoints = endpoints;
+        this.stores = List.copyOf(stores);
+        this.backoff = backoff;
     }
 
     public LoadResult validate(Path file) {
@@ -48,7 +56,7 @@ public final class MigrationService {
         return plan(file, 0);
     }
 
-    /** Plans, and with {@code sampleSize > 0} shows that many items per table before and after its transforms. */
+    /** Plans, and with {@code sampleSize > 0} shows that many units per step that can sample, before and after its transforms. */
     public PlanOutcome plan(Path file, int sampleSize) throws IOException {
         LoadResult loaded = loader.load(file);
         if (loaded instanceof LoadResult.Invalid invalid) {
@@ -56,18 +64,15 @@ public final class MigrationService {
         }
         LoadResult.Valid valid = (LoadResult.Valid) loaded;
         MigrationSchema schema = valid.schema();
-        try (SdkStackGateways source = gateways(schema, schema.source());
-             SdkStackGateways target = gateways(schema, schema.target())) {
-            Plan plan = new Planner().plan(schema, source, target);
-            StackChecks stacks = StackChecks.probe(schema, source, target);
+        try (StackClients source = clients(schema, schema.source()); StackClients target = clients(schema, schema.target())) {
+            Plan plan = new Planner(stores).plan(schema, new StoreModule.Stacks(source, target, false));
+            StackChecks stacks = StackChecks.probe(plan, source, target);
             List<Preflight> preflights = stacks.preflight(plan, schema.options().concurrency());
-            List<TableSample> samples = new ArrayList<>();
-            if (sampleSize > 0) {
-                for (Step step : plan.steps()) {
-                    if (step instanceof TableStep table && preflights.stream()
-                            .anyMatch(p -> p.step().equals(step.id()) && p.resources().stream().allMatch(ResourceState::exists))) {
-                        samples.add(table.sample(sampleSize));
-                    }
+            List<Sample> samples = new ArrayList<>();
+            for (Step step : plan.steps()) {
+                if (sampleSize > 0 && step instanceof Sampleable sampled && preflights.stream()
+                        .anyMatch(p -> p.step().equals(step.id()) && p.resources().stream().allMatch(ResourceState::exists))) {
+                    samples.add(sampled.sample(sampleSize));
                 }
             }
             return new PlanOutcome.Planned(schema, valid.problems(), stacks.stacks(), preflights, samples);
@@ -75,25 +80,19 @@ public final class MigrationService {
     }
 
     public RunOutcome run(Path file, RunSettings settings) throws IOException {
-        Locator state = (schema, root) -> settings.resume() ? RunDirectory.forResume(schema, root)
-                : RunDirectory.create(schema, root);
+        Locator state = (schema, root) -> settings.resume() ? RunDirectory.forResume(schema, root) : RunDirectory.create(schema, root);
         String command = settings.resume() ? "run --resume" : "run";
-        return prepared(file, settings.stateRoot(), command, state, settings.resume(), "report",
-                (schema, plan, preflights, directory, started) -> {
-            if (preflights.stream().anyMatch(Preflight::blocksRun)) {
-                return RunReport.refused(schema, started, preflights);
+        return prepared(file, settings.stateRoot(), command, state, settings.resume(), "report", prepared -> {
+            if (prepared.preflights().stream().anyMatch(Preflight::blocksRun)) {
+                return prepared.refused();
             }
-            StepContext context = new StepContext(directory.path(), settings.progress(), settings.resume());
+            StepContext context = context(prepared, settings.progress(), settings.resume());
             if (!settings.resume()) {
                 context.checkpoints().clear();
-                DeadLetterFile.setAsideEarlier(directory.path());
+                DeadLetterFile.setAsideEarlier(context.layout().deadLetterDirectory());
             }
-            List<StepResult> results = each(plan.steps(), context, Step::execute);
-            if (Thread.interrupted()) {
-                return RunReport.interrupted(schema, started, preflights, results);
-            }
-            List<Verification> verifications = settings.verify() ? verify(plan, preflights, context, settings.sampleRate()) : List.of();
-            return finished(schema, started, preflights, results, verifications);
+            return new PhaseCommand(PhaseCommand.phases(Phase.COPY, settings.verify()), step -> true, settings.sampleRate())
+                    .run(prepared, context);
         });
     }
 
@@ -103,14 +102,12 @@ public final class MigrationService {
      * verdict NOT_VERIFIED at best.
      */
     public RunOutcome verify(Path file, RunSettings settings) throws IOException {
-        return prepared(file, settings.stateRoot(), "verify", RunDirectory::create, true, "verification",
-                (schema, plan, preflights, directory, started) -> {
-            if (anyMissing(preflights)) {
-                return RunReport.refused(schema, started, preflights);
+        return prepared(file, settings.stateRoot(), "verify", RunDirectory::create, true, "verification", prepared -> {
+            if (anyMissing(prepared.preflights())) {
+                return prepared.refused();
             }
-            StepContext context = new StepContext(directory.path(), settings.progress());
-            List<Verification> verifications = verify(plan, preflights, context, settings.sampleRate());
-            return finished(schema, started, preflights, List.of(), verifications);
+            return new PhaseCommand(List.of(Phase.VERIFY), step -> false, settings.sampleRate())
+                    .run(prepared, context(prepared, settings.progress(), false));
         });
     }
 
@@ -120,30 +117,18 @@ public final class MigrationService {
      */
     public RunOutcome replay(Path file, ReplaySettings settings) throws IOException {
         Locator state = (schema, root) -> RunDirectory.forReplay(schema, root, settings.runDirectory());
-        return prepared(file, settings.stateRoot(), "replay", state, true, "replay", (schema, plan, preflights, directory, started) -> {
-            if (anyMissing(preflights)) {
-                return RunReport.refused(schema, started, preflights);
+        return prepared(file, settings.stateRoot(), "replay", state, true, "replay", prepared -> {
+            if (anyMissing(prepared.preflights())) {
+                return prepared.refused();
             }
-            StepContext context = new StepContext(directory.path(), settings.progress());
-            List<Step> withDeadLetters = plan.steps().stream()
-                    .filter(step -> Files.exists(DeadLetterFile.pathOf(directory.path(), step.id()))).toList();
-            List<StepResult> results = each(withDeadLetters, context, Step::replay);
-            if (Thread.interrupted()) {
-                return RunReport.interrupted(schema, started, preflights, results);
-            }
-            boolean verify = settings.verify() && !results.isEmpty();
-            List<Verification> verifications = verify ? verify(plan, preflights, context, 1.0) : List.of();
-            return finished(schema, started, preflights, results, verifications);
+            StepContext context = context(prepared, settings.progress(), false);
+            return new PhaseCommand(PhaseCommand.phases(Phase.REPLAY, settings.verify()),
+                    step -> Files.exists(context.layout().deadLetters(step.id().slug())), 1.0).run(prepared, context);
         });
     }
 
-    /** The report of a command that got to its end, or INTERRUPTED when Ctrl-C stopped its verification. */
-    private static RunReport finished(MigrationSchema schema, Instant started, List<Preflight> preflights, List<StepResult> results,
-                                      List<Verification> verifications) {
-        if (Thread.interrupted()) {
-            return RunReport.interrupted(schema, started, preflights, results);
-        }
-        return RunReport.finished(schema, started, preflights, results, verifications);
+    private StepContext context(PhaseCommand.Prepared prepared, ProgressListener progress, boolean resume) {
+        return new StepContext(new RunLayout(prepared.directory().path()), progress, resume, backoff);
     }
 
     private static boolean anyMissing(List<Preflight> preflights) {
@@ -156,8 +141,7 @@ public final class MigrationService {
     }
 
     private interface ReportMaker {
-        RunReport make(MigrationSchema schema, Plan plan, List<Preflight> preflights, RunDirectory directory, Instant started)
-                throws IOException;
+        RunReport make(PhaseCommand.Prepared prepared) throws IOException;
     }
 
     /**
@@ -180,12 +164,12 @@ public final class MigrationService {
         }
         try (StateLock lock = StateLock.acquire(directory.lockFile(), command + " " + file)) {
             Instant started = Instant.now();
-            try (SdkStackGateways source = gateways(schema, schema.source());
-                 SdkStackGateways target = gateways(schema, schema.target())) {
-                Plan plan = new Planner(targetsHoldCopy).plan(schema, source, target);
-                StackChecks stacks = StackChecks.probe(schema, source, target);
+            try (StackClients source = clients(schema, schema.source()); StackClients target = clients(schema, schema.target())) {
+                Plan plan = new Planner(stores).plan(schema, new StoreModule.Stacks(source, target, targetsHoldCopy));
+                StackChecks stacks = StackChecks.probe(plan, source, target);
                 List<Preflight> preflights = stacks.preflight(plan, schema.options().concurrency());
-                RunReport report = maker.make(schema, plan, preflights, directory, started).withStacks(stacks.stacks());
+                RunReport report = maker.make(new PhaseCommand.Prepared(schema, plan, preflights, directory, started))
+                        .withStacks(stacks.stacks());
                 Thread.interrupted(); // the report is written even when Ctrl-C came while it was made
                 return new RunOutcome.Reported(schema, report, directory.writeReport(report, reportName), directory.path());
             }
@@ -194,39 +178,8 @@ public final class MigrationService {
         }
     }
 
-    /** Runs {@code action} (execute or replay) on each step in order, telling the progress listener as each ends. */
-    private static List<StepResult> each(List<Step> steps, StepContext context, BiFunction<Step, StepContext, StepResult> action) {
-        List<StepResult> results = new ArrayList<>();
-        for (Step step : steps) {
-            StepResult result = Thread.currentThread().isInterrupted()
-                    ? new StepResult.NotRun(step.id(), "interrupted before it started") : action.apply(step, context);
-            context.progress().finished(step.id(), result);
-            results.add(result);
-        }
-        return results;
-    }
-
-    /** A step whose stack preflight could not use at all is not verified, and not asked again. */
-    private static Optional<String> unreadable(List<Preflight> preflights, Step step) {
-        return preflights.stream().filter(p -> p.step().equals(step.id())).flatMap(p -> p.notCheckedReason().stream()).findFirst();
-    }
-
-    private static List<Verification> verify(Plan plan, List<Preflight> preflights, StepContext context, double sampleRate) {
-        List<Verification> verifications = new ArrayList<>();
-        for (Step step : plan.steps()) {
-            if (Thread.currentThread().isInterrupted()) {
-                break;
-            }
-            Verification v = unreadable(preflights, step).map(why -> Verification.notVerified(step.id(), why))
-                    .orElseGet(() -> step.verify(context, sampleRate));
-            context.progress().verified(v);
-            verifications.add(v);
-        }
-        return verifications;
-    }
-
-    private SdkStackGateways gateways(MigrationSchema schema, dev.migrator.model.StackSpec stack) {
-        return new SdkStackGateways(new StackClients(stack, endpoints, schema.options().concurrency() * 2));
+    private StackClients clients(MigrationSchema schema, dev.migrator.model.StackSpec stack) {
+        return new StackClients(stack, endpoints, schema.options().concurrency() * 2);
     }
 
     /**

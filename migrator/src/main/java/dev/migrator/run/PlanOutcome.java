@@ -1,7 +1,7 @@
 package dev.migrator.run;
 
 import dev.migrator.model.MigrationSchema;
-import dev.migrator.plan.Preflight;
+import dev.migrator.engine.Preflight;
 import dev.migrator.schema.LoadResult;
 import dev.migrator.schema.Problem;
 import java.util.List;
@@ -12,7 +12,7 @@ public sealed interface PlanOutcome {
     record Invalid(LoadResult.Invalid load) implements PlanOutcome {}
 
     record Planned(MigrationSchema schema, List<Problem> warnings, List<dev.migrator.aws.StackAccess> stacks, List<Preflight> preflights,
-                   List<dev.migrator.table.TableSample> samples) implements PlanOutcome {
+                   List<dev.migrator.engine.Sample> samples) implements PlanOutcome {
         public boolean blocksRun() {
             return preflights.stream().anyMatch(Preflight::blocksRun);
         }

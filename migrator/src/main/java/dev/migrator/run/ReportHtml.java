@@ -1,10 +1,10 @@
 package dev.migrator.run;
 
-import dev.migrator.plan.Finding;
-import dev.migrator.plan.Preflight;
-import dev.migrator.plan.StepId;
-import dev.migrator.plan.StepResult;
-import dev.migrator.plan.Verification;
+import dev.migrator.engine.Finding;
+import dev.migrator.engine.Preflight;
+import dev.migrator.engine.StepId;
+import dev.migrator.engine.StepResult;
+import dev.migrator.engine.Verification;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -128,16 +128,11 @@ final class ReportHtml {
         }
     }
 
-    /** Why a bucket copied more units than its current objects, and why a table holds more than its source. */
+    /** Why a step's counts differ where that is expected (versions, seeded items): each store says. */
     private static void explainCounts(StringBuilder html, StepId step, Optional<StepResult> result, Verification v) {
         long read = result.map(r -> counters(r).read()).orElse(0L);
-        if (step.kind() == StepId.Kind.BUCKET && read > v.sourceCount()) {
-            html.append("<li>").append(read).append(" units copied for ").append(v.sourceCount())
-                    .append(" current objects: with versions \"all\" every version and delete marker is a unit</li>");
-        }
-        if (step.kind() == StepId.Kind.TABLE && !v.sampled() && v.targetCount() > v.sourceCount() && v.extra() == 0) {
-            html.append("<li>the target holds ").append(v.targetCount() - v.sourceCount())
-                    .append(" more items than the source: items Stack B seeds at deploy time (seededKeys), not counted as extra</li>");
+        for (String sentence : Stores.of(step.kind()).explainCounts(read, v)) {
+            html.append("<li>").append(esc(sentence)).append("</li>");
         }
     }
 

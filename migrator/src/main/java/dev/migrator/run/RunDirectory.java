@@ -1,5 +1,8 @@
 package dev.migrator.run;
 
+import dev.migrator.support.OwnerOnlyFiles;
+import dev.migrator.support.RunLayout;
+
 import dev.migrator.model.MigrationSchema;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,25 +38,31 @@ public record RunDirectory(Path path) {
     public Path writeReport(RunReport report, String name) throws IOException {
         byte[] json = ReportJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(report);
         byte[] html = ReportHtml.render(report).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        Path reports = path.resolve("reports");
+        RunLayout layout = layout();
+        Path reports = layout.reportsDirectory();
         OwnerOnlyFiles.createDirectories(reports);
         String own = STAMP.format(report.startedAt()) + "-" + name;
         Path file = reports.resolve(own + ".json");
         OwnerOnlyFiles.writeAtomically(file, json);
         OwnerOnlyFiles.writeAtomically(reports.resolve(own + ".html"), html);
-        OwnerOnlyFiles.writeAtomically(path.resolve(name + ".json"), json);
-        OwnerOnlyFiles.writeAtomically(path.resolve(name + ".html"), html);
+        OwnerOnlyFiles.writeAtomically(layout.newestReport(name, "json"), json);
+        OwnerOnlyFiles.writeAtomically(layout.newestReport(name, "html"), html);
         return file;
     }
 
     /** The lock every command that works on this state holds ({@code .lock} in the directory). */
     public Path lockFile() {
-        return path.resolve(".lock");
+        return layout().lockFile();
+    }
+
+    /** Where everything lives inside this directory. */
+    public RunLayout layout() {
+        return new RunLayout(path);
     }
 
     /** Checkpoints an interrupted run left, which {@code run --resume} continues from. */
     public boolean hasCheckpoints() {
-        Path checkpoints = path.resolve("checkpoints");
+        Path checkpoints = layout().checkpoints().directory();
         if (!Files.isDirectory(checkpoints)) {
             return false;
         }
@@ -77,7 +86,8 @@ public record RunDirectory(Path path) {
      */
     public static RunDirectory forResume(MigrationSchema schema, Path root) throws IOException, Unusable {
         Path own = ownPath(schema, root);
-        if (Files.isDirectory(own.resolve("checkpoints")) || Files.exists(own.resolve("report.json"))) {
+        RunLayout layout = new RunLayout(own);
+        if (Files.isDirectory(layout.checkpoints().directory()) || Files.exists(layout.newestReport("report", "json"))) {
             return new RunDirectory(own);
         }
         Optional<Path> other = latestOther(schema, root);
@@ -96,7 +106,7 @@ public record RunDirectory(Path path) {
      */
     public static RunDirectory forReplay(MigrationSchema schema, Path root, Optional<Path> chosen) throws IOException, Unusable {
         if (chosen.isPresent()) {
-            if (!Files.isDirectory(chosen.get().resolve("dead-letters"))) {
+            if (!Files.isDirectory(new RunLayout(chosen.get()).deadLetterDirectory())) {
                 throw new Unusable("no dead letters in " + chosen.get() + ": --run-dir names the state directory of the run that "
                         + "wrote them (it holds dead-letters/)");
             }

@@ -1,9 +1,9 @@
 package dev.migrator.run;
 
 import dev.migrator.model.MigrationSchema;
-import dev.migrator.plan.Preflight;
-import dev.migrator.plan.StepResult;
-import dev.migrator.plan.Verification;
+import dev.migrator.engine.Preflight;
+import dev.migrator.engine.StepResult;
+import dev.migrator.engine.Verification;
 import java.time.Instant;
 import java.util.List;
 

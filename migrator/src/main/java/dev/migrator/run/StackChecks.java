@@ -1,14 +1,14 @@
 package dev.migrator.run;
 
 import dev.migrator.aws.AwsService;
-import dev.migrator.aws.SdkStackGateways;
+import dev.migrator.aws.StackClients;
+import dev.migrator.aws.StackProbe;
 import dev.migrator.aws.StackAccess;
-import dev.migrator.model.MigrationSchema;
-import dev.migrator.plan.Plan;
-import dev.migrator.plan.Preflight;
-import dev.migrator.plan.PreflightRunner;
-import dev.migrator.plan.Step;
-import dev.migrator.plan.StepId;
+import dev.migrator.engine.Plan;
+import dev.migrator.engine.Preflight;
+import dev.migrator.engine.PreflightRunner;
+import dev.migrator.engine.Step;
+import dev.migrator.engine.StepId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -29,27 +29,20 @@ public record StackChecks(List<StackAccess> stacks) {
         stacks = List.copyOf(stacks);
     }
 
-    public static StackChecks probe(MigrationSchema schema, SdkStackGateways source, SdkStackGateways target) {
+    /** Probes both stacks for the services the plan's steps call. */
+    public static StackChecks probe(Plan plan, StackClients source, StackClients target) {
         Set<AwsService> services = EnumSet.noneOf(AwsService.class);
-        if (!schema.buckets().isEmpty()) {
-            services.add(AwsService.S3);
-        }
-        if (!schema.tables().isEmpty()) {
-            services.add(AwsService.DYNAMODB);
-        }
-        if (!schema.userPools().isEmpty()) {
-            services.add(AwsService.COGNITO);
-        }
-        return new StackChecks(List.of(source.probe(services), target.probe(services)));
+        plan.steps().forEach(step -> Stores.of(step.id().kind()).service().ifPresent(services::add));
+        return new StackChecks(List.of(new StackProbe(source).probe(services), new StackProbe(target).probe(services)));
     }
 
     /** Why {@code step} cannot use a stack at all (one line naming stack, service and endpoint), if it cannot. */
     public Optional<String> blocking(StepId step) {
-        AwsService service = switch (step.kind()) {
-            case BUCKET -> AwsService.S3;
-            case TABLE -> AwsService.DYNAMODB;
-            case USER_POOL -> AwsService.COGNITO;
-        };
+        Optional<AwsService> called = Stores.of(step.kind()).service();
+        if (called.isEmpty()) {
+            return Optional.empty();
+        }
+        AwsService service = called.get();
         for (StackAccess stack : stacks) {
             Optional<StackAccess.Problem> problem = stack.problemWith(service);
             if (problem.isPresent()) {

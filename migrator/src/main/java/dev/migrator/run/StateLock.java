@@ -1,5 +1,7 @@
 package dev.migrator.run;
 
+import dev.migrator.support.OwnerOnlyFiles;
+
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;

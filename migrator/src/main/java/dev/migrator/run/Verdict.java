@@ -1,8 +1,8 @@
 package dev.migrator.run;
 
-import dev.migrator.plan.Preflight;
-import dev.migrator.plan.StepResult;
-import dev.migrator.plan.Verification;
+import dev.migrator.engine.Preflight;
+import dev.migrator.engine.StepResult;
+import dev.migrator.engine.Verification;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,7 +24,7 @@ public record Verdict(boolean go, String headline, List<String> reasons) {
             }
         }
         // a step whose stack could not be used is covered by that stack's line above
-        java.util.Set<dev.migrator.plan.StepId> notChecked = new java.util.HashSet<>();
+        java.util.Set<dev.migrator.engine.StepId> notChecked = new java.util.HashSet<>();
         for (Preflight p : report.preflights()) {
             if (p.notCheckedReason().isPresent()) {
                 notChecked.add(p.step());

@@ -2,6 +2,7 @@ package dev.migrator.transform;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.migrator.support.RunLayout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,14 +10,14 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Loads the old-to-new maps that map transforms use. Maps written by other steps of the run live in
- * {@code <run directory>/maps/}: {@code s3-versions-<bucket pair>.json}, {@code cognito-subs-<user pool pair>.json}.
+ * Loads the old-to-new maps that map transforms use: maps written by other steps of the run (where
+ * {@link RunLayout} says), and map files the schema names.
  */
 public final class ValueMaps {
-    private final Path runDirectory;
+    private final RunLayout layout;
 
-    public ValueMaps(Path runDirectory) {
-        this.runDirectory = runDirectory;
+    public ValueMaps(RunLayout layout) {
+        this.layout = layout;
     }
 
     /** Before any run (plan --sample): the steps' maps are not written yet and read as empty; map files are read. */
@@ -24,26 +25,18 @@ public final class ValueMaps {
         return new ValueMaps(null);
     }
 
-    public static Path s3VersionsFile(Path runDirectory, String bucketPair) {
-        return runDirectory.resolve("maps").resolve("s3-versions-" + bucketPair + ".json");
-    }
-
-    public static Path cognitoSubsFile(Path runDirectory, String userPoolPair) {
-        return runDirectory.resolve("maps").resolve("cognito-subs-" + userPoolPair + ".json");
-    }
-
     /** The map's pairs; a step's map that was not written (the step copied nothing) is empty. */
     public Map<String, String> load(ValueMapReference reference) throws IOException {
         Path file;
         boolean mustExist;
-        if (runDirectory == null && !(reference instanceof ValueMapReference.MapFile)) {
+        if (layout == null && !(reference instanceof ValueMapReference.MapFile)) {
             return Map.of();
         }
         if (reference instanceof ValueMapReference.S3VersionIds s) {
-            file = s3VersionsFile(runDirectory, s.bucketName());
+            file = layout.s3VersionsMap(s.bucketName());
             mustExist = false;
         } else if (reference instanceof ValueMapReference.CognitoSubs c) {
-            file = cognitoSubsFile(runDirectory, c.userPoolName());
+            file = layout.cognitoSubsMap(c.userPoolName());
             mustExist = false;
         } else {
             file = ((ValueMapReference.MapFile) reference).file();

@@ -3,9 +3,9 @@ package dev.migrator.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrator.model.MigrationSchema;
-import dev.migrator.plan.StepId;
-import dev.migrator.plan.StepResult;
-import dev.migrator.plan.Verification;
+import dev.migrator.engine.StepId;
+import dev.migrator.engine.StepResult;
+import dev.migrator.engine.Verification;
 import dev.migrator.schema.LoadResult;
 import dev.migrator.schema.SchemaLoader;
 import java.nio.file.Files;
@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A verification that could not finish is never "ok": the run's status, exit and verdict say NOT VERIFIED. */
 class VerdictTest {
-    private static final StepId BUCKET = new StepId(StepId.Kind.BUCKET, "b", "/buckets/0");
-    private static final StepId TABLE = new StepId(StepId.Kind.TABLE, "t", "/tables/0");
+    private static final StepId BUCKET = new StepId(dev.migrator.store.bucket.BucketModule.KIND, "b", "/buckets/0");
+    private static final StepId TABLE = new StepId(dev.migrator.store.table.TableModule.KIND, "t", "/tables/0");
 
     @Test
     void aRunWhoseClosingVerificationCouldNotReadASideIsNotVerified(@TempDir Path dir) throws Exception {

@@ -44,7 +44,7 @@ public class ItemTransformerTest {
         var result = new dev.migrator.schema.SchemaLoader().load(schema);
         assertThat(result.problems()).isEmpty();
         var table = ((dev.migrator.schema.LoadResult.Valid) result).schema().tables().get(0);
-        return ItemTransformer.compile(table.transforms(), new ValueMaps(dir));
+        return ItemTransformer.compile(table.transforms(), new ValueMaps(new dev.migrator.support.RunLayout(dir)));
     }
 
     @Test
@@ -92,7 +92,7 @@ public class ItemTransformerTest {
     @Test
     void mapsEveryListElementThroughTheRunsVersionMap(@TempDir Path dir) throws Exception {
         Files.createDirectories(dir.resolve("maps"));
-        JSON.writeValue(ValueMaps.s3VersionsFile(dir, "assets").toFile(), Map.of("old-1", "new-1", "old-2", "new-2"));
+        JSON.writeValue(new dev.migrator.support.RunLayout(dir).s3VersionsMap("assets").toFile(), Map.of("old-1", "new-1", "old-2", "new-2"));
         ItemTransformer t = compile("""
                 [{"op": "map", "path": "currentVersion.S3Version", "using": "s3-versions:assets"},
                  {"op": "map", "path": "versions[*].S3Version", "using": "s3-versions:assets"}]""", dir);

@@ -1,0 +1,21 @@
+package dev.migrator.engine;
+
+/** Receives progress of long steps; every method has a no-op default. */
+public interface ProgressListener {
+    ProgressListener NONE = new ProgressListener() {};
+
+    /** {@code expectedUnits} is negative when the count is not known in advance (a bucket listing streams). */
+    default void started(StepId step, long expectedUnits, String unitName) {}
+
+    default void advanced(StepId step, long doneUnits, long failedUnits) {}
+
+    /** Bytes moved so far by the step (S3 copies): shown as a rate next to the units. */
+    default void transferred(StepId step, long bytes) {}
+
+    default void finished(StepId step, StepResult result) {}
+
+    /** Verification of the step begins; {@link #advanced} then counts units checked and mismatches found. */
+    default void verifying(StepId step) {}
+
+    default void verified(Verification verification) {}
+}

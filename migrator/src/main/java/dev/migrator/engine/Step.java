@@ -1,0 +1,37 @@
+package dev.migrator.engine;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * One unit of a migration: a bucket pair, a table pair, a user pool pair. Every step takes part in
+ * {@link Phase#PREFLIGHT} (reads only), {@link Phase#COPY} (writes, only after every preflight passed) and
+ * {@link Phase#VERIFY}; further phases are capabilities a step opts into by implementing their interface
+ * ({@link Replayable} for {@link Phase#REPLAY}). The engine asks {@link #phases()}, never the step's class.
+ */
+public interface Step {
+
+    StepId id();
+
+    Preflight preflight();
+
+    /** Copies the source into the target; a partial failure is data (counters, dead letters), not an exception. */
+    StepResult copy(StepContext context);
+
+    /**
+     * Compares source and target as the run left them; with {@code sampleRate} below 1, only that share
+     * of the source (chosen by key hash, so reruns check the same units) and no count of extra units.
+     */
+    Verification verify(StepContext context, double sampleRate);
+
+    /** The phases this step takes part in: the three every step has, plus those of its capabilities. */
+    default Set<Phase> phases() {
+        Set<Phase> phases = EnumSet.of(Phase.PREFLIGHT, Phase.COPY, Phase.VERIFY);
+        for (Phase phase : Phase.values()) {
+            if (phase.capability().isInstance(this)) {
+                phases.add(phase);
+            }
+        }
+        return phases;
+    }
+}

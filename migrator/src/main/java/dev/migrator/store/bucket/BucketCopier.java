@@ -1,0 +1,154 @@
+package dev.migrator.store.bucket;
+
+import dev.migrator.support.IdMapJournal;
+import dev.migrator.model.NonEmptyTargetPolicy;
+import dev.migrator.support.AwsErrors;
+import dev.migrator.support.RetryPolicy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import dev.migrator.engine.WorkerPool;
+import java.util.concurrent.Future;
+
+/**
+ * Copies a bucket as DistCp does: the listing streams page by page onto a bounded queue (never the
+ * whole bucket in memory) and {@code workers} threads copy from it. In current mode a task is one
+ * object, decided COPY / SKIP / OVERWRITE against the target; with all versions a task is one key's
+ * history, copied oldest first (delete markers too), so the target's version order matches.
+ */
+final class BucketCopier {
+    record Settings(String sourceBucket, String targetBucket, KeyFilter keys, boolean allVersions, int workers,
+                    NonEmptyTargetPolicy policy, boolean targetMayHoldObjects, boolean sourceVersioned) {}
+
+    /** Called after each object or version, from the worker threads. */
+    interface Listener {
+        void progressed();
+    }
+
+    private static final int TASKS_QUEUED_PER_WORKER = 16;
+    /** One object, or one key's history; {@code index} is its place in the listing (-1: versions, tracked by the journal). */
+    private record Task(List<ListedObject> objects, long index) {}
+
+    private static final Task END = new Task(List.of(), -1);
+
+    private final BucketGateway source;
+    private final BucketGateway target;
+    private final Settings settings;
+    private final ObjectCopier copier;
+    private final RetryPolicy retry;
+
+    BucketCopier(BucketGateway source, BucketGateway target, Settings settings, ObjectCopier copier, RetryPolicy retry) {
+        this.source = source;
+        this.target = target;
+        this.settings = settings;
+        this.copier = copier;
+        this.retry = retry;
+    }
+
+    /** Copies everything listed; returns why the copy stopped early (empty when it finished). */
+    List<String> copy(WorkerPool pool, ObjectDeadLetters deadLetters, IdMapJournal journal, BucketCounters counters,
+                      ListingCheckpoint checkpoint, Listener listener) throws InterruptedException {
+        BlockingQueue<Task> tasks = new ArrayBlockingQueue<>(settings.workers() * TASKS_QUEUED_PER_WORKER);
+        ObjectWork work = new ObjectWork(source, target, settings, copier, retry, deadLetters, journal, counters);
+        List<Future<?>> workers = new ArrayList<>();
+        for (int w = 0; w < settings.workers(); w++) {
+            workers.add(pool.submit(() -> {
+                for (Task task = tasks.take(); task != END; task = tasks.take()) {
+                    work.handle(task.objects());
+                    if (task.index() >= 0) {
+                        checkpoint.done(task.index());
+                    }
+                    listener.progressed();
+                }
+                return null;
+            }));
+        }
+        List<String> stopped = new ArrayList<>();
+        try {
+            for (String prefix : settings.keys().listingPrefixes()) {
+                String problem = settings.allVersions() ? listVersions(prefix, tasks, counters)
+                        : listCurrent(prefix, tasks, counters, checkpoint);
+                if (problem != null) {
+                    stopped.add(problem);
+                    break;
+                }
+            }
+        } finally {
+            for (int w = 0; w < settings.workers(); w++) {
+                tasks.put(END);
+            }
+        }
+        for (Future<?> f : workers) {
+            try {
+                f.get();
+            } catch (ExecutionException e) {
+                stopped.add("worker failed: " + AwsErrors.describe(e.getCause()));
+            }
+        }
+        checkpoint.finish(stopped.isEmpty());
+        return stopped;
+    }
+
+    private String listCurrent(String prefix, BlockingQueue<Task> tasks, BucketCounters counters, ListingCheckpoint checkpoint)
+            throws InterruptedException {
+        Optional<String> token = Optional.empty();
+        do {
+            Optional<String> at = token;
+            BucketGateway.ListingPage page;
+            try {
+                page = retry.call(() -> source.listCurrent(settings.sourceBucket(), prefix, checkpoint.resumeAfter(), at));
+            } catch (RuntimeException e) {
+                return "listing " + settings.sourceBucket() + " under '" + prefix + "' failed: " + AwsErrors.describe(e);
+            }
+            for (ListedObject object : page.objects()) {
+                if (settings.keys().accepts(object.key())) {
+                    counters.read.incrementAndGet();
+                    tasks.put(new Task(List.of(object), checkpoint.listed(object.key())));
+                }
+            }
+            token = page.nextToken();
+        } while (token.isPresent());
+        return null;
+    }
+
+    /** Lists versions and hands out one key's whole history at a time, oldest first; a history may span pages. */
+    private String listVersions(String prefix, BlockingQueue<Task> tasks, BucketCounters counters)
+            throws InterruptedException {
+        Optional<BucketGateway.VersionCursor> cursor = Optional.empty();
+        List<ListedObject> history = new ArrayList<>();
+        do {
+            Optional<BucketGateway.VersionCursor> at = cursor;
+            BucketGateway.VersionPage page;
+            try {
+                page = retry.call(() -> source.listVersions(settings.sourceBucket(), prefix, at));
+            } catch (RuntimeException e) {
+                return "listing versions of " + settings.sourceBucket() + " under '" + prefix + "' failed: " + AwsErrors.describe(e);
+            }
+            for (ListedObject version : page.objects()) {
+                if (!settings.keys().accepts(version.key())) {
+                    continue;
+                }
+                if (!history.isEmpty() && !history.get(0).key().equals(version.key())) {
+                    tasks.put(new Task(oldestFirst(history), -1));
+                    history = new ArrayList<>();
+                }
+                counters.read.incrementAndGet();
+                history.add(version);
+            }
+            cursor = page.next();
+        } while (cursor.isPresent());
+        if (!history.isEmpty()) {
+            tasks.put(new Task(oldestFirst(history), -1));
+        }
+        return null;
+    }
+
+    private static List<ListedObject> oldestFirst(List<ListedObject> newestFirst) {
+        List<ListedObject> copy = new ArrayList<>(newestFirst);
+        java.util.Collections.reverse(copy);
+        return List.copyOf(copy);
+    }
+}

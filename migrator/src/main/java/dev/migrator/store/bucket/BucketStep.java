@@ -1,0 +1,212 @@
+package dev.migrator.store.bucket;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.migrator.engine.Finding;
+import dev.migrator.engine.PairStep;
+import dev.migrator.engine.ResourceState;
+import dev.migrator.engine.StepContext;
+import dev.migrator.engine.StepExecution;
+import dev.migrator.engine.StepId;
+import dev.migrator.engine.StepResult;
+import dev.migrator.engine.Verification;
+import dev.migrator.engine.WorkerPool;
+import dev.migrator.model.BucketPair;
+import dev.migrator.model.MigrationOptions;
+import dev.migrator.model.NonEmptyTargetPolicy;
+import dev.migrator.support.DeadLetterFile;
+import dev.migrator.support.IdMapJournal;
+import dev.migrator.support.RetryPolicy;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Copies one S3 bucket pair server-side. Preflight: both buckets exist on one S3 service, versioning
+ * of both sides, target empty (or allowed not to be). Copy: {@link BucketCopier}; every object not
+ * copied is dead-lettered; the old -> new version id map is written for the table transforms.
+ */
+public final class BucketStep extends PairStep<BucketInfo> {
+    /** One ListObjectsV2 page: an exact count below it is cheap, above it the plan says "more than". */
+    static final int COUNT_PAGE = 1000;
+    private static final int KEYS_SHOWN = 5;
+
+    private final BucketPair pair;
+    private final MigrationOptions options;
+    private final BucketGateway source;
+    private final BucketGateway target;
+
+    public BucketStep(BucketPair pair, MigrationOptions options, BucketGateway source, BucketGateway target) {
+        super(new StepId(BucketModule.KIND, pair.name(), pair.at().pair()));
+        this.pair = pair;
+        this.options = options;
+        this.source = source;
+        this.target = target;
+    }
+
+    @Override
+    protected String resourceName(ResourceState.Side side) {
+        return side == ResourceState.Side.SOURCE ? pair.source() : pair.target();
+    }
+
+    @Override
+    protected Optional<BucketInfo> describe(ResourceState.Side side) {
+        return gateway(side).describe(resourceName(side));
+    }
+
+    private BucketGateway gateway(ResourceState.Side side) {
+        return side == ResourceState.Side.SOURCE ? source : target;
+    }
+
+    @Override
+    protected ResourceState look(ResourceState.Side side, Optional<BucketInfo> info, List<Finding> findings) {
+        String bucket = resourceName(side);
+        if (info.isEmpty()) {
+            findings.add(Finding.error(side.name().toLowerCase() + " bucket " + bucket + " does not exist",
+                    side == ResourceState.Side.TARGET ? "deploy Stack B first, or fix the name at " + pair.at().target()
+                            : "check the name at " + pair.at().source() + " and the source stack's account"));
+            return ResourceState.missing(side, bucket);
+        }
+        BucketGateway.KeyListing listing = gateway(side).firstKeys(bucket, COUNT_PAGE);
+        boolean empty = listing.keys().isEmpty();
+        if (side == ResourceState.Side.TARGET && !empty) {
+            findings.add(nonEmpty(bucket, listing));
+        }
+        return new ResourceState(side, bucket, true, Optional.of(empty), Optional.of((long) listing.keys().size()),
+                listing.truncated(), listing.keys().stream().limit(KEYS_SHOWN).toList(),
+                Map.of("versioning", info.get().versioning()));
+    }
+
+    @Override
+    protected void review(List<ResourceState> resources, List<Finding> findings) {
+        if (!source.service().equals(target.service())) {
+            findings.add(Finding.error("the source bucket is on " + source.service() + " and the target on " + target.service()
+                    + "; server-side copies need one S3 service", "use one S3 endpoint for both stacks"));
+        }
+        if (pair.versions() == BucketPair.VersionMode.ALL) {
+            resources.stream().filter(r -> r.exists() && !"Enabled".equals(r.details().get("versioning")))
+                    .forEach(r -> findings.add(Finding.warning(r.side().name().toLowerCase() + " bucket " + r.name()
+                            + " versioning is " + r.details().get("versioning") + " but versions is \"all\"",
+                            r.side() == ResourceState.Side.TARGET
+                                    ? "enable versioning on the target bucket, or the copied history collapses to one version"
+                                    : "a bucket without versioning has only current versions to copy")));
+        }
+    }
+
+    private Finding nonEmpty(String bucket, BucketGateway.KeyListing listing) {
+        String count = (listing.truncated() ? "more than " : "") + listing.keys().size();
+        if (pair.ifTargetNotEmpty() == NonEmptyTargetPolicy.OVERWRITE) {
+            return Finding.warning("target bucket " + bucket + " holds " + count + " objects; objects with the same key are replaced", "");
+        }
+        if (pair.ifTargetNotEmpty() == NonEmptyTargetPolicy.SKIP_EXISTING) {
+            return Finding.info("target bucket " + bucket + " holds " + count + " objects; equal objects already there are skipped");
+        }
+        return Finding.error("target bucket " + bucket + " is not empty: it holds " + count + " object(s); first keys: "
+                        + listing.keys().stream().limit(KEYS_SHOWN).toList(),
+                "point the target at Stack B's fresh bucket, or set \"ifTargetNotEmpty\": \"skip-existing\" or \"overwrite\" at "
+                        + pair.at().pair());
+    }
+
+    @Override
+    public StepResult copy(StepContext context) {
+        BucketCounters counters = new BucketCounters();
+        return copying(context, counters::snapshot, file -> {
+            try (WorkerPool workers = WorkerPool.of(options.concurrency(), "copy-" + pair.source());
+                 WorkerPool parts = WorkerPool.of(options.concurrency(), "parts-" + pair.source());
+                 IdMapJournal journal = new IdMapJournal(context.layout().s3VersionsMap(pair.name()))) {
+                RetryPolicy retry = context.retry(options.maxRetries());
+                BucketCopier copier = new BucketCopier(source, target, settings(false), objectCopier(retry, parts), retry);
+                context.progress().started(id, -1, pair.versions() == BucketPair.VersionMode.ALL ? "versions" : "objects");
+                ListingCheckpoint checkpoint = new ListingCheckpoint(context.checkpoints(), id.slug(), context.resume());
+                List<String> stopped = copier.copy(workers, new ObjectDeadLetters(file, id.toString(), pair.source(), counters),
+                        journal, counters, checkpoint, () -> {
+                            context.progress().transferred(id, counters.bytesCopied.get());
+                            context.progress().advanced(id, counters.done(), counters.failed.get());
+                        });
+                return new StepExecution.Ending(stopped, outputs(counters, journal));
+            }
+        });
+    }
+
+    @Override
+    protected Replayer replayer(StepContext context, DeadLetterFile stillFailing) throws IOException {
+        BucketCounters counters = new BucketCounters();
+        WorkerPool parts = WorkerPool.of(options.concurrency(), "parts-" + pair.source());
+        IdMapJournal journal = new IdMapJournal(context.layout().s3VersionsMap(pair.name()));
+        RetryPolicy retry = context.retry(options.maxRetries());
+        BucketCopier.Settings settings = settings(true);
+        ObjectDeadLetters deadLetters = new ObjectDeadLetters(stillFailing, id.toString(), pair.source(), counters);
+        BucketReplay objects = new BucketReplay(source, settings, new ObjectWork(source, target, settings,
+                objectCopier(retry, parts), retry, deadLetters, journal, counters), retry, deadLetters, counters);
+        return new Replayer() {
+            @Override
+            public void replay(ObjectNode entry) throws InterruptedException {
+                objects.replay(entry);
+            }
+
+            @Override
+            public long done() {
+                return counters.read.get();
+            }
+
+            @Override
+            public long failed() {
+                return counters.failed.get();
+            }
+
+            @Override
+            public StepResult.Counters counters() {
+                return counters.snapshot();
+            }
+
+            @Override
+            public Map<String, String> outputs() throws IOException {
+                Map<String, String> outputs = new LinkedHashMap<>();
+                outputs.put("goneFromSource", objects.goneSummary());
+                outputs.put("versionMap", journal.writeMap().toString());
+                return outputs;
+            }
+
+            @Override
+            public void close() throws IOException {
+                parts.close();
+                journal.close();
+            }
+        };
+    }
+
+    private ObjectCopier objectCopier(RetryPolicy retry, WorkerPool parts) {
+        return new ObjectCopier(source, target, new ObjectCopier.Settings(pair.source(), pair.target(), pair.storageClass(),
+                pair.kmsKeyId(), options.multipartThreshold(), options.multipartPartSize()), retry, parts);
+    }
+
+    @Override
+    public Verification verify(StepContext context, double sampleRate) {
+        return StepExecution.verify(id, () -> new BucketVerifier(source, target, context.retry(options.maxRetries()),
+                options.concurrency(), context.progress()).verify(id, pair.source(), pair.target(), new KeyFilter(pair.include(), pair.exclude()),
+                pair.versions() == BucketPair.VersionMode.ALL, sampleRate));
+    }
+
+    /** Replaying, the target holds what the run copied: every object is decided against it. */
+    private BucketCopier.Settings settings(boolean replaying) {
+        String versioning = source.describe(pair.source()).map(BucketInfo::versioning).orElse("Disabled");
+        boolean targetHoldsObjects = replaying || !target.firstKeys(pair.target(), 1).keys().isEmpty();
+        return new BucketCopier.Settings(pair.source(), pair.target(), new KeyFilter(pair.include(), pair.exclude()),
+                pair.versions() == BucketPair.VersionMode.ALL, options.concurrency(), pair.ifTargetNotEmpty(), targetHoldsObjects,
+                "Enabled".equals(versioning) || "Suspended".equals(versioning));
+    }
+
+    private static Map<String, String> outputs(BucketCounters counters, IdMapJournal journal) throws IOException {
+        Map<String, String> outputs = new LinkedHashMap<>();
+        outputs.put("bytesCopied", String.valueOf(counters.bytesCopied.get()));
+        outputs.put("multipartCopies", String.valueOf(counters.multipart.get()));
+        outputs.put("deleteMarkers", String.valueOf(counters.deleteMarkers.get()));
+        outputs.put("versionIdsMapped", String.valueOf(journal.size()));
+        outputs.put("versionMap", journal.writeMap().toString());
+        if (journal.collisions() > 0) {
+            outputs.put("versionIdCollisions", String.valueOf(journal.collisions()));
+        }
+        return outputs;
+    }
+}

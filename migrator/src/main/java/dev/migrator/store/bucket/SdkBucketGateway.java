@@ -1,0 +1,227 @@
+package dev.migrator.store.bucket;
+
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
+import software.amazon.awssdk.services.s3.model.CopyObjectResponse;
+import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.MetadataDirective;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
+import software.amazon.awssdk.services.s3.model.Tag;
+
+/** {@link BucketGateway} over the AWS SDK's S3 client. */
+public final class SdkBucketGateway implements BucketGateway {
+    private final S3Client client;
+    private final String service;
+    private volatile boolean taggingUnsupported;
+
+    public SdkBucketGateway(S3Client client, String service) {
+        this.client = client;
+        this.service = service;
+    }
+
+    @Override
+    public String service() {
+        return service;
+    }
+
+    @Override
+    public Optional<BucketInfo> describe(String bucket) {
+        try {
+            client.headBucket(r -> r.bucket(bucket));
+        } catch (NoSuchBucketException e) {
+            return Optional.empty();
+        } catch (AwsServiceException e) {
+            if (e.statusCode() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+        return Optional.of(new BucketInfo(bucket, versioning(bucket)));
+    }
+
+    private String versioning(String bucket) {
+        try {
+            String status = client.getBucketVersioning(r -> r.bucket(bucket)).statusAsString();
+            return status == null ? "Disabled" : status;
+        } catch (AwsServiceException e) {
+            return "unknown (" + e.awsErrorDetails().errorCode() + ")";
+        }
+    }
+
+    @Override
+    public KeyListing firstKeys(String bucket, int limit) {
+        ListObjectsV2Response page = client.listObjectsV2(r -> r.bucket(bucket).maxKeys(limit));
+        return new KeyListing(page.contents().stream().map(S3Object::key).toList(), Boolean.TRUE.equals(page.isTruncated()));
+    }
+
+    @Override
+    public ListingPage listCurrent(String bucket, String prefix, Optional<String> startAfter, Optional<String> token) {
+        ListObjectsV2Response page = client.listObjectsV2(r -> r.bucket(bucket).prefix(prefix.isEmpty() ? null : prefix)
+                .startAfter(startAfter.orElse(null)).continuationToken(token.orElse(null)));
+        List<ListedObject> objects = page.contents().stream()
+                .map(o -> ListedObject.current(o.key(), o.size() == null ? 0 : o.size(), unquote(o.eTag()))).toList();
+        return new ListingPage(objects, Boolean.TRUE.equals(page.isTruncated())
+                ? Optional.ofNullable(page.nextContinuationToken()) : Optional.empty());
+    }
+
+    @Override
+    public VersionPage listVersions(String bucket, String prefix, Optional<VersionCursor> cursor) {
+        ListObjectVersionsResponse page = client.listObjectVersions(r -> r.bucket(bucket).prefix(prefix.isEmpty() ? null : prefix)
+                .keyMarker(cursor.map(VersionCursor::keyMarker).orElse(null))
+                .versionIdMarker(cursor.map(VersionCursor::versionIdMarker).orElse(null)));
+        record Entry(ListedObject object, boolean latest, Instant modified) {}
+        List<Entry> entries = new ArrayList<>();
+        page.versions().forEach(v -> entries.add(new Entry(new ListedObject(v.key(), Optional.ofNullable(v.versionId()),
+                v.size() == null ? 0 : v.size(), unquote(v.eTag()), false), Boolean.TRUE.equals(v.isLatest()), v.lastModified())));
+        page.deleteMarkers().forEach(d -> entries.add(new Entry(new ListedObject(d.key(), Optional.ofNullable(d.versionId()), 0, "", true),
+                Boolean.TRUE.equals(d.isLatest()), d.lastModified())));
+        // Versions and delete markers come in two lists; merged, each key's entries are newest first (S3's key order).
+        entries.sort(Comparator.comparing((Entry e) -> e.object().key(), KeyOrder.UTF8)
+                .thenComparing(Entry::latest, Comparator.reverseOrder())
+                .thenComparing(Entry::modified, Comparator.nullsLast(Comparator.reverseOrder())));
+        List<ListedObject> objects = entries.stream().map(Entry::object).toList();
+        Optional<VersionCursor> next = Boolean.TRUE.equals(page.isTruncated())
+                ? Optional.of(new VersionCursor(page.nextKeyMarker(), page.nextVersionIdMarker())) : Optional.empty();
+        return new VersionPage(objects, next);
+    }
+
+    @Override
+    public Optional<ObjectHead> head(String bucket, String key, Optional<String> versionId) {
+        HeadObjectResponse h;
+        try {
+            h = client.headObject(r -> r.bucket(bucket).key(key).versionId(versionId.orElse(null)));
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (AwsServiceException e) {
+            if (e.statusCode() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+        ObjectAttributes attributes = new ObjectAttributes(Optional.ofNullable(h.contentType()), Optional.ofNullable(h.contentEncoding()),
+                Optional.ofNullable(h.contentLanguage()), Optional.ofNullable(h.contentDisposition()),
+                Optional.ofNullable(h.cacheControl()), Optional.ofNullable(h.expiresString()), h.metadata());
+        return Optional.of(new ObjectHead(key, Optional.ofNullable(h.versionId()), h.contentLength() == null ? 0 : h.contentLength(),
+                unquote(h.eTag()), Optional.ofNullable(h.checksumSHA256()), attributes));
+    }
+
+    @Override
+    public Optional<Map<String, String>> tags(String bucket, String key, Optional<String> versionId) {
+        if (taggingUnsupported) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(client.getObjectTagging(r -> r.bucket(bucket).key(key).versionId(versionId.orElse(null)))
+                    .tagSet().stream().collect(Collectors.toMap(Tag::key, Tag::value, (a, b) -> b, TreeMap::new)));
+        } catch (AwsServiceException e) {
+            if (e.statusCode() == 501) {
+                taggingUnsupported = true;
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public CopyResult copy(ObjectCopy request) {
+        CopyObjectRequest.Builder b = CopyObjectRequest.builder()
+                .sourceBucket(request.sourceBucket()).sourceKey(request.key()).sourceVersionId(request.sourceVersionId().orElse(null))
+                .destinationBucket(request.targetBucket()).destinationKey(request.key())
+                .storageClass(request.storageClass().orElse(null));
+        request.kmsKeyId().ifPresent(k -> b.serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(k));
+        request.replaceAttributes().ifPresent(a -> {
+            b.metadataDirective(MetadataDirective.REPLACE).metadata(a.userMetadata());
+            a.contentType().ifPresent(b::contentType);
+            a.contentEncoding().ifPresent(b::contentEncoding);
+            a.contentLanguage().ifPresent(b::contentLanguage);
+            a.contentDisposition().ifPresent(b::contentDisposition);
+            a.cacheControl().ifPresent(b::cacheControl);
+            a.expires().flatMap(SdkBucketGateway::httpDate).ifPresent(b::expires);
+        });
+        CopyObjectResponse response = client.copyObject(b.build());
+        return new CopyResult(Optional.ofNullable(response.copySourceVersionId()), Optional.ofNullable(response.versionId()),
+                unquote(response.copyObjectResult().eTag()));
+    }
+
+    @Override
+    public String startMultipart(MultipartStart request) {
+        ObjectAttributes a = request.attributes();
+        CreateMultipartUploadRequest.Builder b = CreateMultipartUploadRequest.builder().bucket(request.bucket()).key(request.key())
+                .metadata(a.userMetadata()).storageClass(request.storageClass().orElse(null));
+        a.contentType().ifPresent(b::contentType);
+        a.contentEncoding().ifPresent(b::contentEncoding);
+        a.contentLanguage().ifPresent(b::contentLanguage);
+        a.contentDisposition().ifPresent(b::contentDisposition);
+        a.cacheControl().ifPresent(b::cacheControl);
+        a.expires().flatMap(SdkBucketGateway::httpDate).ifPresent(b::expires);
+        request.kmsKeyId().ifPresent(k -> b.serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(k));
+        if (!request.tags().isEmpty()) {
+            b.tagging(software.amazon.awssdk.services.s3.model.Tagging.builder()
+                    .tagSet(request.tags().entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList())
+                    .build());
+        }
+        return client.createMultipartUpload(b.build()).uploadId();
+    }
+
+    @Override
+    public String copyPart(PartCopy request) {
+        return unquote(client.uploadPartCopy(r -> r.sourceBucket(request.sourceBucket()).sourceKey(request.key())
+                .sourceVersionId(request.sourceVersionId().orElse(null))
+                .destinationBucket(request.bucket()).destinationKey(request.key())
+                .uploadId(request.uploadId()).partNumber(request.partNumber())
+                .copySourceRange("bytes=" + request.firstByte() + "-" + request.lastByte())).copyPartResult().eTag());
+    }
+
+    @Override
+    public Optional<String> completeMultipart(String bucket, String key, String uploadId, List<String> partETags) {
+        List<CompletedPart> parts = IntStream.range(0, partETags.size())
+                .mapToObj(i -> CompletedPart.builder().partNumber(i + 1).eTag('"' + partETags.get(i) + '"').build()).toList();
+        return Optional.ofNullable(client.completeMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId)
+                .multipartUpload(m -> m.parts(parts))).versionId());
+    }
+
+    @Override
+    public void abortMultipart(String bucket, String key, String uploadId) {
+        client.abortMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId));
+    }
+
+    @Override
+    public Optional<String> addDeleteMarker(String bucket, String key) {
+        return Optional.ofNullable(client.deleteObject(r -> r.bucket(bucket).key(key)).versionId());
+    }
+
+    private static Optional<Instant> httpDate(String text) {
+        try {
+            return Optional.of(ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    static String unquote(String etag) {
+        if (etag == null) {
+            return "";
+        }
+        return etag.length() >= 2 && etag.startsWith("\"") && etag.endsWith("\"") ? etag.substring(1, etag.length() - 1) : etag;
+    }
+}

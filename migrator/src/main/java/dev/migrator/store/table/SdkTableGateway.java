@@ -1,0 +1,136 @@
+package dev.migrator.store.table;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+
+/** {@link TableGateway} over the AWS SDK's DynamoDB client. */
+public final class SdkTableGateway implements TableGateway {
+    private final DynamoDbClient client;
+
+    public SdkTableGateway(DynamoDbClient client) {
+        this.client = client;
+    }
+
+    @Override
+    public Optional<TableInfo> describe(String table) {
+        try {
+            TableDescription d = client.describeTable(r -> r.tableName(table)).table();
+            Map<String, String> types = new HashMap<>();
+            d.attributeDefinitions().forEach(a -> types.put(a.attributeName(), a.attributeTypeAsString()));
+            List<TableInfo.KeyAttribute> keys = d.keySchema().stream()
+                    .map(k -> new TableInfo.KeyAttribute(k.attributeName(), k.keyTypeAsString(), types.get(k.attributeName())))
+                    .toList();
+            String billing = d.billingModeSummary() == null ? "PROVISIONED" : d.billingModeSummary().billingModeAsString();
+            boolean stream = d.streamSpecification() != null && Boolean.TRUE.equals(d.streamSpecification().streamEnabled());
+            List<String> gsis = d.globalSecondaryIndexes().stream().map(g -> g.indexName()).toList();
+            return Optional.of(new TableInfo(d.tableName(), d.tableStatusAsString(), keys,
+                    orZero(d.itemCount()), orZero(d.tableSizeBytes()), billing, stream, gsis));
+        } catch (ResourceNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public List<Map<String, String>> firstKeys(String table, List<String> keyAttributes, int limit) {
+        List<Map<String, String>> keys = new ArrayList<>();
+        Map<String, String> names = new LinkedHashMap<>();
+        for (int i = 0; i < keyAttributes.size(); i++) {
+            names.put("#k" + i, keyAttributes.get(i));
+        }
+        Map<String, AttributeValue> start = null;
+        do {
+            ScanRequest.Builder request = ScanRequest.builder().tableName(table).limit(limit - keys.size())
+                    .projectionExpression(String.join(", ", names.keySet())).expressionAttributeNames(names)
+                    .consistentRead(true);
+            if (start != null) {
+                request.exclusiveStartKey(start);
+            }
+            ScanResponse page = client.scan(request.build());
+            page.items().forEach(item -> keys.add(KeyStrings.of(item, keyAttributes)));
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null && keys.size() < limit);
+        return keys;
+    }
+
+    @Override
+    public ScanPage scan(String table, int segment, int totalSegments, Map<String, AttributeValue> startKey, int limit,
+                         boolean measureCapacity) {
+        ScanRequest.Builder request = ScanRequest.builder().tableName(table).segment(segment).totalSegments(totalSegments)
+                .limit(limit).consistentRead(true).returnConsumedCapacity(capacity(measureCapacity));
+        if (startKey != null) {
+            request.exclusiveStartKey(startKey);
+        }
+        ScanResponse page = client.scan(request.build());
+        Map<String, AttributeValue> last = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+                ? page.lastEvaluatedKey() : null;
+        return new ScanPage(page.items(), last, capacity(page.consumedCapacity()));
+    }
+
+    @Override
+    public WriteResult batchWrite(String table, List<Map<String, AttributeValue>> items, boolean measureCapacity) {
+        List<WriteRequest> writes = items.stream().map(i -> WriteRequest.builder().putRequest(p -> p.item(i)).build()).toList();
+        BatchWriteItemResponse response = client.batchWriteItem(r -> r.requestItems(Map.of(table, writes))
+                .returnConsumedCapacity(capacity(measureCapacity)));
+        List<Map<String, AttributeValue>> unprocessed = response.unprocessedItems().getOrDefault(table, List.of()).stream()
+                .map(w -> w.putRequest().item()).toList();
+        double consumed = response.consumedCapacity().stream().mapToDouble(c -> c.capacityUnits() == null ? 0 : c.capacityUnits()).sum();
+        return new WriteResult(unprocessed, consumed);
+    }
+
+    @Override
+    public List<Map<String, AttributeValue>> existingKeys(String table, List<Map<String, AttributeValue>> keys) {
+        List<String> names = new ArrayList<>(keys.get(0).keySet());
+        Map<String, String> aliases = new LinkedHashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            aliases.put("#k" + i, names.get(i));
+        }
+        return batchGet(table, KeysAndAttributes.builder().keys(keys).consistentRead(true)
+                .projectionExpression(String.join(", ", aliases.keySet())).expressionAttributeNames(aliases).build());
+    }
+
+    @Override
+    public List<Map<String, AttributeValue>> getItems(String table, List<Map<String, AttributeValue>> keys) {
+        return batchGet(table, KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
+    }
+
+    /** BatchGetItem until no key is left unprocessed. */
+    private List<Map<String, AttributeValue>> batchGet(String table, KeysAndAttributes keys) {
+        List<Map<String, AttributeValue>> found = new ArrayList<>();
+        Map<String, KeysAndAttributes> request = Map.of(table, keys);
+        while (!request.isEmpty()) {
+            Map<String, KeysAndAttributes> pending = request;
+            BatchGetItemResponse response = client.batchGetItem(r -> r.requestItems(pending));
+            found.addAll(response.responses().getOrDefault(table, List.of()));
+            request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+        }
+        return found;
+    }
+
+    private static ReturnConsumedCapacity capacity(boolean measure) {
+        return measure ? ReturnConsumedCapacity.TOTAL : ReturnConsumedCapacity.NONE;
+    }
+
+    private static double capacity(ConsumedCapacity consumed) {
+        return consumed == null || consumed.capacityUnits() == null ? 0 : consumed.capacityUnits();
+    }
+
+    private static long orZero(Long value) {
+        return value == null ? 0 : value;
+    }
+}

@@ -1,0 +1,21 @@
+package dev.migrator.store.table;
+
+import java.util.Optional;
+
+/**
+ * How many Scan segments a table gets: at least one per worker, so all work; more for big tables
+ * (one per 256 MiB), so no segment runs far longer than the rest; at most 1,000,000 (DynamoDB's limit).
+ */
+final class SegmentPlan {
+    private static final long BYTES_PER_SEGMENT = 256L * 1024 * 1024;
+
+    private SegmentPlan() {}
+
+    static int segments(long tableSizeBytes, int concurrency, Optional<Integer> override) {
+        if (override.isPresent()) {
+            return override.get();
+        }
+        long bySize = (tableSizeBytes + BYTES_PER_SEGMENT - 1) / BYTES_PER_SEGMENT;
+        return (int) Math.min(1_000_000, Math.max(concurrency, bySize));
+    }
+}

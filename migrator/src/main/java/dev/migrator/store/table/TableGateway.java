@@ -1,0 +1,40 @@
+package dev.migrator.store.table;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * What the table steps need of DynamoDB. Items are the SDK's {@code Map<String, AttributeValue>}
+ * (a plain data type, kept so every DynamoDB type survives exactly); no client or request type leaks.
+ */
+public interface TableGateway {
+
+    /** The table's description, or empty if it does not exist. */
+    Optional<TableInfo> describe(String table);
+
+    /** Up to {@code limit} keys of the table, each as attribute name to string form of the value. */
+    List<Map<String, String>> firstKeys(String table, List<String> keyAttributes, int limit);
+
+    /**
+     * One page of a (parallel) Scan, strongly consistent. {@code measureCapacity} asks DynamoDB for the
+     * consumed capacity (only capacity-unit rate limits need it, and it is not free).
+     */
+    ScanPage scan(String table, int segment, int totalSegments, Map<String, AttributeValue> startKey, int limit,
+                  boolean measureCapacity);
+
+    /** One BatchWriteItem of up to 25 puts; returns what DynamoDB left unprocessed. */
+    WriteResult batchWrite(String table, List<Map<String, AttributeValue>> items, boolean measureCapacity);
+
+    /** Which of these keys (up to 100) the table already holds. */
+    List<Map<String, AttributeValue>> existingKeys(String table, List<Map<String, AttributeValue>> keys);
+
+    /** The items (up to 100) the table holds under these keys, strongly consistent. */
+    List<Map<String, AttributeValue>> getItems(String table, List<Map<String, AttributeValue>> keys);
+
+    /** A page of items; {@code lastKey} is null after the segment's last page. */
+    record ScanPage(List<Map<String, AttributeValue>> items, Map<String, AttributeValue> lastKey, double consumedCapacity) {}
+
+    record WriteResult(List<Map<String, AttributeValue>> unprocessed, double consumedCapacity) {}
+}

@@ -1,0 +1,94 @@
+package dev.migrator.store.table;
+
+import dev.migrator.engine.Finding;
+import dev.migrator.engine.ResourceState;
+import dev.migrator.model.NonEmptyTargetPolicy;
+import dev.migrator.model.TablePair;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What preflight says about one side of a table pair: it exists (in which region), the target is ACTIVE
+ * and empty, holds only its declared seeded items, or may be written over as the pair allows.
+ */
+final class TablePreflight {
+    /** How many target keys preflight reads to tell "only seeded keys" from "holds data". */
+    static final int TARGET_KEY_PROBE = 101;
+    private static final int KEYS_SHOWN = 5;
+
+    private final TablePair pair;
+    private final TableGateway target;
+
+    TablePreflight(TablePair pair, TableGateway target) {
+        this.pair = pair;
+        this.target = target;
+    }
+
+    ResourceState source(Optional<TableInfo> info, String region, List<Finding> findings) {
+        if (info.isEmpty()) {
+            findings.add(Finding.error("source table " + pair.source() + " does not exist in " + region,
+                    "check the name at " + pair.at().source() + " and the source stack's region and account"));
+            return ResourceState.missing(ResourceState.Side.SOURCE, pair.source());
+        }
+        return new ResourceState(ResourceState.Side.SOURCE, pair.source(), true,
+                Optional.of(info.get().approximateItemCount() == 0), Optional.of(info.get().approximateItemCount()),
+                true, List.of(), details(info.get()));
+    }
+
+    ResourceState target(Optional<TableInfo> info, String region, List<Finding> findings) {
+        if (info.isEmpty()) {
+            findings.add(Finding.error("target table " + pair.target() + " does not exist in " + region,
+                    "deploy Stack B first, or fix the name at " + pair.at().target()));
+            return ResourceState.missing(ResourceState.Side.TARGET, pair.target());
+        }
+        TableInfo table = info.get();
+        if (!table.isActive()) {
+            findings.add(Finding.error("target table " + table.name() + " is " + table.status() + ", not ACTIVE",
+                    "wait until the table is ACTIVE, then run again"));
+        }
+        List<Map<String, String>> keys = target.firstKeys(table.name(), table.keyNames(), TARGET_KEY_PROBE);
+        boolean empty = keys.isEmpty();
+        if (!empty) {
+            findings.add(nonEmpty(table, keys));
+        }
+        boolean exact = keys.size() < TARGET_KEY_PROBE;
+        return new ResourceState(ResourceState.Side.TARGET, table.name(), true, Optional.of(empty),
+                Optional.of(exact ? keys.size() : table.approximateItemCount()), !exact,
+                keys.stream().limit(KEYS_SHOWN).map(Object::toString).toList(), details(table));
+    }
+
+    private Finding nonEmpty(TableInfo info, List<Map<String, String>> keys) {
+        String count = keys.size() < TARGET_KEY_PROBE ? String.valueOf(keys.size()) : "more than " + (TARGET_KEY_PROBE - 1);
+        List<Map<String, String>> unexpected = keys.stream()
+                .filter(k -> pair.seededKeys().stream().noneMatch(s -> s.matches(k))).toList();
+        if (pair.ifTargetNotEmpty() == NonEmptyTargetPolicy.OVERWRITE) {
+            return Finding.warning("target table " + info.name() + " holds " + count + " items; ifTargetNotEmpty is overwrite, so items with the same key are replaced", "");
+        }
+        if (pair.ifTargetNotEmpty() == NonEmptyTargetPolicy.SKIP_EXISTING) {
+            return Finding.info("target table " + info.name() + " holds " + count + " items; items already there are kept (skip-existing)");
+        }
+        if (unexpected.isEmpty() && keys.size() < TARGET_KEY_PROBE) {
+            return Finding.info("target table " + info.name() + " holds only its " + keys.size() + " declared seeded item(s)");
+        }
+        return Finding.error("target table " + info.name() + " is not empty: it holds " + count + " item(s)"
+                        + (pair.seededKeys().isEmpty() ? "" : ", " + unexpected.size() + " of them not declared seeded")
+                        + "; first keys: " + unexpected.stream().limit(KEYS_SHOWN).toList(),
+                "point the target at a fresh Stack B table, or set \"ifTargetNotEmpty\": \"overwrite\" or \"skip-existing\" "
+                        + "at " + pair.at().pair() + ", or list the keys Stack B seeds under \"seededKeys\"");
+    }
+
+    private static Map<String, String> details(TableInfo info) {
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("status", info.status());
+        details.put("key", info.keySchema().toString());
+        details.put("billing", info.billingMode());
+        details.put("sizeBytes", String.valueOf(info.sizeBytes()));
+        if (!info.globalSecondaryIndexes().isEmpty()) {
+            details.put("gsi", String.join(", ", info.globalSecondaryIndexes()));
+        }
+        details.put("stream", info.streamEnabled() ? "enabled" : "disabled");
+        return details;
+    }
+}

@@ -1,0 +1,213 @@
+package dev.migrator.store.userpool;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.migrator.engine.Finding;
+import dev.migrator.engine.PairStep;
+import dev.migrator.engine.ResourceState;
+import dev.migrator.engine.StepContext;
+import dev.migrator.engine.StepExecution;
+import dev.migrator.engine.StepId;
+import dev.migrator.engine.StepResult;
+import dev.migrator.engine.Verification;
+import dev.migrator.model.MigrationOptions;
+import dev.migrator.model.UserPoolPair;
+import dev.migrator.support.Backoff;
+import dev.migrator.support.DeadLetterFile;
+import dev.migrator.support.IdMapJournal;
+import dev.migrator.support.RateLimiter;
+import dev.migrator.support.RetryPolicy;
+import dev.migrator.support.RunLayout;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Recreates one user pool's users and groups in the target pool, exports them (JSON and import-job CSV,
+ * owner-only) and writes the old sub -> new sub map. Preflight: both pools exist, sign-in configuration
+ * and attributes agree, and what passwords become.
+ */
+public final class UserPoolStep extends PairStep<UserPoolInfo> {
+    private final UserPoolPair pair;
+    private final MigrationOptions options;
+    private final UserPoolGateway source;
+    private final UserPoolGateway target;
+    private final UserPoolPreflight preflight;
+
+    public UserPoolStep(UserPoolPair pair, MigrationOptions options, UserPoolGateway source, UserPoolGateway target) {
+        super(new StepId(UserPoolModule.KIND, pair.name(), pair.at().pair()));
+        this.pair = pair;
+        this.options = options;
+        this.source = source;
+        this.target = target;
+        this.preflight = new UserPoolPreflight(pair);
+    }
+
+    @Override
+    protected String resourceName(ResourceState.Side side) {
+        return side == ResourceState.Side.SOURCE ? pair.source() : pair.target();
+    }
+
+    @Override
+    protected Optional<UserPoolInfo> describe(ResourceState.Side side) {
+        return gateway(side).describe(resourceName(side));
+    }
+
+    private UserPoolGateway gateway(ResourceState.Side side) {
+        return side == ResourceState.Side.SOURCE ? source : target;
+    }
+
+    @Override
+    protected ResourceState look(ResourceState.Side side, Optional<UserPoolInfo> info, List<Finding> findings) {
+        return preflight.look(gateway(side), side, info, findings);
+    }
+
+    @Override
+    protected void compare(UserPoolInfo sourceInfo, UserPoolInfo targetInfo, List<Finding> findings) {
+        preflight.compare(sourceInfo, targetInfo, findings);
+    }
+
+    @Override
+    protected void review(List<ResourceState> resources, List<Finding> findings) {
+        findings.add(preflight.passwords());
+    }
+
+    @Override
+    public StepResult copy(StepContext context) {
+        UserPoolCounters counters = new UserPoolCounters();
+        RunLayout layout = context.layout();
+        CognitoCalls calls = calls(context.backoff());
+        return copying(context, counters::snapshot, deadLetters -> {
+            try (IdMapJournal subs = new IdMapJournal(layout.cognitoSubsMap(pair.name()));
+                 PasswordFile passwords = passwordFile(layout);
+                 CreationLog creations = new CreationLog(context.checkpoints().directory().resolve(id.slug() + "-created.log"),
+                         context.resume())) {
+                UserPoolInfo sourceInfo = source.describe(pair.source()).orElseThrow();
+                UserPoolInfo targetInfo = target.describe(pair.target()).orElseThrow();
+                context.progress().started(id, sourceInfo.estimatedUsers(), "users");
+                GroupDirectory groups = GroupDirectory.read(source, pair.source(), calls);
+                counters.groupsCreated.addAndGet(createMissingGroups(groups, calls));
+                ImportCsv csv = new ImportCsv(calls.call(() -> target.csvHeader(pair.target()))
+                        .orElseGet(() -> ImportCsv.derivedHeader(targetInfo)));
+                UserImporter importer = new UserImporter(target, new UserImporter.Settings(pair.target(), targetInfo,
+                        pair.existingUsers(), pair.passwords()), calls, subs, Optional.ofNullable(passwords), Optional.of(creations));
+                PageCheckpoint checkpoint = new PageCheckpoint(context.checkpoints(), id.slug(), context.resume());
+                PageCheckpoint.Position from = checkpoint.resumeFrom().orElse(PageCheckpoint.Position.START);
+                try (PoolExport export = new PoolExport(layout.export(id.slug(), ".jsonl"), layout.export(id.slug(), "-import.csv"),
+                        pair.source(), groups.groups(), csv, checkpoint.resumeFrom().map(PageCheckpoint.Position::export))) {
+                    new UserPoolCopier(source, pair.source(), sourceInfo, targetInfo, calls, options.concurrency())
+                            .copy(groups, export, importer, new UserDeadLetters(deadLetters, id.toString(), pair.source()), counters,
+                                    checkpoint, from, () -> context.progress().advanced(id, counters.done(), counters.failed.get()));
+                }
+                return new StepExecution.Ending(List.of(), outputs(counters, groups, subs, passwords, layout));
+            }
+        });
+    }
+
+    @Override
+    protected Replayer replayer(StepContext context, DeadLetterFile stillFailing) throws IOException {
+        UserPoolCounters counters = new UserPoolCounters();
+        CognitoCalls calls = calls(context.backoff());
+        IdMapJournal subs = new IdMapJournal(context.layout().cognitoSubsMap(pair.name()));
+        PasswordFile passwords = passwordFile(context.layout());
+        UserPoolInfo targetInfo = target.describe(pair.target()).orElseThrow();
+        UserImporter asConfigured = new UserImporter(target, new UserImporter.Settings(pair.target(), targetInfo,
+                pair.existingUsers(), pair.passwords()), calls, subs, Optional.ofNullable(passwords), Optional.empty());
+        UserImporter updating = new UserImporter(target, new UserImporter.Settings(pair.target(), targetInfo,
+                UserPoolPair.ExistingUserPolicy.UPDATE, pair.passwords()), calls, subs, Optional.ofNullable(passwords), Optional.empty());
+        UserPoolReplay users = new UserPoolReplay(asConfigured, updating,
+                new UserDeadLetters(stillFailing, id.toString(), pair.source()), counters);
+        return new Replayer() {
+            @Override
+            public void replay(ObjectNode entry) throws IOException, InterruptedException {
+                users.replay(entry);
+            }
+
+            @Override
+            public long done() {
+                return counters.done();
+            }
+
+            @Override
+            public long failed() {
+                return counters.failed.get();
+            }
+
+            @Override
+            public StepResult.Counters counters() {
+                return counters.snapshot();
+            }
+
+            @Override
+            public Map<String, String> outputs() throws IOException {
+                Map<String, String> outputs = new LinkedHashMap<>();
+                outputs.put("usersCreated", String.valueOf(counters.created.get()));
+                outputs.put("usersUpdated", String.valueOf(counters.updated.get()));
+                outputs.put("subMap", subs.writeMap().toString());
+                return outputs;
+            }
+
+            @Override
+            public void close() throws IOException {
+                subs.close();
+                if (passwords != null) {
+                    passwords.close();
+                }
+            }
+        };
+    }
+
+    /** The owner-only file temporary passwords go to, where the pair hands them out that way; else null. */
+    private PasswordFile passwordFile(RunLayout layout) throws IOException {
+        return pair.passwords() == UserPoolPair.PasswordPolicy.TEMPORARY_PASSWORD_FILE
+                ? new PasswordFile(layout.secret("temporary-passwords-" + pair.name() + ".csv")) : null;
+    }
+
+    @Override
+    public Verification verify(StepContext context, double sampleRate) {
+        CognitoCalls calls = calls(context.backoff());
+        return StepExecution.verify(id, () -> new UserPoolVerifier(source, target, calls, context.progress())
+                .verify(id, pair.source(), pair.target(), sampleRate));
+    }
+
+    /** Cognito requests of this pair: paced to its requests per second, retried on quota errors. */
+    private CognitoCalls calls(Backoff backoff) {
+        return new CognitoCalls(RateLimiter.of(pair.requestsPerSecond()), new RetryPolicy(options.maxRetries(), backoff));
+    }
+
+    private int createMissingGroups(GroupDirectory groups, CognitoCalls calls) throws InterruptedException {
+        java.util.Set<String> existing = GroupDirectory.names(target, pair.target(), calls);
+        int created = 0;
+        for (PoolGroup group : groups.groups()) {
+            if (!existing.contains(group.name())) {
+                calls.run(() -> target.createGroup(pair.target(), group));
+                created++;
+            }
+        }
+        return created;
+    }
+
+    private Map<String, String> outputs(UserPoolCounters counters, GroupDirectory groups, IdMapJournal subs, PasswordFile passwords,
+                                        RunLayout layout) throws IOException {
+        Map<String, String> outputs = new LinkedHashMap<>();
+        outputs.put("usersCreated", String.valueOf(counters.created.get()));
+        outputs.put("usersUpdated", String.valueOf(counters.updated.get()));
+        outputs.put("usersAlreadyThere", String.valueOf(counters.existingSkipped.get()));
+        outputs.put("groups", String.valueOf(groups.groups().size()));
+        outputs.put("groupsCreated", String.valueOf(counters.groupsCreated.get()));
+        outputs.put("memberships", String.valueOf(groups.memberships()));
+        outputs.put("federatedUsers", counters.federatedSummary());
+        outputs.put("passwords", "not migrated (Cognito cannot export them): " + preflight.passwordsText());
+        if (passwords != null) {
+            outputs.put("temporaryPasswords", passwords.path().toString());
+        }
+        Path export = layout.export(id.slug(), ".jsonl");
+        outputs.put("export", export.toString());
+        outputs.put("importJobCsv", layout.export(id.slug(), "-import.csv").toString());
+        outputs.put("subsMapped", String.valueOf(subs.size()));
+        outputs.put("subMap", subs.writeMap().toString());
+        return outputs;
+    }
+}

@@ -1,0 +1,47 @@
+package dev.migrator.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/** Files and directories readable by their owner only (where the file system has POSIX permissions): they hold customer data. */
+public final class OwnerOnlyFiles {
+    private OwnerOnlyFiles() {}
+
+    public static void createDirectories(Path directory) throws IOException {
+        Files.createDirectories(directory);
+        setPermissions(directory, "rwx------");
+    }
+
+    /** Creates an empty file, owner-only, before anything is written to it. */
+    public static void createFile(Path file) throws IOException {
+        Files.createFile(file);
+        setPermissions(file, "rw-------");
+    }
+
+    public static void write(Path file, byte[] content) throws IOException {
+        Files.deleteIfExists(file);
+        createFile(file);
+        Files.write(file, content);
+    }
+
+    /** Writes to a sibling temporary file, then renames it over {@code file}: readers see the old or the new content, never half. */
+    public static void writeAtomically(Path file, byte[] content) throws IOException {
+        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+        write(temporary, content);
+        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Makes an existing file owner-only. */
+    public static void restrict(Path file) throws IOException {
+        setPermissions(file, "rw-------");
+    }
+
+    private static void setPermissions(Path path, String permissions) throws IOException {
+        if (Files.getFileStore(path).supportsFileAttributeView("posix")) {
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.migrator.support;
+
+import java.nio.file.Path;
+
+/**
+ * The one place that knows where things live in a schema's state directory ({@code <root>/<name>-<hash>/}):
+ * checkpoints, dead letters, maps, exports, secrets, reports and the lock. Files of a step are named by its
+ * slug ({@code table-orders}).
+ */
+public record RunLayout(Path directory) {
+
+    public Path lockFile() {
+        return directory.resolve(".lock");
+    }
+
+    public Checkpoints checkpoints() {
+        return new Checkpoints(directory.resolve("checkpoints"));
+    }
+
+    public Path deadLetterDirectory() {
+        return directory.resolve("dead-letters");
+    }
+
+    /** {@code dead-letters/<slug>.jsonl}: what a step could not copy. */
+    public Path deadLetters(String slug) {
+        return deadLetterDirectory().resolve(slug + ".jsonl");
+    }
+
+    public Path mapsDirectory() {
+        return directory.resolve("maps");
+    }
+
+    /** {@code maps/s3-versions-<bucket pair>.json}: old to new version ids, written by the bucket step. */
+    public Path s3VersionsMap(String bucketPair) {
+        return mapsDirectory().resolve("s3-versions-" + bucketPair + ".json");
+    }
+
+    /** {@code maps/cognito-subs-<user pool pair>.json}: old to new subs, written by the user pool step. */
+    public Path cognitoSubsMap(String userPoolPair) {
+        return mapsDirectory().resolve("cognito-subs-" + userPoolPair + ".json");
+    }
+
+    /** {@code exports/<slug><suffix>}: what a step exports for people and other tools. */
+    public Path export(String slug, String suffix) {
+        return directory.resolve("exports").resolve(slug + suffix);
+    }
+
+    /** {@code secrets/<name>}: owner-only files such as temporary passwords. */
+    public Path secret(String name) {
+        return directory.resolve("secrets").resolve(name);
+    }
+
+    public Path reportsDirectory() {
+        return directory.resolve("reports");
+    }
+
+    /** The newest report of a kind: {@code report.json}, {@code verification.json}, {@code replay.json}. */
+    public Path newestReport(String name, String extension) {
+        return directory.resolve(name + "." + extension);
+    }
+}
