@@ -13,24 +13,15 @@ import picocli.CommandLine.Parameters;
         description = {"Shows what a run would do, reading only; writes nothing.",
             "Every resource of both stacks, whether it exists and is empty, counts where cheap, every preflight finding."},
         footer = {"", "Exit codes: 0 the run may start, 2 invalid schema, 3 preflight would refuse the run."})
-final class PlanCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @CommandLine.Mixin
-    CommonOptions common;
-
-    @Parameters(paramLabel = "FILE", description = "The MigrationSchema file.")
-    Path file;
-
+final class PlanCommand extends SchemaFileCommand {
     @CommandLine.Option(names = "--sample", paramLabel = "N", defaultValue = "0",
             description = "Also show N items of each table before and after its transforms (DynamoDB JSON).")
     int sample;
 
     @Override
     public Integer call() throws Exception {
-        Output out = new Output(spec, common);
-        PlanOutcome outcome = new MigrationService(EndpointResolver.fromSystemEnvironment()).plan(file, sample);
+        Output out = output();
+        PlanOutcome outcome = service().plan(file, sample);
         if (outcome instanceof PlanOutcome.Invalid invalid) {
             return out.invalid(file, invalid.load());
         }

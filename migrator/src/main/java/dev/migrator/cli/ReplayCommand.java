@@ -21,19 +21,7 @@ import picocli.CommandLine.Parameters;
                 + "Replaying twice is harmless."},
         footer = {"", "After editing the file (say, to fix a transform), point at the earlier run's state with --run-dir.",
                 "", ExitCode.HELP})
-final class ReplayCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @CommandLine.Mixin
-    CommonOptions common;
-
-    @Parameters(paramLabel = "FILE", description = "The MigrationSchema file of the run.")
-    Path file;
-
-    @CommandLine.Mixin
-    StateDirOption state;
-
+final class ReplayCommand extends StateCommand {
     @Option(names = "--run-dir", paramLabel = "DIR",
             description = "The state directory of the run whose dead letters to replay (migration-state/<name>-<hash>); "
                     + "needed when FILE changed since that run.")
@@ -44,10 +32,10 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Output out = new Output(spec, common);
-        ProgressListener progress = common.json ? ProgressListener.NONE : new ConsoleProgress(out);
+        Output out = output();
+        ProgressListener progress = progress(out);
         try (CtrlC guard = CtrlC.guard()) {
-            RunOutcome outcome = new MigrationService(EndpointResolver.fromSystemEnvironment()).replay(file,
+            RunOutcome outcome = service().replay(file,
                     new MigrationService.ReplaySettings(state.stateRoot, Optional.ofNullable(runDirectory), progress, !noVerify));
             if (!common.json && outcome instanceof RunOutcome.Reported reported && reported.report().results().isEmpty()
                     && reported.report().status() != dev.migrator.run.RunReport.Status.REFUSED) {

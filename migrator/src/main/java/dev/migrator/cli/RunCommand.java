@@ -19,19 +19,7 @@ import picocli.CommandLine.Parameters;
             "Validates the file, preflights every step (nothing is written if any preflight fails), executes the steps",
             "verifies source against target, and writes a report (JSON and HTML) into the state directory."},
         footer = {"", ExitCode.HELP})
-final class RunCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @CommandLine.Mixin
-    CommonOptions common;
-
-    @Parameters(paramLabel = "FILE", description = "The MigrationSchema file.")
-    Path file;
-
-    @CommandLine.Mixin
-    StateDirOption state;
-
+final class RunCommand extends StateCommand {
     @Option(names = "--resume", description = "Continue the interrupted run of this same file from its checkpoints "
             + "(refused, with the reason, if the file changed since).")
     boolean resume;
@@ -41,10 +29,10 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Output out = new Output(spec, common);
-        ProgressListener progress = common.json ? ProgressListener.NONE : new ConsoleProgress(out);
+        Output out = output();
+        ProgressListener progress = progress(out);
         try (CtrlC guard = CtrlC.guard()) {
-            RunOutcome outcome = new MigrationService(EndpointResolver.fromSystemEnvironment())
+            RunOutcome outcome = service()
                     .run(file, new MigrationService.RunSettings(state.stateRoot, progress, !noVerify, 1.0, resume));
             return finish(out, common, file, state, outcome, "run");
         }

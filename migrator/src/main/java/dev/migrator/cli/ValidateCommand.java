@@ -13,20 +13,11 @@ import picocli.CommandLine.Parameters;
         description = {"Checks a schema file; reports every problem at once. No AWS request.",
             "Each problem names the file, line:column, JSON pointer and a fix."},
         footer = {"", "Exit codes: 0 valid (warnings may be printed), 2 invalid."})
-final class ValidateCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @CommandLine.Mixin
-    CommonOptions common;
-
-    @Parameters(paramLabel = "FILE", description = "The MigrationSchema file (VAMS or native format).")
-    Path file;
-
+final class ValidateCommand extends SchemaFileCommand {
     @Override
     public Integer call() throws Exception {
-        LoadResult result = new MigrationService(EndpointResolver.fromSystemEnvironment()).validate(file);
-        Output out = new Output(spec, common);
+        LoadResult result = service().validate(file);
+        Output out = output();
         if (common.json) {
             out.json(ValidationJson.of(file, result));
         } else {

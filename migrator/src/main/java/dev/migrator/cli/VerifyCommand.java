@@ -16,19 +16,7 @@ import picocli.CommandLine.Parameters;
             "same key; buckets: keys, sizes, ETags, headers, metadata, tags (and version histories); user pools: usernames,",
             "attributes, enabled flag, groups. Missing, extra and different units are counted and the first ones named."},
         footer = {"", ExitCode.HELP})
-final class VerifyCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @CommandLine.Mixin
-    CommonOptions common;
-
-    @Parameters(paramLabel = "FILE", description = "The MigrationSchema file.")
-    Path file;
-
-    @CommandLine.Mixin
-    StateDirOption state;
-
+final class VerifyCommand extends StateCommand {
     @Option(names = "--sample", paramLabel = "RATE", defaultValue = "1",
             description = "Share of the source to check, 0 < RATE <= 1, chosen by key hash (default: everything). "
                     + "A sample does not count extra target units.")
@@ -36,13 +24,13 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Output out = new Output(spec, common);
+        Output out = output();
         if (!(sampleRate > 0 && sampleRate <= 1)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--sample must be above 0 and at most 1, not " + sampleRate);
         }
-        ProgressListener progress = common.json ? ProgressListener.NONE : new ConsoleProgress(out);
+        ProgressListener progress = progress(out);
         try (CtrlC guard = CtrlC.guard()) {
-            return RunCommand.finish(out, common, file, state, new MigrationService(EndpointResolver.fromSystemEnvironment())
+            return RunCommand.finish(out, common, file, state, service()
                     .verify(file, new MigrationService.RunSettings(state.stateRoot, progress, true, sampleRate, false)), "verify");
         }
     }

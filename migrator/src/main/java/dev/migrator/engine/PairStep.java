@@ -23,9 +23,14 @@ import java.util.function.Supplier;
  */
 public abstract class PairStep<I> implements Replayable {
     protected final StepId id;
+    private final String sourceName;
+    private final String targetName;
 
-    protected PairStep(StepId id) {
+    /** {@code sourceName} and {@code targetName}: the resources as the schema names them (table, bucket, pool id). */
+    protected PairStep(StepId id, String sourceName, String targetName) {
         this.id = id;
+        this.sourceName = sourceName;
+        this.targetName = targetName;
     }
 
     @Override
@@ -36,7 +41,9 @@ public abstract class PairStep<I> implements Replayable {
     // ---- preflight ----
 
     /** The resource's name on one side, as the schema gives it. */
-    protected abstract String resourceName(ResourceState.Side side);
+    protected final String resourceName(ResourceState.Side side) {
+        return side == ResourceState.Side.SOURCE ? sourceName : targetName;
+    }
 
     /** The resource on one side, or empty when it does not exist; throws when the side cannot be read. */
     protected abstract Optional<I> describe(ResourceState.Side side);
@@ -101,12 +108,8 @@ public abstract class PairStep<I> implements Replayable {
     protected interface Replayer extends AutoCloseable {
         void replay(ObjectNode entry) throws IOException, InterruptedException;
 
-        /** Units done and failed so far, for progress. */
-        long done();
-
-        long failed();
-
-        StepResult.Counters counters();
+        /** What the replay counts: entries read, units written, skipped and failed again. */
+        UnitCounters counters();
 
         /** Called once every entry was handed over (flush what is batched). */
         default void finish() throws IOException, InterruptedException {}
@@ -126,14 +129,14 @@ public abstract class PairStep<I> implements Replayable {
     @Override
     public final StepResult replay(StepContext context) {
         AtomicReference<Replayer> opened = new AtomicReference<>();
-        return StepExecution.run(id, () -> opened.get() == null ? StepResult.Counters.ZERO : opened.get().counters(), () -> {
+        return StepExecution.run(id, () -> opened.get() == null ? StepResult.Counters.ZERO : opened.get().counters().snapshot(), () -> {
             try (DeadLetterReplay replay = new DeadLetterReplay(context.layout().deadLetters(id.slug()));
                  Replayer replayer = replayer(context, replay.stillFailing())) {
                 opened.set(replayer);
                 context.progress().started(id, replay.countEntries(), "dead letters");
                 replay.forEach(entry -> {
                     replayer.replay(entry);
-                    context.progress().advanced(id, replayer.done(), replayer.failed());
+                    context.progress().advanced(id, replayer.counters().read.get(), replayer.counters().failed.get());
                 });
                 replayer.finish();
                 Map<String, String> outputs = new LinkedHashMap<>(replay.commit());

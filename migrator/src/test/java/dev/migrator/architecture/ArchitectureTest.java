@@ -2,6 +2,7 @@ package dev.migrator.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -16,6 +17,27 @@ import com.tngtech.archunit.lang.ArchRule;
  */
 @AnalyzeClasses(packages = "dev.migrator", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
+
+    /** The layers of the README's diagram: each imports only layers below it. */
+    @ArchTest
+    static final ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .layer("cli").definedBy("dev.migrator.cli..")
+            .layer("demo").definedBy("dev.migrator.demo..", "dev.migrator.local..", "dev.migrator.template..")
+            .layer("run").definedBy("dev.migrator.run..")
+            .layer("stores").definedBy("dev.migrator.store..")
+            .layer("engine").definedBy("dev.migrator.engine..")
+            .layer("aws").definedBy("dev.migrator.aws..")
+            .layer("schema").definedBy("dev.migrator.schema..")
+            .layer("model").definedBy("dev.migrator.model..", "dev.migrator.transform..")
+            .layer("support").definedBy("dev.migrator.support..")
+            .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+            .whereLayer("demo").mayOnlyBeAccessedByLayers("cli")
+            .whereLayer("run").mayOnlyBeAccessedByLayers("cli")
+            .whereLayer("stores").mayOnlyBeAccessedByLayers("run")
+            .whereLayer("engine").mayOnlyBeAccessedByLayers("stores", "run", "cli")
+            .whereLayer("aws").mayOnlyBeAccessedByLayers("engine", "stores", "run", "cli")
+            .whereLayer("schema").mayOnlyBeAccessedByLayers("run", "cli")
+            .whereLayer("model").mayOnlyBeAccessedByLayers("schema", "aws", "engine", "stores", "run", "cli");
 
     @ArchTest
     static final ArchRule noPackageCycles = slices().matching("dev.migrator.(**)").should().beFreeOfCycles();

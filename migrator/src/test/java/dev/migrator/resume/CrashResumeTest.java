@@ -194,9 +194,6 @@ class CrashResumeTest {
     }
 
     private static int cli(StringWriter out, String... args) {
-        var cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(out, true));
-        return cli.execute(args);
+        return dev.migrator.testkit.Cli.run(out, args);
     }
 }

@@ -11,27 +11,19 @@ import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityPr
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
-/** The emulators a test talks to, and SDK clients for arranging and checking data. */
-public record LocalAws(LocalEmulators emulators) {
+/**
+ * The AWS-compatible services a test talks to (DynamoDB Local, S3Proxy and moto by default; LocalStack with
+ * {@code -Plocalstack}), and SDK clients for arranging and checking data.
+ */
+public record LocalAws(URI dynamoDbEndpoint, URI s3Endpoint, Optional<URI> cognitoEndpoint, Optional<URI> motoEndpoint) {
 
     public static final StaticCredentialsProvider CREDENTIALS = StaticCredentialsProvider.create(
             AwsBasicCredentials.create(LocalEmulators.ACCESS_KEY, LocalEmulators.SECRET_KEY));
 
-    public URI dynamoDbEndpoint() {
-        return emulators.dynamoDbEndpoint();
-    }
-
-    public URI s3Endpoint() {
-        return emulators.s3Endpoint();
-    }
-
-    public Optional<URI> cognitoEndpoint() {
-        return emulators.cognitoEndpoint();
-    }
-
-    /** moto's server (where installed) serves S3 too, with tagging, which S3Proxy lacks. */
-    public Optional<URI> motoEndpoint() {
-        return emulators.cognitoEndpoint();
+    /** The emulators this project starts without Docker; moto's server (where installed) serves Cognito and S3 with tagging. */
+    public static LocalAws of(LocalEmulators emulators) {
+        return new LocalAws(emulators.dynamoDbEndpoint(), emulators.s3Endpoint(), emulators.cognitoEndpoint(),
+                emulators.cognitoEndpoint());
     }
 
     public S3Client motoS3(String region) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import dev.migrator.testkit.Items;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.SdkBytes;
@@ -16,24 +17,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 public class ItemTransformerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    public static Map<String, AttributeValue> everyType() {
-        return Map.ofEntries(
-                Map.entry("pk", AttributeValue.fromS("ünïcødé ✓ 🚀")),
-                Map.entry("n38", AttributeValue.fromN("12345678901234567890123456789012345678")),
-                Map.entry("tiny", AttributeValue.fromN("-1.0E-130")),
-                Map.entry("bin", AttributeValue.fromB(SdkBytes.fromByteArray(new byte[] {0, (byte) 0xff, 10}))),
-                Map.entry("ss", AttributeValue.fromSs(List.of("a", "b"))),
-                Map.entry("ns", AttributeValue.fromNs(List.of("1", "2.50"))),
-                Map.entry("bs", AttributeValue.fromBs(List.of(SdkBytes.fromUtf8String("x")))),
-                Map.entry("bool", AttributeValue.fromBool(false)),
-                Map.entry("nul", AttributeValue.fromNul(true)),
-                Map.entry("emptyS", AttributeValue.fromS("")),
-                Map.entry("emptyL", AttributeValue.fromL(List.of())),
-                Map.entry("emptyM", AttributeValue.fromM(Map.of())),
-                Map.entry("nested", AttributeValue.fromM(Map.of("list", AttributeValue.fromL(List.of(
-                        AttributeValue.fromM(Map.of("c", AttributeValue.fromN("007")))))))));
-    }
 
     private static ItemTransformer compile(String transformsJson, Path dir) throws Exception {
         Path schema = Files.writeString(dir.resolve("s.json"), """
@@ -52,21 +35,21 @@ public class ItemTransformerTest {
         ItemTransformer t = compile("""
                 [{"op": "rename", "from": "n38", "to": "moved.n38"}, {"op": "copy", "from": "nested.list[0].c", "to": "c"},
                  {"op": "rename", "from": "bin", "to": "bin2"}]""", dir);
-        Map<String, AttributeValue> out = t.apply(everyType());
+        Map<String, AttributeValue> out = t.apply(Items.everyType());
 
         assertThat(out.get("moved").m().get("n38").n()).isEqualTo("12345678901234567890123456789012345678");
         assertThat(out.get("c").n()).isEqualTo("007");
         assertThat(out.get("bin2").b().asByteArray()).containsExactly(0, 0xff, 10);
         assertThat(out).doesNotContainKeys("n38", "bin");
         for (String same : List.of("pk", "tiny", "ss", "ns", "bs", "bool", "nul", "emptyS", "emptyL", "emptyM", "nested")) {
-            assertThat(out.get(same)).as(same).isEqualTo(everyType().get(same));
+            assertThat(out.get(same)).as(same).isEqualTo(Items.everyType().get(same));
         }
     }
 
     @Test
     void dynamoJsonRoundTripsEveryType() {
-        var json = DynamoJson.item(everyType());
-        assertThat(DynamoJson.item(json)).isEqualTo(everyType());
+        var json = DynamoJson.item(Items.everyType());
+        assertThat(DynamoJson.item(json)).isEqualTo(Items.everyType());
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.migrator.engine.StepContext;
 import dev.migrator.engine.StepExecution;
 import dev.migrator.engine.StepId;
 import dev.migrator.engine.StepResult;
+import dev.migrator.engine.UnitCounters;
 import dev.migrator.engine.Verification;
 import dev.migrator.engine.WorkerPool;
 import dev.migrator.model.BucketPair;
@@ -38,16 +39,11 @@ public final class BucketStep extends PairStep<BucketInfo> {
     private final BucketGateway target;
 
     public BucketStep(BucketPair pair, MigrationOptions options, BucketGateway source, BucketGateway target) {
-        super(new StepId(BucketModule.KIND, pair.name(), pair.at().pair()));
+        super(new StepId(BucketModule.KIND, pair.name(), pair.at().pair()), pair.source(), pair.target());
         this.pair = pair;
         this.options = options;
         this.source = source;
         this.target = target;
-    }
-
-    @Override
-    protected String resourceName(ResourceState.Side side) {
-        return side == ResourceState.Side.SOURCE ? pair.source() : pair.target();
     }
 
     @Override
@@ -146,18 +142,8 @@ public final class BucketStep extends PairStep<BucketInfo> {
             }
 
             @Override
-            public long done() {
-                return counters.read.get();
-            }
-
-            @Override
-            public long failed() {
-                return counters.failed.get();
-            }
-
-            @Override
-            public StepResult.Counters counters() {
-                return counters.snapshot();
+            public UnitCounters counters() {
+                return counters;
             }
 
             @Override

@@ -42,18 +42,13 @@ public final class TableStep extends PairStep<TableInfo> implements Sampleable {
 
     public TableStep(TablePair pair, MigrationOptions options, TableGateway source, TableGateway target,
                      String sourceRegion, String targetRegion) {
-        super(new StepId(TableModule.KIND, pair.name(), pair.at().pair()));
+        super(new StepId(TableModule.KIND, pair.name(), pair.at().pair()), pair.source(), pair.target());
         this.pair = pair;
         this.options = options;
         this.source = source;
         this.target = target;
         this.sourceRegion = sourceRegion;
         this.targetRegion = targetRegion;
-    }
-
-    @Override
-    protected String resourceName(ResourceState.Side side) {
-        return side == ResourceState.Side.SOURCE ? pair.source() : pair.target();
     }
 
     @Override
@@ -112,18 +107,8 @@ public final class TableStep extends PairStep<TableInfo> implements Sampleable {
             }
 
             @Override
-            public long done() {
-                return counters.read.get();
-            }
-
-            @Override
-            public long failed() {
-                return counters.failed.get();
-            }
-
-            @Override
-            public StepResult.Counters counters() {
-                return counters.snapshot();
+            public UnitCounters counters() {
+                return counters;
             }
         };
     }

@@ -8,6 +8,7 @@ import dev.migrator.engine.StepContext;
 import dev.migrator.engine.StepExecution;
 import dev.migrator.engine.StepId;
 import dev.migrator.engine.StepResult;
+import dev.migrator.engine.UnitCounters;
 import dev.migrator.engine.Verification;
 import dev.migrator.model.MigrationOptions;
 import dev.migrator.model.UserPoolPair;
@@ -37,17 +38,12 @@ public final class UserPoolStep extends PairStep<UserPoolInfo> {
     private final UserPoolPreflight preflight;
 
     public UserPoolStep(UserPoolPair pair, MigrationOptions options, UserPoolGateway source, UserPoolGateway target) {
-        super(new StepId(UserPoolModule.KIND, pair.name(), pair.at().pair()));
+        super(new StepId(UserPoolModule.KIND, pair.name(), pair.at().pair()), pair.source(), pair.target());
         this.pair = pair;
         this.options = options;
         this.source = source;
         this.target = target;
         this.preflight = new UserPoolPreflight(pair);
-    }
-
-    @Override
-    protected String resourceName(ResourceState.Side side) {
-        return side == ResourceState.Side.SOURCE ? pair.source() : pair.target();
     }
 
     @Override
@@ -126,18 +122,8 @@ public final class UserPoolStep extends PairStep<UserPoolInfo> {
             }
 
             @Override
-            public long done() {
-                return counters.done();
-            }
-
-            @Override
-            public long failed() {
-                return counters.failed.get();
-            }
-
-            @Override
-            public StepResult.Counters counters() {
-                return counters.snapshot();
+            public UnitCounters counters() {
+                return counters;
             }
 
             @Override

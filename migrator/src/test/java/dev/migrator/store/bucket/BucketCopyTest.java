@@ -56,7 +56,7 @@ class BucketCopyTest {
                     .metadata(Map.of("assetid", "x-42", "uploaded-by", "stack-a")), RequestBody.fromString("{}"));
             StringWriter out = new StringWriter();
 
-            assertThat(run(schema(aws, dir, source, target, ""), dir, out)).as(out.toString()).isZero();
+            assertThat(BucketSteps.run(BucketSteps.schema(aws, dir, source, target, ""), dir, out)).as(out.toString()).isZero();
 
             assertThat(BucketFixtures.contents(s3, target)).isEqualTo(BucketFixtures.contents(s3, source)).hasSize(10);
             // S3 keeps Expires under MetadataDirective COPY; S3Proxy drops it (BucketTagsAndExpiresTest checks it on moto)
@@ -83,9 +83,9 @@ class BucketCopyTest {
             for (int i = 0; i < 20; i++) {
                 BucketFixtures.put(s3, source, "small/" + i, BucketFixtures.random(1000, i));
             }
-            Path schema = schema(aws, dir, source, target, ", \"ifTargetNotEmpty\": \"overwrite\"");
+            Path schema = BucketSteps.schema(aws, dir, source, target, ", \"ifTargetNotEmpty\": \"overwrite\"");
 
-            StepResult.Completed first = (StepResult.Completed) step(schema, dir, aws, null);
+            StepResult.Completed first = (StepResult.Completed) BucketSteps.step(schema, dir, aws, null);
 
             assertThat(first.counters()).isEqualTo(new StepResult.Counters(21, 21, 0, 0));
             assertThat(first.outputs()).containsEntry("multipartCopies", "1");
@@ -99,7 +99,7 @@ class BucketCopyTest {
             assertThat(copied.eTag()).endsWith("-3\"");
 
             BucketFixtures.put(s3, source, "small/3", "changed in Stack A".getBytes());
-            StepResult.Completed rerun = (StepResult.Completed) step(schema, dir, aws, null);
+            StepResult.Completed rerun = (StepResult.Completed) BucketSteps.step(schema, dir, aws, null);
 
             assertThat(rerun.counters()).isEqualTo(new StepResult.Counters(21, 1, 20, 0));
             assertThat(BucketFixtures.contents(s3, target)).isEqualTo(BucketFixtures.contents(s3, source));
@@ -118,11 +118,11 @@ class BucketCopyTest {
             for (int i = 0; i < 200; i++) {
                 BucketFixtures.put(s3, source, "small/" + i, BucketFixtures.random(200, i));
             }
-            Path schema = schema(aws, dir, source, target, "");
-            Files.writeString(schema, Files.readString(schema).replace("\"maxRetries\": 1", "\"maxRetries\": 8"));
+            Path schema = BucketSteps.schema(aws.s3Endpoint(), aws, source, target, "").option("maxRetries", 8)
+                    .write(dir.resolve("schema.json"));
             FaultyBucketGateway faulty = new FaultyBucketGateway(new SdkBucketGateway(s3, aws.s3Endpoint().toString()), 0.3, 2);
 
-            StepResult.Completed result = (StepResult.Completed) step(schema, dir, aws, faulty);
+            StepResult.Completed result = (StepResult.Completed) BucketSteps.step(schema, dir, aws, faulty);
 
             assertThat(result.counters()).isEqualTo(new StepResult.Counters(201, 200, 0, 1));
             assertThat(faulty.throttled.get()).isPositive();
@@ -139,7 +139,7 @@ class BucketCopyTest {
             Files.writeString(Path.of(result.outputs().get("deadLetters")), lines.get(0).replace("big.bin", "vanished.bin") + "\n",
                     java.nio.file.StandardOpenOption.APPEND);
             BucketGateway real = new SdkBucketGateway(s3, aws.s3Endpoint().toString());
-            StepResult.Completed replayed = (StepResult.Completed) replay(schema, dir, real, real);
+            StepResult.Completed replayed = (StepResult.Completed) BucketSteps.replay(schema, dir, real, real);
 
             assertThat(replayed.counters()).isEqualTo(new StepResult.Counters(2, 1, 1, 0));
             assertThat(replayed.outputs().get("goneFromSource")).startsWith("1 ").contains("vanished.bin");
@@ -159,53 +159,10 @@ class BucketCopyTest {
                 BucketFixtures.put(s3, source, key, key.getBytes());
             }
 
-            assertThat(run(schema(aws, dir, source, target, ", \"include\": [\"keep/\", \"more/\"], \"exclude\": [\"keep/tmp/\"]"),
+            assertThat(BucketSteps.run(BucketSteps.schema(aws, dir, source, target, ", \"include\": [\"keep/\", \"more/\"], \"exclude\": [\"keep/tmp/\"]"),
                     dir, new StringWriter())).isZero();
 
             assertThat(BucketFixtures.contents(s3, target)).containsOnlyKeys("keep/a", "keep/c/d", "more/f");
         }
-    }
-
-    static Path schema(LocalAws aws, Path dir, String source, String target, String extra) throws Exception {
-        return schema(aws.s3Endpoint(), aws, dir, source, target, extra);
-    }
-
-    static Path schema(java.net.URI s3, LocalAws aws, Path dir, String source, String target, String extra) throws Exception {
-        String endpoints = "\"endpoints\": {\"s3\": \"" + s3 + "\", \"dynamodb\": \"" + aws.dynamoDbEndpoint() + "\"}";
-        return Files.writeString(dir.resolve("schema.json"), """
-                {"schemaVersion": "1.0",
-                 "source": {"region": "%s", %s}, "target": {"region": "%s", %s},
-                 "buckets": [{"name": "b", "source": "%s", "target": "%s"%s}],
-                 "options": {"concurrency": 4, "maxRetries": 1, "multipartThreshold": "6MiB", "multipartPartSize": "5MiB"}}
-                """.formatted(A, endpoints, B, endpoints, source, target, extra));
-    }
-
-    static int run(Path schema, Path dir, StringWriter out) {
-        var cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(out, true));
-        return cli.execute("run", schema.toString(), "--state-dir", dir.resolve("state").toString());
-    }
-
-    /** Runs the schema's first bucket pair as a step on S3Proxy, the target gateway optionally replaced. */
-    static StepResult step(Path schema, Path dir, LocalAws aws, BucketGateway targetGateway) throws Exception {
-        try (S3Client s3 = aws.s3(A)) {
-            BucketGateway gateway = new SdkBucketGateway(s3, aws.s3Endpoint().toString());
-            return step(schema, dir, gateway, targetGateway == null ? gateway : targetGateway);
-        }
-    }
-
-    /** Replays the dead letters the schema's first bucket pair left in {@code dir}. */
-    static StepResult replay(Path schema, Path dir, BucketGateway sourceGateway, BucketGateway targetGateway) throws Exception {
-        var loaded = (LoadResult.Valid) new SchemaLoader().load(schema);
-        return new BucketStep(loaded.schema().buckets().get(0), loaded.schema().options(), sourceGateway, targetGateway)
-                .replay(new StepContext(dir, ProgressListener.NONE).withBackoff(Backoff.NONE));
-    }
-
-    static StepResult step(Path schema, Path dir, BucketGateway sourceGateway, BucketGateway targetGateway) throws Exception {
-        var loaded = (LoadResult.Valid) new SchemaLoader().load(schema);
-        BucketPair pair = loaded.schema().buckets().get(0);
-        return new BucketStep(pair, loaded.schema().options(), sourceGateway, targetGateway)
-                .copy(new StepContext(dir, ProgressListener.NONE).withBackoff(Backoff.NONE));
     }
 }

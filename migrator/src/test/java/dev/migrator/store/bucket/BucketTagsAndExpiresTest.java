@@ -36,10 +36,10 @@ class BucketTagsAndExpiresTest {
                         .expires(Instant.parse("2030-01-02T03:04:05Z")).metadata(Map.of("assetid", object.getKey()))
                         .tagging("classification=internal&owner=stack%20a"), RequestBody.fromBytes(object.getValue()));
             }
-            Path schema = BucketCopyTest.schema(aws.motoEndpoint().get(), aws, dir, source, target,
+            Path schema = BucketSteps.schema(aws.motoEndpoint().get(), aws, dir, source, target,
                     ", \"storageClass\": \"STANDARD_IA\"");
 
-            StepResult.Completed result = (StepResult.Completed) BucketCopyTest.step(schema, dir, motoGateway(aws, s3), motoGateway(aws, s3));
+            StepResult.Completed result = (StepResult.Completed) BucketSteps.step(schema, dir, motoGateway(aws, s3), motoGateway(aws, s3));
 
             assertThat(result.counters()).isEqualTo(new StepResult.Counters(2, 2, 0, 0));
             assertThat(result.outputs()).containsEntry("multipartCopies", "1");

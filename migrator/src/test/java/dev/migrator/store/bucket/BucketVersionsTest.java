@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.migrator.engine.StepResult;
 import dev.migrator.testkit.LocalAws;
 import dev.migrator.testkit.LocalAwsExtension;
+import dev.migrator.testkit.SchemaBuilder;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,15 +54,14 @@ class BucketVersionsTest {
                             AttributeValue.fromM(Map.of("S3Version", AttributeValue.fromS(a2))))))));
             ddb.putItem(r -> r.tableName(sourceTable).item(Map.of("assetId", AttributeValue.fromS("b"),
                     "currentVersion", AttributeValue.fromM(Map.of("S3Version", AttributeValue.fromS(b2))))));
-            Path schema = BucketCopyTest.schema(aws, dir, source, target, ", \"versions\": \"all\"");
-            Files.writeString(schema, Files.readString(schema).replace("\"options\"", """
-                    "tables": [{"name": "assets", "source": "%s", "target": "%s", "transforms": [
-                      {"op": "map", "path": "currentVersion.S3Version", "using": "s3-versions:b", "onMissing": "fail"},
-                      {"op": "map", "path": "versions[*].S3Version", "using": "s3-versions:b", "onMissing": "fail"}]}],
-                    "options\"""".formatted(sourceTable, targetTable)));
+            SchemaBuilder builder = BucketSteps.schema(aws.s3Endpoint(), aws, source, target, ", \"versions\": \"all\"")
+                    .table("assets", sourceTable, targetTable, Map.of("transforms", List.of(
+                            Map.of("op", "map", "path", "currentVersion.S3Version", "using", "s3-versions:b", "onMissing", "fail"),
+                            Map.of("op", "map", "path", "versions[*].S3Version", "using", "s3-versions:b", "onMissing", "fail"))));
+            Path schema = builder.write(dir.resolve("schema.json"));
             StringWriter out = new StringWriter();
 
-            assertThat(BucketCopyTest.run(schema, dir, out)).as(out.toString()).isZero();
+            assertThat(BucketSteps.run(schema, dir, out)).as(out.toString()).isZero();
 
             assertThat(history(s3, target)).isEqualTo(history(s3, source));
             Path mapFile;
@@ -80,8 +80,8 @@ class BucketVersionsTest {
             String newA1 = map.get(a1);
             assertThat(s3.getObjectAsBytes(r -> r.bucket(target).key("asset/a.glb").versionId(newA1)).asUtf8String()).isEqualTo("one");
 
-            StepResult.Completed rerun = (StepResult.Completed) BucketCopyTest.step(
-                    withPolicy(schema, "overwrite"), dir.resolve("state").toFile().listFiles()[0].toPath(), aws, null);
+            StepResult.Completed rerun = (StepResult.Completed) BucketSteps.step(
+                    builder.set("buckets", 0, "ifTargetNotEmpty", "overwrite").write(schema), dir.resolve("state").toFile().listFiles()[0].toPath(), aws, null);
             assertThat(rerun.counters()).isEqualTo(new StepResult.Counters(6, 0, 6, 0));
             assertThat(history(s3, target)).isEqualTo(history(s3, source));
         }
@@ -98,17 +98,17 @@ class BucketVersionsTest {
             BucketFixtures.put(s3, source, "doc", BucketFixtures.random(7 * 1024 * 1024, 9));
             BucketFixtures.put(s3, source, "doc", "three".getBytes());
             BucketFixtures.put(s3, source, "other", "o".getBytes());
-            Path schema = BucketCopyTest.schema(aws, dir, source, target, ", \"versions\": \"all\"");
+            Path schema = BucketSteps.schema(aws, dir, source, target, ", \"versions\": \"all\"");
             BucketGateway real = new SdkBucketGateway(s3, aws.s3Endpoint().toString());
 
-            StepResult.Completed copy = (StepResult.Completed) BucketCopyTest.step(schema, dir, real, new FaultyBucketGateway(real, 0, 2));
+            StepResult.Completed copy = (StepResult.Completed) BucketSteps.step(schema, dir, real, new FaultyBucketGateway(real, 0, 2));
 
             assertThat(copy.counters()).isEqualTo(new StepResult.Counters(4, 2, 0, 2));
             List<String> letters = Files.readAllLines(Path.of(copy.outputs().get("deadLetters")));
             assertThat(letters).hasSize(2);
             assertThat(letters.get(1)).contains("an older version of this key failed");
 
-            StepResult.Completed replayed = (StepResult.Completed) BucketCopyTest.replay(schema, dir, real, real);
+            StepResult.Completed replayed = (StepResult.Completed) BucketSteps.replay(schema, dir, real, real);
 
             assertThat(replayed.counters()).isEqualTo(new StepResult.Counters(2, 2, 0, 0));
             assertThat(history(s3, target)).isEqualTo(history(s3, source));
@@ -127,8 +127,8 @@ class BucketVersionsTest {
             BucketFixtures.put(s3, source, "k", "old".getBytes());
             String current = BucketFixtures.put(s3, source, "k", "new".getBytes());
 
-            StepResult.Completed result = (StepResult.Completed) BucketCopyTest.step(
-                    BucketCopyTest.schema(aws, dir, source, target, ""), dir, aws, null);
+            StepResult.Completed result = (StepResult.Completed) BucketSteps.step(
+                    BucketSteps.schema(aws, dir, source, target, ""), dir, aws, null);
 
             Map<String, String> map = new ObjectMapper().readValue(Path.of(result.outputs().get("versionMap")).toFile(), TreeMap.class);
             assertThat(map).containsOnlyKeys(current);
@@ -137,10 +137,6 @@ class BucketVersionsTest {
         }
     }
 
-    private static Path withPolicy(Path schema, String policy) throws Exception {
-        return Files.writeString(schema, Files.readString(schema).replace("\"versions\": \"all\"",
-                "\"versions\": \"all\", \"ifTargetNotEmpty\": \"" + policy + "\""));
-    }
 
     /**
      * Each key's history as S3 lists it (newest first): size and content MD5 of each version (ETags of

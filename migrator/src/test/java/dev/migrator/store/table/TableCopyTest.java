@@ -14,7 +14,9 @@ import dev.migrator.engine.StepResult;
 import dev.migrator.schema.LoadResult;
 import dev.migrator.schema.SchemaLoader;
 import dev.migrator.testkit.LocalAws;
+import dev.migrator.testkit.Cli;
 import dev.migrator.testkit.LocalAwsExtension;
+import dev.migrator.testkit.SchemaBuilder;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -165,14 +167,15 @@ class TableCopyTest {
             TableFixtures.put(a, source, List.of(
                     Map.of("pk", AttributeValue.fromS("p1"), "newId", AttributeValue.fromS("n1")),
                     Map.of("pk", AttributeValue.fromS("p2"), "note", AttributeValue.fromS("no newId"))));
-            Path schema = schema(aws, dir, source, target, ", \"transforms\": [{\"op\": \"copy\", \"from\": \"newId\", \"to\": \"id\"}]");
+            SchemaBuilder builder = builder(aws, source, target, ", \"transforms\": [{\"op\": \"copy\", \"from\": \"newId\", \"to\": \"id\"}]");
+            Path schema = builder.write(dir.resolve("schema.json"));
             assertThat(run(schema, dir, new StringWriter())).isEqualTo(4);
             Path runDir;
             try (var dirs = Files.list(dir.resolve("state"))) {
                 runDir = dirs.findFirst().orElseThrow();
             }
-            Files.writeString(schema, Files.readString(schema).replace("{\"op\": \"copy\", \"from\": \"newId\", \"to\": \"id\"}",
-                    "{\"op\": \"coalesce\", \"path\": \"id\", \"from\": [\"newId\", \"pk\"]}"));
+            builder.set("tables", 0, "transforms", List.of(Map.of("op", "coalesce", "path", "id", "from", List.of("newId", "pk"))))
+                    .write(schema);
 
             StringWriter refused = new StringWriter();
             assertThat(cli(refused, "replay", schema.toString(), "--state-dir", dir.resolve("state").toString())).isEqualTo(2);
@@ -227,10 +230,7 @@ class TableCopyTest {
             Path schema = schema(aws, dir, source, target,
                     ", \"transforms\": [{\"op\": \"rename\", \"from\": \"newId\", \"to\": \"id\"}]");
             StringWriter out = new StringWriter();
-            var cli = Main.commandLine();
-            cli.setOut(new PrintWriter(out, true));
-
-            assertThat(cli.execute("plan", "--sample", "5", schema.toString())).isZero();
+            assertThat(cli(out, "plan", "--sample", "5", schema.toString())).isZero();
 
             assertThat(out.toString()).contains("table:t: 2 sample item(s)")
                     .contains("before: {\"n\":{\"N\":\"1.5\"},\"newId\":{\"S\":\"n1\"},\"pk\":{\"S\":\"p1\"}}")
@@ -269,8 +269,8 @@ class TableCopyTest {
             String source = LocalAws.uniqueName("paced-a");
             String target = LocalAws.uniqueName("paced-b");
             seededPair(a, b, source, target, simple(300));
-            Path schema = schema(aws, dir, source, target, "");
-            Files.writeString(schema, Files.readString(schema).replace("\"maxRetries\": 1", "\"maxRetries\": 1, \"writeRateLimit\": {\"itemsPerSecond\": 100}"));
+            Path schema = builder(aws, source, target, "").option("writeRateLimit", Map.of("itemsPerSecond", 100))
+                    .write(dir.resolve("schema.json"));
 
             long started = System.nanoTime();
             assertThat(run(schema, dir, new StringWriter())).isZero();
@@ -294,28 +294,21 @@ class TableCopyTest {
                 "sk", AttributeValue.fromN(String.valueOf(i)), "payload", AttributeValue.fromS("p".repeat(200)))).toList();
     }
 
+    private static SchemaBuilder builder(LocalAws aws, String source, String target, String extra) {
+        return SchemaBuilder.between(A, B).endpoint("dynamodb", aws.dynamoDbEndpoint())
+                .table("t", source, target, SchemaBuilder.settings(extra)).option("concurrency", 4).option("maxRetries", 1);
+    }
+
     private static Path schema(LocalAws aws, Path dir, String source, String target, String extra) throws Exception {
-        String endpoint = "\"endpoints\": {\"dynamodb\": \"" + aws.dynamoDbEndpoint() + "\"}";
-        return Files.writeString(dir.resolve("schema.json"), """
-                {"schemaVersion": "1.0",
-                 "source": {"region": "%s", %s}, "target": {"region": "%s", %s},
-                 "tables": [{"name": "t", "source": "%s", "target": "%s"%s}],
-                 "options": {"concurrency": 4, "maxRetries": 1}}
-                """.formatted(A, endpoint, B, endpoint, source, target, extra));
+        return builder(aws, source, target, extra).write(dir.resolve("schema.json"));
     }
 
     private static int run(Path schema, Path dir, StringWriter out) {
-        var cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(out, true));
-        return cli.execute("run", schema.toString(), "--state-dir", dir.resolve("state").toString());
+        return Cli.run(out, "run", schema.toString(), "--state-dir", dir.resolve("state").toString());
     }
 
     private static int cli(StringWriter out, String... args) {
-        var cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(out, true));
-        return cli.execute(args);
+        return Cli.run(out, args);
     }
 
     private static StepResult replay(LocalAws aws, Path dir, String source, String target, TableGateway sourceGateway,
@@ -327,8 +320,7 @@ class TableCopyTest {
 
     private static StepResult step(LocalAws aws, Path dir, String source, String target, int maxRetries,
                                    TableGateway sourceGateway, TableGateway targetGateway) throws Exception {
-        Path schema = schema(aws, dir, source, target, "");
-        Files.writeString(schema, Files.readString(schema).replace("\"maxRetries\": 1", "\"maxRetries\": " + maxRetries));
+        Path schema = builder(aws, source, target, "").option("maxRetries", maxRetries).write(dir.resolve("schema.json"));
         var loaded = (LoadResult.Valid) new SchemaLoader().load(schema);
         TablePair pair = loaded.schema().tables().get(0);
         TableStep step = new TableStep(pair, loaded.schema().options(), sourceGateway, targetGateway, A, B);

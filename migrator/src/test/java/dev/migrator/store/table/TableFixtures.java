@@ -62,7 +62,7 @@ final class TableFixtures {
     static List<Map<String, AttributeValue>> rich(int count, boolean binaryKeys) {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            Map<String, AttributeValue> item = new HashMap<>(dev.migrator.transform.ItemTransformerTest.everyType());
+            Map<String, AttributeValue> item = new HashMap<>(dev.migrator.testkit.Items.everyType());
             item.remove("pk");
             item.put("pk", binaryKeys ? AttributeValue.fromB(SdkBytes.fromByteArray(new byte[] {(byte) i, (byte) (i >> 8), (byte) 0xff}))
                     : AttributeValue.fromS("ключ-" + i + "-🔑"));

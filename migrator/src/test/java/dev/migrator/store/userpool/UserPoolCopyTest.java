@@ -288,10 +288,7 @@ class UserPoolCopyTest {
     }
 
     private static int run(Path schema, Path dir, StringWriter out) {
-        var cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(out, true));
-        return cli.execute("run", schema.toString(), "--state-dir", dir.resolve("state").toString());
+        return dev.migrator.testkit.Cli.run(out, "run", schema.toString(), "--state-dir", dir.resolve("state").toString());
     }
 
     private static StepResult step(Path schema, Path dir, UserPoolGateway source, UserPoolGateway target) throws Exception {

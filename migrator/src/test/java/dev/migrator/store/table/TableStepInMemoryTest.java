@@ -1,0 +1,116 @@
+package dev.migrator.store.table;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.migrator.engine.ProgressListener;
+import dev.migrator.engine.StepContext;
+import dev.migrator.engine.StepResult;
+import dev.migrator.engine.Verification;
+import dev.migrator.schema.LoadResult;
+import dev.migrator.schema.SchemaLoader;
+import dev.migrator.support.Backoff;
+import dev.migrator.testkit.SchemaBuilder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** The table step's copy, dead letters, replay and verification on in-memory tables: no emulator, no waiting. */
+class TableStepInMemoryTest {
+    private final InMemoryTableGateway source = new InMemoryTableGateway().create("src-table");
+    private final InMemoryTableGateway target = new InMemoryTableGateway().create("dst-table");
+
+    @Test
+    void copiesEveryItemInBatchesOf25AndVerifies(@TempDir Path dir) throws Exception {
+        seed(110, i -> Map.of());
+        TableStep step = step(dir, "");
+
+        StepResult.Completed copied = (StepResult.Completed) step.copy(context(dir));
+
+        assertThat(copied.counters()).isEqualTo(new StepResult.Counters(110, 110, 0, 0));
+        assertThat(target.contents("dst-table")).isEqualTo(source.contents("src-table"));
+        assertThat(target.batchWrites.get()).as("BatchWriteItem calls").isBetween(5L, 8L);
+        assertThat(step.verify(context(dir), 1.0).verdict()).isEqualTo(Verification.Verdict.VERIFIED);
+    }
+
+    @Test
+    void itemsWhoseTransformFailsAreDeadLetteredAndNotCopyable(@TempDir Path dir) throws Exception {
+        seed(10, i -> i % 3 == 0 ? Map.of() : Map.of("newId", AttributeValue.fromS("n" + i)));
+        TableStep step = step(dir, "\"transforms\": [{\"op\": \"format\", \"path\": \"id\", \"template\": \"{newId}\"}]");
+
+        StepResult.Completed copied = (StepResult.Completed) step.copy(context(dir));
+
+        assertThat(copied.counters().failed()).isEqualTo(4);
+        List<String> lines = Files.readAllLines(Path.of(copied.outputs().get("deadLetters")));
+        assertThat(lines).hasSize(4).allSatisfy(line -> assertThat(line).contains("\"stage\":\"transform\""));
+        Verification verified = step.verify(context(dir), 1.0);
+        assertThat(verified.notCopyable()).isEqualTo(4);
+        assertThat(verified.missing()).isZero();
+    }
+
+    @Test
+    void rejectedWritesAreDeadLetteredThenReplayedIntoAnEqualTarget(@TempDir Path dir) throws Exception {
+        seed(60, i -> Map.of());
+        TableStep step = step(dir, "");
+        target.rejectWrites = true;
+
+        StepResult.Completed copied = (StepResult.Completed) step.copy(context(dir));
+        assertThat(copied.counters().failed()).isEqualTo(60);
+        assertThat(Files.readAllLines(Path.of(copied.outputs().get("deadLetters"))))
+                .allSatisfy(line -> assertThat(line).contains("\"stage\":\"write\""));
+
+        target.rejectWrites = false;
+        StepResult.Completed replayed = (StepResult.Completed) step.replay(context(dir));
+
+        assertThat(replayed.counters()).isEqualTo(new StepResult.Counters(60, 60, 0, 0));
+        assertThat(replayed.outputs()).containsEntry("stillFailing", "0").doesNotContainKey("deadLetters");
+        assertThat(target.contents("dst-table")).isEqualTo(source.contents("src-table"));
+    }
+
+    @Test
+    void skipExistingKeepsTheTargetsItem(@TempDir Path dir) throws Exception {
+        seed(5, i -> Map.of());
+        Map<String, AttributeValue> theirs = Map.of("pk", AttributeValue.fromS("item-2"), "v", AttributeValue.fromS("Stack B's"));
+        target.put("dst-table", theirs);
+        TableStep step = step(dir, "\"ifTargetNotEmpty\": \"skip-existing\"");
+
+        StepResult.Completed copied = (StepResult.Completed) step.copy(context(dir));
+
+        assertThat(copied.counters()).isEqualTo(new StepResult.Counters(5, 4, 1, 0));
+        assertThat(target.contents("dst-table").get("item-2")).isEqualTo(theirs);
+    }
+
+    @Test
+    void decideWritesUnlessSkipExistingMeetsAnItemThere() {
+        for (var policy : dev.migrator.model.NonEmptyTargetPolicy.values()) {
+            assertThat(ItemDecision.decide(false, policy)).isEqualTo(ItemDecision.WRITE);
+            assertThat(ItemDecision.decide(true, policy)).isEqualTo(
+                    policy == dev.migrator.model.NonEmptyTargetPolicy.SKIP_EXISTING ? ItemDecision.SKIP : ItemDecision.WRITE);
+        }
+    }
+
+    private void seed(int count, java.util.function.IntFunction<Map<String, AttributeValue>> extra) {
+        for (int i = 0; i < count; i++) {
+            Map<String, AttributeValue> item = new java.util.HashMap<>(extra.apply(i));
+            item.put("pk", AttributeValue.fromS("item-" + i));
+            item.put("n", AttributeValue.fromN(String.valueOf(i)));
+            source.put("src-table", item);
+        }
+    }
+
+    private TableStep step(Path dir, String settings) throws Exception {
+        Path schema = SchemaBuilder.between("us-east-1", "us-east-1").table("t", "src-table", "dst-table", SchemaBuilder.settings(settings))
+                .option("concurrency", 3).option("maxRetries", 2).write(dir.resolve("schema.json"));
+        LoadResult result = new SchemaLoader().load(schema);
+        assertThat(result.problems()).isEmpty();
+        var loaded = (LoadResult.Valid) result;
+        return new TableStep(loaded.schema().tables().get(0), loaded.schema().options(), source, target, "us-east-1", "us-east-1");
+    }
+
+    private static StepContext context(Path dir) {
+        return new StepContext(dir.resolve("state"), ProgressListener.NONE).withBackoff(Backoff.NONE);
+    }
+}
