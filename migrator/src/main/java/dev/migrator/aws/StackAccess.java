@@ -13,7 +13,7 @@ public record StackAccess(String role, String region, Map<String, String> endpoi
                           List<Problem> problems) {
 
     public StackAccess {
-        endpoints = Map.copyOf(endpoints);
+        endpoints = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(endpoints)); // in the order probed
         problems = List.copyOf(problems);
     }
 

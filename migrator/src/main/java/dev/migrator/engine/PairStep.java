@@ -20,17 +20,25 @@ import java.util.function.Supplier;
  * {@link StepExecution}, and streams a replay entry by entry with progress.
  *
  * @param <I> what describing one side returns (table, bucket or user pool description)
+ * @param <G> the store's gateway, the narrow interface in front of its service
  */
-public abstract class PairStep<I> implements Replayable {
+public abstract class PairStep<I, G> implements Replayable {
     protected final StepId id;
+    protected final G source;
+    protected final G target;
     private final String sourceName;
     private final String targetName;
 
-    /** {@code sourceName} and {@code targetName}: the resources as the schema names them (table, bucket, pool id). */
-    protected PairStep(StepId id, String sourceName, String targetName) {
+    /**
+     * {@code sourceName} and {@code targetName}: the resources as the schema names them (table, bucket, pool id);
+     * {@code source} and {@code target}: the gateways of the two stacks.
+     */
+    protected PairStep(StepId id, String sourceName, String targetName, G source, G target) {
         this.id = id;
         this.sourceName = sourceName;
         this.targetName = targetName;
+        this.source = source;
+        this.target = target;
     }
 
     @Override
@@ -43,6 +51,11 @@ public abstract class PairStep<I> implements Replayable {
     /** The resource's name on one side, as the schema gives it. */
     protected final String resourceName(ResourceState.Side side) {
         return side == ResourceState.Side.SOURCE ? sourceName : targetName;
+    }
+
+    /** The gateway of one side. */
+    protected final G gateway(ResourceState.Side side) {
+        return side == ResourceState.Side.SOURCE ? source : target;
     }
 
     /** The resource on one side, or empty when it does not exist; throws when the side cannot be read. */

@@ -22,7 +22,7 @@ public record ResourceState(
 
     public ResourceState {
         firstKeys = List.copyOf(firstKeys);
-        details = Map.copyOf(details);
+        details = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(details)); // in the order given
     }
 
     public static ResourceState missing(Side side, String name) {

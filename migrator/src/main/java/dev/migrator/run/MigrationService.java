@@ -34,17 +34,17 @@ import java.util.Optional;
 public final class MigrationService {
     private final SchemaLoader loader = new SchemaLoader();
     private final EndpointResolver endpoints;
-    private final List<StoreModule> stores;
+    private final Stores stores;
     private final Backoff backoff;
 
     public MigrationService(EndpointResolver endpoints) {
-        this(endpoints, Stores.all(), Backoff.DEFAULT);
+        this(endpoints, Stores.BUILT_IN, Backoff.DEFAULT);
     }
 
     /** With other stores, or another backoff between attempts (tests pass {@link Backoff#NONE}). */
-    public MigrationService(EndpointResolver endpoints, List<StoreModule> stores, Backoff backoff) {
+    public MigrationService(EndpointResolver endpoints, Stores stores, Backoff backoff) {
         this.endpoints = endpoints;
-        this.stores = List.copyOf(stores);
+        this.stores = stores;
         this.backoff = backoff;
     }
 
@@ -65,8 +65,8 @@ public final class MigrationService {
         LoadResult.Valid valid = (LoadResult.Valid) loaded;
         MigrationSchema schema = valid.schema();
         try (StackClients source = clients(schema, schema.source()); StackClients target = clients(schema, schema.target())) {
-            Plan plan = new Planner(stores).plan(schema, new StoreModule.Stacks(source, target, false));
-            StackChecks stacks = StackChecks.probe(plan, source, target);
+            Plan plan = new Planner(stores.modules()).plan(schema, new StoreModule.Stacks(source, target, false));
+            StackChecks stacks = StackChecks.probe(plan, stores, source, target);
             List<Preflight> preflights = stacks.preflight(plan, schema.options().concurrency());
             List<Sample> samples = new ArrayList<>();
             for (Step step : plan.steps()) {
@@ -165,13 +165,13 @@ public final class MigrationService {
         try (StateLock lock = StateLock.acquire(directory.lockFile(), command + " " + file)) {
             Instant started = Instant.now();
             try (StackClients source = clients(schema, schema.source()); StackClients target = clients(schema, schema.target())) {
-                Plan plan = new Planner(stores).plan(schema, new StoreModule.Stacks(source, target, targetsHoldCopy));
-                StackChecks stacks = StackChecks.probe(plan, source, target);
+                Plan plan = new Planner(stores.modules()).plan(schema, new StoreModule.Stacks(source, target, targetsHoldCopy));
+                StackChecks stacks = StackChecks.probe(plan, stores, source, target);
                 List<Preflight> preflights = stacks.preflight(plan, schema.options().concurrency());
                 RunReport report = maker.make(new PhaseCommand.Prepared(schema, plan, preflights, directory, started))
                         .withStacks(stacks.stacks());
                 Thread.interrupted(); // the report is written even when Ctrl-C came while it was made
-                return new RunOutcome.Reported(schema, report, directory.writeReport(report, reportName), directory.path());
+                return new RunOutcome.Reported(schema, report, directory.writeReport(report, reportName, stores), directory.path());
             }
         } catch (StateLock.Held e) {
             return new RunOutcome.Locked(e.getMessage());

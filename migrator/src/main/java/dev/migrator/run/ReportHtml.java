@@ -14,7 +14,7 @@ import java.util.Optional;
 final class ReportHtml {
     private ReportHtml() {}
 
-    static String render(RunReport report) {
+    static String render(RunReport report, Stores stores) {
         StringBuilder html = new StringBuilder(8192);
         html.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>migrator report: ")
                 .append(esc(report.schemaName())).append("</title><style>")
@@ -36,7 +36,7 @@ final class ReportHtml {
             row(html, p.step(), report);
         }
         html.append("</table>");
-        details(html, report);
+        details(html, report, stores);
         html.append("</body></html>\n");
         return html.toString();
     }
@@ -106,7 +106,7 @@ final class ReportHtml {
                 .append("</tr>");
     }
 
-    private static void details(StringBuilder html, RunReport report) {
+    private static void details(StringBuilder html, RunReport report, Stores stores) {
         for (Preflight p : report.preflights()) {
             html.append("<h2>").append(esc(p.step().toString())).append("</h2><ul>");
             for (Finding f : p.findings()) {
@@ -115,7 +115,7 @@ final class ReportHtml {
             Optional<StepResult> result = report.results().stream().filter(r -> r.step().equals(p.step())).findFirst();
             result.ifPresent(r -> outputs(html, r));
             report.verifications().stream().filter(v -> v.step().equals(p.step())).findFirst()
-                    .ifPresent(v -> explainCounts(html, p.step(), result, v));
+                    .ifPresent(v -> explainCounts(html, p.step(), result, v, stores));
             report.verifications().stream().filter(v -> v.step().equals(p.step())).findFirst().ifPresent(v -> {
                 html.append("<li>verification: ").append(v.checked()).append(" checked, ").append(v.matched()).append(" matched, ")
                         .append(v.missing()).append(" missing, ").append(v.extra()).append(" extra, ").append(v.different())
@@ -129,9 +129,9 @@ final class ReportHtml {
     }
 
     /** Why a step's counts differ where that is expected (versions, seeded items): each store says. */
-    private static void explainCounts(StringBuilder html, StepId step, Optional<StepResult> result, Verification v) {
+    private static void explainCounts(StringBuilder html, StepId step, Optional<StepResult> result, Verification v, Stores stores) {
         long read = result.map(r -> counters(r).read()).orElse(0L);
-        for (String sentence : Stores.of(step.kind()).explainCounts(read, v)) {
+        for (String sentence : stores.of(step.kind()).map(m -> m.explainCounts(read, v)).orElse(java.util.List.of())) {
             html.append("<li>").append(esc(sentence)).append("</li>");
         }
     }

@@ -35,9 +35,9 @@ public record RunDirectory(Path path) {
      * A later run, even a refused one, adds its own files and never replaces an earlier run's. Returns the
      * report's own JSON file.
      */
-    public Path writeReport(RunReport report, String name) throws IOException {
+    public Path writeReport(RunReport report, String name, Stores stores) throws IOException {
         byte[] json = ReportJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(report);
-        byte[] html = ReportHtml.render(report).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] html = ReportHtml.render(report, stores).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         RunLayout layout = layout();
         Path reports = layout.reportsDirectory();
         OwnerOnlyFiles.createDirectories(reports);

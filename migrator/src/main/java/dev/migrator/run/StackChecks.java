@@ -9,6 +9,7 @@ import dev.migrator.engine.Preflight;
 import dev.migrator.engine.PreflightRunner;
 import dev.migrator.engine.Step;
 import dev.migrator.engine.StepId;
+import dev.migrator.engine.StoreModule;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -23,22 +24,22 @@ import java.util.stream.Collectors;
  * failure every step would share is reported once per stack and service, and the steps that need it are
  * not asked again (their preflight says so, their verification is NOT VERIFIED with that reason).
  */
-public record StackChecks(List<StackAccess> stacks) {
+public record StackChecks(List<StackAccess> stacks, Stores stores) {
 
     public StackChecks {
         stacks = List.copyOf(stacks);
     }
 
     /** Probes both stacks for the services the plan's steps call. */
-    public static StackChecks probe(Plan plan, StackClients source, StackClients target) {
+    public static StackChecks probe(Plan plan, Stores stores, StackClients source, StackClients target) {
         Set<AwsService> services = EnumSet.noneOf(AwsService.class);
-        plan.steps().forEach(step -> Stores.of(step.id().kind()).service().ifPresent(services::add));
-        return new StackChecks(List.of(new StackProbe(source).probe(services), new StackProbe(target).probe(services)));
+        plan.steps().forEach(step -> stores.of(step.id().kind()).flatMap(StoreModule::service).ifPresent(services::add));
+        return new StackChecks(List.of(new StackProbe(source).probe(services), new StackProbe(target).probe(services)), stores);
     }
 
     /** Why {@code step} cannot use a stack at all (one line naming stack, service and endpoint), if it cannot. */
     public Optional<String> blocking(StepId step) {
-        Optional<AwsService> called = Stores.of(step.kind()).service();
+        Optional<AwsService> called = stores.of(step.kind()).flatMap(StoreModule::service);
         if (called.isEmpty()) {
             return Optional.empty();
         }

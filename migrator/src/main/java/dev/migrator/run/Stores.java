@@ -6,26 +6,31 @@ import dev.migrator.store.bucket.BucketModule;
 import dev.migrator.store.table.TableModule;
 import dev.migrator.store.userpool.UserPoolModule;
 import java.util.List;
-import java.util.NoSuchElementException;
+import java.util.Optional;
 
 /**
- * The stores migrator knows, one line each, in the order their steps run: user pools first (tables map
- * their subs), then buckets (tables map their version ids), then tables. The only place that names a store.
+ * The stores a run knows, in the order their steps run. {@link #BUILT_IN} is the only place that names a
+ * store, one line each: user pools first (tables map their subs), then buckets (tables map their version
+ * ids), then tables.
  */
-public final class Stores {
-    private static final List<StoreModule> MODULES = List.of(
+public record Stores(List<StoreModule> modules) {
+    public static final Stores BUILT_IN = new Stores(List.of(
             new UserPoolModule(),
             new BucketModule(),
-            new TableModule());
+            new TableModule()));
 
-    private Stores() {}
-
-    public static List<StoreModule> all() {
-        return MODULES;
+    public Stores {
+        modules = List.copyOf(modules);
     }
 
-    public static StoreModule of(StepId.Kind kind) {
-        return MODULES.stream().filter(m -> m.kind().equals(kind)).findFirst()
-                .orElseThrow(() -> new NoSuchElementException("no store module for " + kind.name()));
+    /** These stores and {@code more} after them. */
+    public Stores with(StoreModule... more) {
+        List<StoreModule> all = new java.util.ArrayList<>(modules);
+        all.addAll(List.of(more));
+        return new Stores(all);
+    }
+
+    public Optional<StoreModule> of(StepId.Kind kind) {
+        return modules.stream().filter(m -> m.kind().equals(kind)).findFirst();
     }
 }

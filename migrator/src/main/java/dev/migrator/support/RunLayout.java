@@ -17,6 +17,11 @@ public record RunLayout(Path directory) {
         return new Checkpoints(directory.resolve("checkpoints"));
     }
 
+    /** {@code checkpoints/<slug>-created.log}: the users a user pool step is creating, kept with its checkpoints. */
+    public Path creationLog(String slug) {
+        return checkpoints().directory().resolve(slug + "-created.log");
+    }
+
     public Path deadLetterDirectory() {
         return directory.resolve("dead-letters");
     }

@@ -28,31 +28,23 @@ import java.util.Optional;
  * of both sides, target empty (or allowed not to be). Copy: {@link BucketCopier}; every object not
  * copied is dead-lettered; the old -> new version id map is written for the table transforms.
  */
-public final class BucketStep extends PairStep<BucketInfo> {
+public final class BucketStep extends PairStep<BucketInfo, BucketGateway> {
     /** One ListObjectsV2 page: an exact count below it is cheap, above it the plan says "more than". */
     static final int COUNT_PAGE = 1000;
     private static final int KEYS_SHOWN = 5;
 
     private final BucketPair pair;
     private final MigrationOptions options;
-    private final BucketGateway source;
-    private final BucketGateway target;
 
     public BucketStep(BucketPair pair, MigrationOptions options, BucketGateway source, BucketGateway target) {
-        super(new StepId(BucketModule.KIND, pair.name(), pair.at().pair()), pair.source(), pair.target());
+        super(new StepId(BucketModule.KIND, pair.name(), pair.at().pair()), pair.source(), pair.target(), source, target);
         this.pair = pair;
         this.options = options;
-        this.source = source;
-        this.target = target;
     }
 
     @Override
     protected Optional<BucketInfo> describe(ResourceState.Side side) {
         return gateway(side).describe(resourceName(side));
-    }
-
-    private BucketGateway gateway(ResourceState.Side side) {
-        return side == ResourceState.Side.SOURCE ? source : target;
     }
 
     @Override

@@ -29,31 +29,27 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Copies one DynamoDB table pair. Preflight: both tables exist, the target is ACTIVE, keys match, target empty. */
-public final class TableStep extends PairStep<TableInfo> implements Sampleable {
+public final class TableStep extends PairStep<TableInfo, TableGateway> implements Sampleable {
     /** Items per Scan page: a page is also what one worker holds in memory. */
     static final int PAGE_SIZE = 500;
 
     private final TablePair pair;
     private final MigrationOptions options;
-    private final TableGateway source;
-    private final TableGateway target;
     private final String sourceRegion;
     private final String targetRegion;
 
     public TableStep(TablePair pair, MigrationOptions options, TableGateway source, TableGateway target,
                      String sourceRegion, String targetRegion) {
-        super(new StepId(TableModule.KIND, pair.name(), pair.at().pair()), pair.source(), pair.target());
+        super(new StepId(TableModule.KIND, pair.name(), pair.at().pair()), pair.source(), pair.target(), source, target);
         this.pair = pair;
         this.options = options;
-        this.source = source;
-        this.target = target;
         this.sourceRegion = sourceRegion;
         this.targetRegion = targetRegion;
     }
 
     @Override
     protected Optional<TableInfo> describe(ResourceState.Side side) {
-        return side == ResourceState.Side.SOURCE ? source.describe(pair.source()) : target.describe(pair.target());
+        return gateway(side).describe(resourceName(side));
     }
 
     @Override

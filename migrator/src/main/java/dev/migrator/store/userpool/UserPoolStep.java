@@ -30,29 +30,21 @@ import java.util.Optional;
  * owner-only) and writes the old sub -> new sub map. Preflight: both pools exist, sign-in configuration
  * and attributes agree, and what passwords become.
  */
-public final class UserPoolStep extends PairStep<UserPoolInfo> {
+public final class UserPoolStep extends PairStep<UserPoolInfo, UserPoolGateway> {
     private final UserPoolPair pair;
     private final MigrationOptions options;
-    private final UserPoolGateway source;
-    private final UserPoolGateway target;
     private final UserPoolPreflight preflight;
 
     public UserPoolStep(UserPoolPair pair, MigrationOptions options, UserPoolGateway source, UserPoolGateway target) {
-        super(new StepId(UserPoolModule.KIND, pair.name(), pair.at().pair()), pair.source(), pair.target());
+        super(new StepId(UserPoolModule.KIND, pair.name(), pair.at().pair()), pair.source(), pair.target(), source, target);
         this.pair = pair;
         this.options = options;
-        this.source = source;
-        this.target = target;
         this.preflight = new UserPoolPreflight(pair);
     }
 
     @Override
     protected Optional<UserPoolInfo> describe(ResourceState.Side side) {
         return gateway(side).describe(resourceName(side));
-    }
-
-    private UserPoolGateway gateway(ResourceState.Side side) {
-        return side == ResourceState.Side.SOURCE ? source : target;
     }
 
     @Override
@@ -78,7 +70,7 @@ public final class UserPoolStep extends PairStep<UserPoolInfo> {
         return copying(context, counters::snapshot, deadLetters -> {
             try (IdMapJournal subs = new IdMapJournal(layout.cognitoSubsMap(pair.name()));
                  PasswordFile passwords = passwordFile(layout);
-                 CreationLog creations = new CreationLog(context.checkpoints().directory().resolve(id.slug() + "-created.log"),
+                 CreationLog creations = new CreationLog(layout.creationLog(id.slug()),
                          context.resume())) {
                 UserPoolInfo sourceInfo = source.describe(pair.source()).orElseThrow();
                 UserPoolInfo targetInfo = target.describe(pair.target()).orElseThrow();
