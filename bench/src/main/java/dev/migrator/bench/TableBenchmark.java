@@ -3,7 +3,7 @@ package dev.migrator.bench;
 import dev.migrator.aws.EndpointResolver;
 import dev.migrator.local.ChildProcess;
 import dev.migrator.local.LocalEmulators;
-import dev.migrator.plan.StepResult;
+import dev.migrator.engine.StepResult;
 import dev.migrator.run.MigrationService;
 import dev.migrator.run.RunOutcome;
 import java.lang.management.ManagementFactory;
@@ -94,7 +94,7 @@ public final class TableBenchmark {
         ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
         long started = System.nanoTime();
         RunOutcome outcome = new MigrationService(new EndpointResolver(Map.of()))
-                .run(schema, new MigrationService.RunSettings(work.resolve("state"), dev.migrator.plan.ProgressListener.NONE, false, 1.0, false));
+                .run(schema, new MigrationService.RunSettings(work.resolve("state"), dev.migrator.engine.ProgressListener.NONE, false, 1.0, false));
         double seconds = (System.nanoTime() - started) / 1e9;
         long peakHeap = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
                 .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
