@@ -14,6 +14,7 @@ final class ConsoleProgress implements ProgressListener {
 
     private final Output out;
     private final Map<StepId, Tracker> trackers = new ConcurrentHashMap<>();
+    private final Map<StepId, Boolean> following = new ConcurrentHashMap<>();
 
     ConsoleProgress(Output out) {
         this.out = out;
@@ -123,5 +124,16 @@ final class ConsoleProgress implements ProgressListener {
                 }
             });
         }
+    }
+
+    /** A sync pass: a line when it applied something, or when the step became caught up or fell behind. */
+    @Override
+    public void caughtUp(StepId step, long applied, java.util.Optional<java.time.Duration> newestAge, boolean caughtUp) {
+        Boolean before = following.put(step, caughtUp);
+        if (applied == 0 && before != null && before == caughtUp) {
+            return;
+        }
+        out.line(step + " " + applied + " change(s) applied" + newestAge.map(a -> ", the newest made " + a.toSeconds() + " s ago").orElse("")
+                + (caughtUp ? "; caught up" : "; still reading"));
     }
 }

@@ -3,7 +3,8 @@ package dev.migrator.engine;
 /**
  * The phases of a migration, in the order a command runs them. Each phase names the capability a step
  * needs to take part ({@link Step} itself for the phases every step has); a command is a list of phases
- * ({@code run}: COPY then VERIFY; {@code replay}: REPLAY then VERIFY; {@code verify}: VERIFY), and
+ * ({@code run}: COPY then VERIFY; {@code sync}: CATCH_UP, pass after pass; {@code replay}: REPLAY then VERIFY;
+ * {@code verify}: VERIFY), and
  * {@link PhaseRunner} runs one phase over the steps that take part in it.
  */
 public enum Phase {
@@ -11,6 +12,8 @@ public enum Phase {
     PREFLIGHT(Step.class),
     /** Copies every unit, or counts and dead-letters it. */
     COPY(Step.class),
+    /** Applies what changed in the source since the copy began (migrator sync), pass after pass. */
+    CATCH_UP(CatchingUp.class),
     /** Tries the dead letters of an earlier run again. */
     REPLAY(Replayable.class),
     /** Compares source and target. */
@@ -28,6 +31,6 @@ public enum Phase {
 
     /** Whether the phase writes to the targets (its results are step results, not verifications). */
     public boolean acts() {
-        return this == COPY || this == REPLAY;
+        return this == COPY || this == CATCH_UP || this == REPLAY;
     }
 }

@@ -46,6 +46,7 @@ public final class PhaseRunner {
         return switch (phase) {
             case COPY -> step.copy(context);
             case REPLAY -> ((Replayable) step).replay(context);
+            case CATCH_UP -> ((CatchingUp) step).catchUp(context);
             default -> throw new IllegalStateException(phase + " is not an acting phase");
         };
     }

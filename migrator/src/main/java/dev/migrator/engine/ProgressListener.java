@@ -18,4 +18,10 @@ public interface ProgressListener {
     default void verifying(StepId step) {}
 
     default void verified(Verification verification) {}
+
+    /**
+     * A catch-up pass of the step ended: records applied in it, the age of the newest change applied so far
+     * (empty before the first), and whether it read every change there was.
+     */
+    default void caughtUp(StepId step, long applied, java.util.Optional<java.time.Duration> newestAge, boolean caughtUp) {}
 }

@@ -34,6 +34,10 @@ public record StepContext(RunLayout layout, ProgressListener progress, boolean r
         return new RetryPolicy(maxRetries, backoff);
     }
 
+    public StepContext withProgress(ProgressListener other) {
+        return new StepContext(layout, other, resume, backoff);
+    }
+
     public StepContext withBackoff(Backoff other) {
         return new StepContext(layout, progress, resume, other);
     }

@@ -13,7 +13,11 @@ public record TablePair(
         NonEmptyTargetPolicy ifTargetNotEmpty,
         List<SeededKey> seededKeys,
         Optional<Integer> segments,
+        CatchUp catchUp,
         PairLocation at) {
+
+    /** How writes made to the source during the copy reach the target: not at all, or from the table's stream (migrator sync). */
+    public enum CatchUp { NONE, STREAM }
 
     public TablePair {
         transforms = List.copyOf(transforms);
@@ -22,6 +26,6 @@ public record TablePair(
 
     /** The same pair with another policy for a non-empty target (a resumed run finds its own items there). */
     public TablePair withIfTargetNotEmpty(NonEmptyTargetPolicy policy) {
-        return new TablePair(name, source, target, transforms, policy, seededKeys, segments, at);
+        return new TablePair(name, source, target, transforms, policy, seededKeys, segments, catchUp, at);
     }
 }

@@ -127,6 +127,22 @@ public final class MigrationService {
         });
     }
 
+    /**
+     * Catches up with the writes made to the sources since their copy began (table pairs with catchUp "stream"):
+     * pass after pass until stopped, or until every one is caught up. Needs the state of an earlier run of this
+     * same file (the stream positions its copy recorded).
+     */
+    public RunOutcome sync(Path file, SyncSettings settings) throws IOException {
+        return prepared(file, settings.stateRoot(), "sync", RunDirectory::forSync, true, "sync", prepared -> {
+            if (prepared.preflights().stream().anyMatch(Preflight::blocksRun)) {
+                return prepared.refused();
+            }
+            List<Step> following = prepared.plan().steps().stream().filter(s -> s.phases().contains(Phase.CATCH_UP)).toList();
+            return new SyncLoop(following, context(prepared, settings.progress(), true), settings.untilCaughtUp(),
+                    settings.interval()).run(prepared);
+        });
+    }
+
     private StepContext context(PhaseCommand.Prepared prepared, ProgressListener progress, boolean resume) {
         return new StepContext(new RunLayout(prepared.directory().path()), progress, resume, backoff);
     }
@@ -191,6 +207,9 @@ public final class MigrationService {
             this(stateRoot, progress, true, 1.0, false);
         }
     }
+
+    /** How a sync is started: the state root (null as for a run), whether to stop once every step is caught up, the pause between passes. */
+    public record SyncSettings(Path stateRoot, ProgressListener progress, boolean untilCaughtUp, java.time.Duration interval) {}
 
     /** How a replay is started: the state root (null as for a run), or the run directory itself when the file changed since that run. */
     public record ReplaySettings(Path stateRoot, Optional<Path> runDirectory, ProgressListener progress, boolean verify) {}

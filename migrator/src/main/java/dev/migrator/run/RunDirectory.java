@@ -100,6 +100,16 @@ public record RunDirectory(Path path) {
                 + "and --resume, or start a fresh run (targets not empty need \"ifTargetNotEmpty\")");
     }
 
+    /** The state directory a sync continues: that of an earlier run of exactly this file (its stream positions). */
+    public static RunDirectory forSync(MigrationSchema schema, Path root) throws IOException, Unusable {
+        try {
+            return forResume(schema, root);
+        } catch (Unusable e) {
+            throw new Unusable(e.getMessage().replaceFirst("^nothing to resume", "nothing to catch up with")
+                    .replace("(run it without --resume, or", "(run it first, or"));
+        }
+    }
+
     /**
      * The state directory whose dead letters a replay tries again: {@code chosen} when given (the file may
      * have been edited since, say to fix a transform), else the one of exactly this file.

@@ -40,6 +40,7 @@ final class NativeReader {
                 transforms.read(node.path("transforms"), at + "/transforms", directory, problems),
                 policy(node, options.ifTargetNotEmpty()), seededKeys(node.path("seededKeys"), at + "/seededKeys"),
                 node.has("segments") ? Optional.of(node.get("segments").asInt()) : Optional.empty(),
+                "stream".equals(node.path("catchUp").asText()) ? TablePair.CatchUp.STREAM : TablePair.CatchUp.NONE,
                 location(at))));
         List<UserPoolPair> pools = new ArrayList<>();
         forEach(root, "userPools", (node, at) -> pools.add(new UserPoolPair(

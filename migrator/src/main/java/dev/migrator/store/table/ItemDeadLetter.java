@@ -12,21 +12,21 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * A table item that was not copied: {@code {step, sourceTable, stage, reason, at, item}}, the item in DynamoDB
  * JSON. A TRANSFORM entry holds the source item (transformed again on replay); a WRITE entry holds the item as
- * it was to be written.
+ * it was to be written; a DELETE entry (from catching up with a REMOVE) holds the target key to delete.
  */
 record ItemDeadLetter(String step, String sourceTable, Stage stage, String reason, Instant at, Map<String, AttributeValue> item)
         implements DeadLetterEntry {
 
     enum Stage {
-        TRANSFORM, WRITE;
+        TRANSFORM, WRITE, DELETE;
 
         String json() {
             return name().toLowerCase(Locale.ROOT);
         }
 
-        /** Every stage but "transform" holds the item as it was to be written. */
+        /** TRANSFORM holds the source item, DELETE the target key to delete, WRITE (and anything else) the item to write. */
         static Stage of(String json) {
-            return "transform".equals(json) ? TRANSFORM : WRITE;
+            return "transform".equals(json) ? TRANSFORM : "delete".equals(json) ? DELETE : WRITE;
         }
     }
 

@@ -28,6 +28,16 @@ public final class SdkTableGateway implements TableGateway {
     }
 
     @Override
+    public void putItem(String table, Map<String, AttributeValue> item) {
+        client.putItem(r -> r.tableName(table).item(item));
+    }
+
+    @Override
+    public void deleteItem(String table, Map<String, AttributeValue> key) {
+        client.deleteItem(r -> r.tableName(table).key(key));
+    }
+
+    @Override
     public Optional<TableInfo> describe(String table) {
         try {
             TableDescription d = client.describeTable(r -> r.tableName(table)).table();
@@ -40,7 +50,8 @@ public final class SdkTableGateway implements TableGateway {
             boolean stream = d.streamSpecification() != null && Boolean.TRUE.equals(d.streamSpecification().streamEnabled());
             List<String> gsis = d.globalSecondaryIndexes().stream().map(g -> g.indexName()).toList();
             return Optional.of(new TableInfo(d.tableName(), d.tableStatusAsString(), keys,
-                    orZero(d.itemCount()), orZero(d.tableSizeBytes()), billing, stream, gsis));
+                    orZero(d.itemCount()), orZero(d.tableSizeBytes()), billing, stream, gsis,
+                    stream ? d.streamSpecification().streamViewTypeAsString() : "", stream && d.latestStreamArn() != null ? d.latestStreamArn() : ""));
         } catch (ResourceNotFoundException e) {
             return Optional.empty();
         }

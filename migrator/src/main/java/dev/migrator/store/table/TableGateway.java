@@ -30,6 +30,12 @@ public interface TableGateway {
     /** Which of these keys (up to 100) the table already holds. */
     List<Map<String, AttributeValue>> existingKeys(String table, List<Map<String, AttributeValue>> keys);
 
+    /** PutItem: writes (or replaces) one item. */
+    void putItem(String table, Map<String, AttributeValue> item);
+
+    /** DeleteItem: removes the item under this key; nothing happens when there is none. */
+    void deleteItem(String table, Map<String, AttributeValue> key);
+
     /** The items (up to 100) the table holds under these keys, strongly consistent. */
     List<Map<String, AttributeValue>> getItems(String table, List<Map<String, AttributeValue>> keys);
 

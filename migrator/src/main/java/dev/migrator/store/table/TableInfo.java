@@ -11,7 +11,9 @@ public record TableInfo(
         long sizeBytes,
         String billingMode,
         boolean streamEnabled,
-        List<String> globalSecondaryIndexes) {
+        List<String> globalSecondaryIndexes,
+        String streamViewType,
+        String streamArn) {
 
     public TableInfo {
         keySchema = List.copyOf(keySchema);
@@ -28,6 +30,11 @@ public record TableInfo(
 
     public List<String> keyNames() {
         return keySchema.stream().map(KeyAttribute::name).toList();
+    }
+
+    /** Whether the table's stream carries the new image of each write, which catching up needs. */
+    public boolean streamHasNewImages() {
+        return streamEnabled && ("NEW_IMAGE".equals(streamViewType) || "NEW_AND_OLD_IMAGES".equals(streamViewType));
     }
 
     public boolean isActive() {

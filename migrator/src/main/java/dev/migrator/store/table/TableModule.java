@@ -33,11 +33,13 @@ public final class TableModule implements StoreModule {
         }
         SdkTableGateway source = new SdkTableGateway(stacks.source().dynamoDb());
         SdkTableGateway target = new SdkTableGateway(stacks.target().dynamoDb());
+        Optional<StreamGateway> stream = schema.tables().stream().anyMatch(t -> t.catchUp() == TablePair.CatchUp.STREAM)
+                ? Optional.of(new SdkStreamGateway(stacks.source().dynamoDbStreams())) : Optional.empty();
         return schema.tables().stream().map(configured -> {
             TablePair pair = stacks.targetsHoldCopy() && configured.ifTargetNotEmpty() == NonEmptyTargetPolicy.REFUSE
                     ? configured.withIfTargetNotEmpty(NonEmptyTargetPolicy.OVERWRITE) : configured;
             return (Step) new TableStep(pair, schema.options(), source, target, stacks.source().stack().region(),
-                    stacks.target().stack().region());
+                    stacks.target().stack().region(), stream);
         }).toList();
     }
 

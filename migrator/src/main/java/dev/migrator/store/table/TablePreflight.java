@@ -32,9 +32,34 @@ final class TablePreflight {
                     "check the name at " + pair.at().source() + " and the source stack's region and account"));
             return ResourceState.missing(ResourceState.Side.SOURCE, pair.source());
         }
+        if (pair.catchUp() == TablePair.CatchUp.STREAM) {
+            streamFinding(info.get(), region).ifPresent(findings::add);
+        }
         return new ResourceState(ResourceState.Side.SOURCE, pair.source(), true,
                 Optional.of(info.get().approximateItemCount() == 0), Optional.of(info.get().approximateItemCount()),
                 true, List.of(), details(info.get()));
+    }
+
+    /**
+     * Catching up needs the source's stream with new images; with transforms also the old ones (they may make
+     * the target key from other attributes, and a REMOVE carries only the source key). Never enabled here:
+     * the fix is the command for the operator to run on Stack A.
+     */
+    private Optional<Finding> streamFinding(TableInfo info, String region) {
+        boolean needsOld = !pair.transforms().isEmpty();
+        boolean fits = needsOld ? info.streamEnabled() && "NEW_AND_OLD_IMAGES".equals(info.streamViewType()) : info.streamHasNewImages();
+        if (fits) {
+            return Optional.empty();
+        }
+        String view = needsOld ? "NEW_AND_OLD_IMAGES" : "NEW_IMAGE or NEW_AND_OLD_IMAGES";
+        String enable = "aws dynamodb update-table --table-name " + info.name() + " --region " + region
+                + " --stream-specification StreamEnabled=true,StreamViewType=" + (needsOld ? "NEW_AND_OLD_IMAGES" : "NEW_IMAGE");
+        return Optional.of(Finding.error("source table " + info.name() + " has " + (info.streamEnabled()
+                        ? "a stream of " + info.streamViewType() : "no stream") + "; catchUp \"stream\" at " + pair.at().pair()
+                        + " needs one with " + view + (needsOld ? " (its transforms may build the target key from other attributes, "
+                        + "and a REMOVE record carries only the source key)" : ""),
+                (info.streamEnabled() ? "a stream's view type cannot be changed: disable it (StreamEnabled=false), then " : "")
+                        + "enable it on Stack A before the copy (migrator never changes Stack A): " + enable));
     }
 
     ResourceState target(Optional<TableInfo> info, String region, List<Finding> findings) {

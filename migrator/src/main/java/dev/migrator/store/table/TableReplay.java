@@ -23,8 +23,17 @@ final class TableReplay {
     private final UnitCounters counters;
     private final List<Map<String, AttributeValue>> batch = new ArrayList<>();
 
-    TableReplay(BatchWriter writer, ItemTransformer transformer, KeyCheck keys, DeadLetters deadLetters, UnitCounters counters) {
+    private final Deleter deleter;
+
+    /** Deletes one target key (a DELETE entry, left by catching up with a REMOVE). */
+    interface Deleter {
+        void delete(Map<String, AttributeValue> key) throws InterruptedException;
+    }
+
+    TableReplay(BatchWriter writer, Deleter deleter, ItemTransformer transformer, KeyCheck keys, DeadLetters deadLetters,
+                UnitCounters counters) {
         this.writer = writer;
+        this.deleter = deleter;
         this.transformer = transformer;
         this.keys = keys;
         this.deadLetters = deadLetters;
@@ -34,7 +43,9 @@ final class TableReplay {
     void replay(ObjectNode entry) throws InterruptedException {
         counters.read.incrementAndGet();
         ItemDeadLetter letter = ItemDeadLetter.from(entry);
-        if (letter.stage() == ItemDeadLetter.Stage.TRANSFORM) {
+        if (letter.stage() == ItemDeadLetter.Stage.DELETE) {
+            deleter.delete(letter.item());
+        } else if (letter.stage() == ItemDeadLetter.Stage.TRANSFORM) {
             batch.addAll(TableCopier.transform(List.of(letter.item()), transformer, keys, deadLetters));
         } else {
             batch.add(letter.item());

@@ -3,7 +3,9 @@ package dev.migrator.store.table;
 import dev.migrator.engine.UnitCounters;
 
 import dev.migrator.engine.Finding;
+import dev.migrator.engine.CatchingUp;
 import dev.migrator.engine.PairStep;
+import dev.migrator.engine.Phase;
 import dev.migrator.engine.ResourceState;
 import dev.migrator.engine.Sample;
 import dev.migrator.engine.Sampleable;
@@ -16,12 +18,18 @@ import dev.migrator.model.MigrationOptions;
 import dev.migrator.model.NonEmptyTargetPolicy;
 import dev.migrator.model.TablePair;
 import dev.migrator.support.DeadLetterFile;
+import dev.migrator.support.AwsErrors;
 import dev.migrator.support.RateLimiter;
+import dev.migrator.support.RetryPolicy;
 import dev.migrator.transform.DynamoJson;
 import dev.migrator.transform.ItemTransformer;
 import dev.migrator.transform.TransformFailure;
 import dev.migrator.transform.ValueMaps;
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +37,7 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Copies one DynamoDB table pair. Preflight: both tables exist, the target is ACTIVE, keys match, target empty. */
-public final class TableStep extends PairStep<TableInfo, TableGateway> implements Sampleable {
+public final class TableStep extends PairStep<TableInfo, TableGateway> implements Sampleable, CatchingUp {
     /** Items per Scan page: a page is also what one worker holds in memory. */
     static final int PAGE_SIZE = 500;
 
@@ -37,14 +45,32 @@ public final class TableStep extends PairStep<TableInfo, TableGateway> implement
     private final MigrationOptions options;
     private final String sourceRegion;
     private final String targetRegion;
+    private final Optional<StreamGateway> sourceStream;
 
     public TableStep(TablePair pair, MigrationOptions options, TableGateway source, TableGateway target,
                      String sourceRegion, String targetRegion) {
+        this(pair, options, source, target, sourceRegion, targetRegion, Optional.empty());
+    }
+
+    /** With the source's stream, which a pair with catchUp "stream" reads in {@link #catchUp}. */
+    public TableStep(TablePair pair, MigrationOptions options, TableGateway source, TableGateway target,
+                     String sourceRegion, String targetRegion, Optional<StreamGateway> sourceStream) {
         super(new StepId(TableModule.KIND, pair.name(), pair.at().pair()), pair.source(), pair.target(), source, target);
         this.pair = pair;
         this.options = options;
         this.sourceRegion = sourceRegion;
         this.targetRegion = targetRegion;
+        this.sourceStream = sourceStream;
+    }
+
+    /** CATCH_UP only where the pair asks for it (catchUp "stream"). */
+    @Override
+    public Set<Phase> phases() {
+        Set<Phase> phases = EnumSet.copyOf(CatchingUp.super.phases());
+        if (pair.catchUp() != TablePair.CatchUp.STREAM) {
+            phases.remove(Phase.CATCH_UP);
+        }
+        return phases;
     }
 
     @Override
@@ -72,12 +98,66 @@ public final class TableStep extends PairStep<TableInfo, TableGateway> implement
             TableInfo targetInfo = target.describe(pair.target()).orElseThrow();
             ItemTransformer transformer = ItemTransformer.compile(pair.transforms(), new ValueMaps(context.layout()));
             int segments = SegmentPlan.segments(sourceInfo.sizeBytes(), options.concurrency(), pair.segments());
+            markStream(context, sourceInfo);
             context.progress().started(id, sourceInfo.approximateItemCount(), "items");
             SegmentCheckpoints checkpoints = new SegmentCheckpoints(context.checkpoints(), id.slug(), segments, context.resume());
             List<String> stopped = new TableCopier(source, target, settings(context, segments)).copy(pair.source(), targetInfo,
                     transformer, new DeadLetters(file, id.toString(), pair.source(), counters), counters, checkpoints,
                     () -> context.progress().advanced(id, counters.read.get(), counters.failed.get()));
             return new StepExecution.Ending(stopped, Map.of("segments", String.valueOf(segments)));
+        });
+    }
+
+    /**
+     * Before the bulk scan, where the pair catches up from the stream: records the stream's position (a resumed
+     * copy keeps the one its first start recorded, which is earlier).
+     */
+    private void markStream(StepContext context, TableInfo sourceInfo) {
+        if (pair.catchUp() != TablePair.CatchUp.STREAM) {
+            return;
+        }
+        if (sourceInfo.streamArn().isEmpty()) {
+            throw new IllegalStateException("source table " + pair.source() + " has no stream to catch up from");
+        }
+        String name = streamCheckpoint();
+        if (!(context.resume() && StreamPosition.read(context.checkpoints(), name).isPresent())) {
+            StreamPosition.mark(context.checkpoints(), name, sourceInfo.streamArn(), Instant.now());
+        }
+    }
+
+    private String streamCheckpoint() {
+        return id.slug() + "-stream";
+    }
+
+    /**
+     * One pass over the source's stream since the position the bulk copy recorded; the outputs say whether it is
+     * caught up, how many records it applied, and since when it replays.
+     */
+    @Override
+    public StepResult catchUp(StepContext context) {
+        UnitCounters counters = new UnitCounters();
+        return copying(context, counters::snapshot, file -> {
+            StreamPosition position = StreamPosition.read(context.checkpoints(), streamCheckpoint()).orElseThrow(() ->
+                    new IllegalStateException("no stream position recorded for " + id + ": run the bulk copy (migrator run) first"));
+            TableInfo targetInfo = target.describe(pair.target()).orElseThrow();
+            ItemTransformer transformer = ItemTransformer.compile(pair.transforms(), new ValueMaps(context.layout()));
+            StreamCatchUp catchUp = new StreamCatchUp(sourceStream.orElseThrow(), target, pair.target(), transformer,
+                    new KeyCheck(targetInfo.keySchema()), context.retry(options.maxRetries()),
+                    new DeadLetters(file, id.toString(), pair.source(), counters), counters);
+            StreamCatchUp.Pass pass;
+            try {
+                pass = catchUp.pass(position, Instant.now());
+            } catch (StreamGateway.Trimmed e) {
+                return new StepExecution.Ending(List.of(e.getMessage() + "; start over with a fresh bulk copy (migrator run)"), Map.of());
+            }
+            Optional<Duration> age = pass.newest().map(t -> Duration.between(t, Instant.now()));
+            context.progress().caughtUp(id, pass.applied(), age, pass.caughtUp());
+            Map<String, String> outputs = new java.util.LinkedHashMap<>();
+            outputs.put(CAUGHT_UP, String.valueOf(pass.caughtUp()));
+            outputs.put("recordsApplied", String.valueOf(pass.applied()));
+            pass.newest().ifPresent(t -> outputs.put("newestApplied", t.toString()));
+            outputs.put("since", position.since().toString());
+            return new StepExecution.Ending(List.of(), outputs);
         });
     }
 
@@ -88,8 +168,17 @@ public final class TableStep extends PairStep<TableInfo, TableGateway> implement
         ItemTransformer transformer = ItemTransformer.compile(pair.transforms(), new ValueMaps(context.layout()));
         DeadLetters deadLetters = new DeadLetters(stillFailing, id.toString(), pair.source(), counters);
         TableCopier.Settings settings = settings(context, 1);
+        RetryPolicy retry = context.retry(options.maxRetries());
+        TableReplay.Deleter deleter = key -> {
+            try {
+                retry.run(() -> target.deleteItem(pair.target(), key));
+                counters.written.incrementAndGet();
+            } catch (RuntimeException e) {
+                deadLetters.add(key, ItemDeadLetter.Stage.DELETE, AwsErrors.describe(e));
+            }
+        };
         TableReplay items = new TableReplay(new BatchWriter(target, pair.target(), settings.maxRetries(), settings.backoff(),
-                settings.writeLimit(), settings.writeLimitInItems(), deadLetters, counters), transformer,
+                settings.writeLimit(), settings.writeLimitInItems(), deadLetters, counters), deleter, transformer,
                 new KeyCheck(targetInfo.keySchema()), deadLetters, counters);
         return new Replayer() {
             @Override

@@ -97,4 +97,14 @@ final class FaultyTableGateway implements TableGateway {
                         .errorMessage("injected throttling").build())
                 .message("injected throttling").build();
     }
+
+    @Override
+    public void putItem(String table, Map<String, AttributeValue> item) {
+        real.putItem(table, item);
+    }
+
+    @Override
+    public void deleteItem(String table, Map<String, AttributeValue> key) {
+        real.deleteItem(table, key);
+    }
 }

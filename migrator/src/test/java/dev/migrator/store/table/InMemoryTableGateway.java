@@ -38,7 +38,7 @@ final class InMemoryTableGateway implements TableGateway {
         TreeMap<String, Map<String, AttributeValue>> items = tables.get(table);
         return items == null ? Optional.empty() : Optional.of(new TableInfo(table, "ACTIVE",
                 List.of(new TableInfo.KeyAttribute("pk", "HASH", "S")), items.size(), items.size() * 100L, "PAY_PER_REQUEST",
-                false, List.of()));
+                false, List.of(), "", ""));
     }
 
     @Override
@@ -72,6 +72,16 @@ final class InMemoryTableGateway implements TableGateway {
         }
         items.forEach(item -> put(table, item));
         return new WriteResult(List.of(), 0);
+    }
+
+    @Override
+    public synchronized void putItem(String table, Map<String, AttributeValue> item) {
+        put(table, item);
+    }
+
+    @Override
+    public synchronized void deleteItem(String table, Map<String, AttributeValue> key) {
+        tables.get(table).remove(key.get("pk").s());
     }
 
     @Override

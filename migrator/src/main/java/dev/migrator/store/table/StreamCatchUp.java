@@ -1,0 +1,176 @@
+package dev.migrator.store.table;
+
+import dev.migrator.engine.UnitCounters;
+import dev.migrator.support.AwsErrors;
+import dev.migrator.support.RetryPolicy;
+import dev.migrator.transform.ItemTransformer;
+import dev.migrator.transform.TransformFailure;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
+
+/**
+ * One catch-up pass of a table: every shard of the source's stream, parents before children, read from its
+ * recorded position to its current end, each record applied to the target in stream order through the pair's
+ * transforms (INSERT and MODIFY put the new image, REMOVE deletes the transformed key; a MODIFY that moves the
+ * target key deletes the old one). The bulk copy has ended when this runs, so the last record of each key wins:
+ * replaying the stream's suffix from before the copy began converges to the source whatever the copy read.
+ * The position is recorded after every page; what cannot be applied is dead-lettered.
+ */
+final class StreamCatchUp {
+    private final StreamGateway stream;
+    private final TableGateway target;
+    private final String targetTable;
+    private final ItemTransformer transformer;
+    private final KeyCheck keys;
+    private final RetryPolicy retry;
+    private final DeadLetters deadLetters;
+    private final UnitCounters counters;
+
+    StreamCatchUp(StreamGateway stream, TableGateway target, String targetTable, ItemTransformer transformer, KeyCheck keys,
+                  RetryPolicy retry, DeadLetters deadLetters, UnitCounters counters) {
+        this.stream = stream;
+        this.target = target;
+        this.targetTable = targetTable;
+        this.transformer = transformer;
+        this.keys = keys;
+        this.retry = retry;
+        this.deadLetters = deadLetters;
+        this.counters = counters;
+    }
+
+    /** What a pass did: whether every shard was read to its end, records applied, the newest applied change's time. */
+    record Pass(boolean caughtUp, long applied, Optional<Instant> newest) {}
+
+    Pass pass(StreamPosition position, Instant now) throws InterruptedException {
+        List<StreamGateway.Shard> shards = retry.call(() -> stream.shards(position.streamArn()));
+        Set<String> listed = new HashSet<>();
+        shards.forEach(s -> listed.add(s.id()));
+        if (now.minus(StreamPosition.RETENTION).isAfter(position.since())
+                && shards.stream().anyMatch(s -> !position.started(s.id()) && !position.shard(s.id()).done())) {
+            throw new StreamGateway.Trimmed("the position recorded before the bulk copy (" + position.since() + ") is more than 24 hours "
+                    + "old: the stream may no longer hold the writes made since", null);
+        }
+        Set<String> visited = new HashSet<>();
+        long applied = 0;
+        Optional<Instant> newest = Optional.empty();
+        boolean progress = true;
+        while (progress) {
+            progress = false;
+            for (StreamGateway.Shard shard : shards) {
+                boolean parentPending = shard.parentId().filter(listed::contains).map(p -> !position.shard(p).done()).orElse(false);
+                if (visited.contains(shard.id()) || position.shard(shard.id()).done() || parentPending) {
+                    continue;
+                }
+                visited.add(shard.id());
+                progress = true;
+                Pass read = readShard(position, shard.id());
+                applied += read.applied();
+                newest = later(newest, read.newest());
+            }
+        }
+        boolean caughtUp = shards.stream().allMatch(s -> position.shard(s.id()).done() || visited.contains(s.id()));
+        return new Pass(caughtUp, applied, newest);
+    }
+
+    /** Reads one shard from its position to its current end (an open shard) or its last record (a closed one). */
+    private Pass readShard(StreamPosition position, String shardId) throws InterruptedException {
+        String iterator = retry.call(() -> stream.iterator(position.streamArn(), shardId, position.shard(shardId).after()));
+        long applied = 0;
+        Optional<Instant> newest = Optional.empty();
+        while (true) {
+            String at = iterator;
+            StreamGateway.RecordPage page;
+            try {
+                page = retry.call(() -> stream.records(at));
+            } catch (ExpiredIteratorException e) {
+                iterator = retry.call(() -> stream.iterator(position.streamArn(), shardId, position.shard(shardId).after()));
+                continue;
+            }
+            boolean appliedAny = false;
+            for (StreamGateway.Change change : page.changes()) {
+                if (!position.started(shardId) && !appliedAny && change.approximateTime().isBefore(position.since())) {
+                    counters.skipped.incrementAndGet();
+                    continue;
+                }
+                appliedAny = true;
+                apply(change);
+                applied++;
+                newest = later(newest, Optional.of(change.approximateTime()));
+            }
+            if (!page.changes().isEmpty()) {
+                position.read(shardId, page.changes().get(page.changes().size() - 1).sequenceNumber(), appliedAny);
+            }
+            if (page.next().isEmpty()) {
+                position.finished(shardId);
+                return new Pass(true, applied, newest);
+            }
+            if (page.changes().isEmpty()) {
+                return new Pass(true, applied, newest);
+            }
+            iterator = page.next().get();
+        }
+    }
+
+    private void apply(StreamGateway.Change change) throws InterruptedException {
+        counters.read.incrementAndGet();
+        Map<String, AttributeValue> source = change.removes() ? (change.oldImage().isEmpty() ? change.keys() : change.oldImage())
+                : change.newImage();
+        Map<String, AttributeValue> out;
+        try {
+            out = transformer.apply(source);
+        } catch (TransformFailure e) {
+            deadLetters.add(source, ItemDeadLetter.Stage.TRANSFORM, e.getMessage());
+            return;
+        }
+        String problem = keys.problem(out);
+        if (problem != null) {
+            deadLetters.add(source, ItemDeadLetter.Stage.TRANSFORM, problem);
+            return;
+        }
+        Map<String, AttributeValue> key = keys.keyOf(out);
+        if (change.removes()) {
+            write(() -> target.deleteItem(targetTable, key), key, ItemDeadLetter.Stage.DELETE);
+            return;
+        }
+        Optional<Map<String, AttributeValue>> moved = movedFrom(change, key);
+        if (moved.isPresent()) {
+            write(() -> target.deleteItem(targetTable, moved.get()), moved.get(), ItemDeadLetter.Stage.DELETE);
+        }
+        write(() -> target.putItem(targetTable, out), out, ItemDeadLetter.Stage.WRITE);
+    }
+
+    /** The target key the item had before this MODIFY, where its transforms made a different one of the old image. */
+    private Optional<Map<String, AttributeValue>> movedFrom(StreamGateway.Change change, Map<String, AttributeValue> key) {
+        if (change.oldImage().isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            Map<String, AttributeValue> old = transformer.apply(change.oldImage());
+            return keys.problem(old) == null && !keys.keyOf(old).equals(key) ? Optional.of(keys.keyOf(old)) : Optional.empty();
+        } catch (TransformFailure e) {
+            return Optional.empty();
+        }
+    }
+
+    private void write(Runnable call, Map<String, AttributeValue> item, ItemDeadLetter.Stage stage) throws InterruptedException {
+        try {
+            retry.run(call);
+            counters.written.incrementAndGet();
+        } catch (RuntimeException e) {
+            deadLetters.add(item, stage, AwsErrors.describe(e));
+        }
+    }
+
+    private static Optional<Instant> later(Optional<Instant> a, Optional<Instant> b) {
+        if (a.isEmpty()) {
+            return b;
+        }
+        return b.isPresent() && b.get().isAfter(a.get()) ? b : a;
+    }
+}
