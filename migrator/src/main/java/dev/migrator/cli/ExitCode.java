@@ -11,6 +11,8 @@ public final class ExitCode {
     public static final int INCOMPLETE = 6;
     public static final int NOT_VERIFIED = 7;
     public static final int LOCKED = 8;
+    /** migrator status: the gate says NO-GO. */
+    public static final int NO_GO = 9;
     public static final int INTERRUPTED = 130;
 
     static final String HELP = """
@@ -26,6 +28,7 @@ public final class ExitCode {
               7  NOT VERIFIED: verification could not read a side to the end (the banner names which); nothing
                  is proven either way
               8  another migrator process is working on this schema's state (it is named); nothing was done
+              9  status: NO-GO (the reasons are printed)
             130  interrupted (Ctrl-C): the report says INTERRUPTED; 'run FILE --resume' continues""";
 
     private ExitCode() {}

@@ -143,6 +143,33 @@ public final class MigrationService {
         });
     }
 
+    /**
+     * The go/no-go gate from the state of this file's runs (no AWS call): see {@link Gate}. A file that never ran,
+     * or changed since, is NO-GO with that reason.
+     */
+    public GateOutcome status(Path file, Path stateRoot) throws IOException {
+        LoadResult loaded = loader.load(file);
+        if (loaded instanceof LoadResult.Invalid invalid) {
+            return new GateOutcome.Invalid(invalid);
+        }
+        MigrationSchema schema = ((LoadResult.Valid) loaded).schema();
+        try {
+            RunDirectory directory = RunDirectory.forResume(schema, StateRoot.of(stateRoot, schema));
+            return new GateOutcome.Checked(directory.path(), new Gate(directory.layout()).check());
+        } catch (RunDirectory.Unusable e) {
+            return new GateOutcome.Checked(null, new Gate.Answer("NO-GO", List.of(e.getMessage()
+                    .replaceFirst("^nothing to resume", "nothing to check").replace("(run it without --resume, or", "(run it first, or")),
+                    List.of(), java.util.Map.of()));
+        }
+    }
+
+    /** What status found: an invalid file, or the gate's answer ({@code directory} null when there is no state). */
+    public sealed interface GateOutcome {
+        record Invalid(LoadResult.Invalid load) implements GateOutcome {}
+
+        record Checked(Path directory, Gate.Answer answer) implements GateOutcome {}
+    }
+
     private StepContext context(PhaseCommand.Prepared prepared, ProgressListener progress, boolean resume) {
         return new StepContext(new RunLayout(prepared.directory().path()), progress, resume, backoff);
     }

@@ -52,6 +52,9 @@ class StreamSyncTest {
 
             StringWriter run = new StringWriter();
             assertThat(Cli.run(run, "run", schema.toString(), "--state-dir", state, "--no-verify")).as(run.toString()).isZero();
+            StringWriter early = new StringWriter();
+            assertThat(Cli.run(early, "status", schema.toString(), "--state-dir", state)).isEqualTo(9);
+            assertThat(early.toString()).contains("NO-GO", "table:live: not caught up: no sync since the copy", "not verified");
             StringWriter sync = new StringWriter();
             assertThat(Cli.run(sync, "sync", schema.toString(), "--state-dir", state, "--until-caught-up", "--interval", "0.2"))
                     .as(sync.toString()).isZero();
@@ -67,6 +70,16 @@ class StreamSyncTest {
             StringWriter verify = new StringWriter();
             assertThat(Cli.run(verify, "verify", schema.toString(), "--state-dir", state)).as(verify.toString()).isZero();
             assertThat(verify.toString()).contains("GO");
+            StringWriter gate = new StringWriter();
+            assertThat(Cli.run(gate, "status", schema.toString(), "--state-dir", state, "--json")).as(gate.toString()).isZero();
+            assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(gate.toString()).path("verdict").asText()).isEqualTo("GO");
+
+            put(ddb, source, 0, 9999);
+            StringWriter later = new StringWriter();
+            assertThat(Cli.run(later, "sync", schema.toString(), "--state-dir", state, "--until-caught-up", "--interval", "0")).isZero();
+            StringWriter stale = new StringWriter();
+            assertThat(Cli.run(stale, "status", schema.toString(), "--state-dir", state)).isEqualTo(9);
+            assertThat(stale.toString()).contains("verified before the last write");
         }
     }
 
