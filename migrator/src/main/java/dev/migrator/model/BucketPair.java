@@ -14,6 +14,7 @@ public record BucketPair(
         Optional<String> storageClass,
         Optional<String> kmsKeyId,
         NonEmptyTargetPolicy ifTargetNotEmpty,
+        CatchUp catchUp,
         PairLocation at) {
 
     public BucketPair {
@@ -23,7 +24,7 @@ public record BucketPair(
 
     /** The same pair with another policy for a non-empty target (a resumed run finds its own objects there). */
     public BucketPair withIfTargetNotEmpty(NonEmptyTargetPolicy policy) {
-        return new BucketPair(name, source, target, include, exclude, versions, storageClass, kmsKeyId, policy, at);
+        return new BucketPair(name, source, target, include, exclude, versions, storageClass, kmsKeyId, policy, catchUp, at);
     }
 
     /** Which object versions move. */

@@ -16,9 +16,6 @@ public record TablePair(
         CatchUp catchUp,
         PairLocation at) {
 
-    /** How writes made to the source during the copy reach the target: not at all, or from the table's stream (migrator sync). */
-    public enum CatchUp { NONE, STREAM }
-
     public TablePair {
         transforms = List.copyOf(transforms);
         seededKeys = List.copyOf(seededKeys);

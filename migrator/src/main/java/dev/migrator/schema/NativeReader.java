@@ -1,5 +1,7 @@
 package dev.migrator.schema;
 
+import dev.migrator.model.CatchUp;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.migrator.model.BucketPair;
 import dev.migrator.model.ByteSize;
@@ -33,14 +35,14 @@ final class NativeReader {
                 strings(node.path("include")), strings(node.path("exclude")),
                 "all".equals(node.path("versions").asText()) ? BucketPair.VersionMode.ALL : BucketPair.VersionMode.CURRENT,
                 text(node, "storageClass"), text(node, "kmsKeyId"),
-                policy(node, options.ifTargetNotEmpty()), location(at))));
+                policy(node, options.ifTargetNotEmpty()), CatchUp.of(node.path("catchUp").asText()), location(at))));
         List<TablePair> tables = new ArrayList<>();
         forEach(root, "tables", (node, at) -> tables.add(new TablePair(
                 nameOf(node), node.path("source").asText(), node.path("target").asText(),
                 transforms.read(node.path("transforms"), at + "/transforms", directory, problems),
                 policy(node, options.ifTargetNotEmpty()), seededKeys(node.path("seededKeys"), at + "/seededKeys"),
                 node.has("segments") ? Optional.of(node.get("segments").asInt()) : Optional.empty(),
-                "stream".equals(node.path("catchUp").asText()) ? TablePair.CatchUp.STREAM : TablePair.CatchUp.NONE,
+                CatchUp.of(node.path("catchUp").asText()),
                 location(at))));
         List<UserPoolPair> pools = new ArrayList<>();
         forEach(root, "userPools", (node, at) -> pools.add(new UserPoolPair(

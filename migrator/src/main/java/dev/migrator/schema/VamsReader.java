@@ -1,5 +1,7 @@
 package dev.migrator.schema;
 
+import dev.migrator.model.CatchUp;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.migrator.model.BucketPair;
 import dev.migrator.model.MigrationOptions;
@@ -33,7 +35,7 @@ final class VamsReader {
             buckets.add(new BucketPair(node.path("bucketDescriptor").asText(),
                     node.path("buckets").path("from").asText(), node.path("buckets").path("to").asText(),
                     List.of(), List.of(), BucketPair.VersionMode.CURRENT, Optional.empty(), Optional.empty(),
-                    NonEmptyTargetPolicy.REFUSE,
+                    NonEmptyTargetPolicy.REFUSE, CatchUp.NONE,
                     new PairLocation(at, at + "/buckets/from", at + "/buckets/to")));
         }
         List<TablePair> tables = new ArrayList<>();
@@ -44,7 +46,7 @@ final class VamsReader {
             tables.add(new TablePair(node.path("tableDescriptor").asText(),
                     node.path("tables").path("from").asText(), node.path("tables").path("to").asText(),
                     renames(node.path("attributes"), at + "/attributes", problems),
-                    NonEmptyTargetPolicy.REFUSE, List.of(), Optional.empty(), TablePair.CatchUp.NONE,
+                    NonEmptyTargetPolicy.REFUSE, List.of(), Optional.empty(), CatchUp.NONE,
                     new PairLocation(at, at + "/tables/from", at + "/tables/to")));
         }
         String name = file.getFileName().toString().replaceFirst("\\.json$", "");

@@ -38,7 +38,7 @@ class StreamSyncTest {
         try (DynamoDbClient ddb = aws.dynamoDb(REGION)) {
             create(ddb, source, true);
             create(ddb, target, false);
-            for (int i = 0; i < 1500; i++) {
+            for (int i = 0; i < 600; i++) {
                 put(ddb, source, i, 0);
             }
             Path schema = SchemaBuilder.between(REGION, REGION).endpoint("dynamodb", aws.dynamoDbEndpoint())
@@ -176,7 +176,7 @@ class StreamSyncTest {
     /** Inserts new items, updates and deletes existing ones, until told to stop. */
     private static void write(DynamoDbClient ddb, String table, AtomicBoolean writing, AtomicLong changes) {
         Random random = new Random(7);
-        int next = 1500;
+        int next = 600;
         while (writing.get()) {
             int op = random.nextInt(3);
             if (op == 0) {
@@ -189,7 +189,7 @@ class StreamSyncTest {
             }
             changes.incrementAndGet();
             try {
-                Thread.sleep(3); // a steady trickle, as an application would make, not a load test
+                Thread.sleep(8); // a steady trickle, as an application would make, not a load test
             } catch (InterruptedException e) {
                 return;
             }

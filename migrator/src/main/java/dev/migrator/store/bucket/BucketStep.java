@@ -2,7 +2,9 @@ package dev.migrator.store.bucket;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.migrator.engine.Finding;
+import dev.migrator.engine.CatchingUp;
 import dev.migrator.engine.PairStep;
+import dev.migrator.engine.Phase;
 import dev.migrator.engine.ResourceState;
 import dev.migrator.engine.StepContext;
 import dev.migrator.engine.StepExecution;
@@ -12,13 +14,16 @@ import dev.migrator.engine.UnitCounters;
 import dev.migrator.engine.Verification;
 import dev.migrator.engine.WorkerPool;
 import dev.migrator.model.BucketPair;
+import dev.migrator.model.CatchUp;
 import dev.migrator.model.MigrationOptions;
 import dev.migrator.model.NonEmptyTargetPolicy;
 import dev.migrator.support.DeadLetterFile;
 import dev.migrator.support.IdMapJournal;
 import dev.migrator.support.RetryPolicy;
 import java.io.IOException;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +33,7 @@ import java.util.Optional;
  * of both sides, target empty (or allowed not to be). Copy: {@link BucketCopier}; every object not
  * copied is dead-lettered; the old -> new version id map is written for the table transforms.
  */
-public final class BucketStep extends PairStep<BucketInfo, BucketGateway> {
+public final class BucketStep extends PairStep<BucketInfo, BucketGateway> implements CatchingUp {
     /** One ListObjectsV2 page: an exact count below it is cheap, above it the plan says "more than". */
     static final int COUNT_PAGE = 1000;
     private static final int KEYS_SHOWN = 5;
@@ -40,6 +45,16 @@ public final class BucketStep extends PairStep<BucketInfo, BucketGateway> {
         super(new StepId(BucketModule.KIND, pair.name(), pair.at().pair()), pair.source(), pair.target(), source, target);
         this.pair = pair;
         this.options = options;
+    }
+
+    /** CATCH_UP only where the pair asks for delta passes (catchUp "delta"). */
+    @Override
+    public Set<Phase> phases() {
+        Set<Phase> phases = EnumSet.copyOf(CatchingUp.super.phases());
+        if (pair.catchUp() != CatchUp.DELTA) {
+            phases.remove(Phase.CATCH_UP);
+        }
+        return phases;
     }
 
     @Override
@@ -113,6 +128,34 @@ public final class BucketStep extends PairStep<BucketInfo, BucketGateway> {
                             context.progress().advanced(id, counters.done(), counters.failed.get());
                         });
                 return new StepExecution.Ending(stopped, outputs(counters, journal));
+            }
+        });
+    }
+
+    /**
+     * A delta pass: the source listed again and every object decided against the target as a rerun would
+     * ({@link CopyDecision}): what is new or changed is copied (new versions appended and mapped with versions
+     * "all"), what is equal skipped. A pass that copied nothing is caught up. Each pass lists from the start.
+     */
+    @Override
+    public StepResult catchUp(StepContext context) {
+        BucketCounters counters = new BucketCounters();
+        return copying(context, counters::snapshot, file -> {
+            try (WorkerPool workers = WorkerPool.of(options.concurrency(), "delta-" + pair.source());
+                 WorkerPool parts = WorkerPool.of(options.concurrency(), "parts-" + pair.source());
+                 IdMapJournal journal = new IdMapJournal(context.layout().s3VersionsMap(pair.name()))) {
+                RetryPolicy retry = context.retry(options.maxRetries());
+                BucketCopier copier = new BucketCopier(source, target, settings(true), objectCopier(retry, parts), retry);
+                ListingCheckpoint fromStart = new ListingCheckpoint(context.checkpoints(), id.slug() + "-delta", false);
+                List<String> stopped = copier.copy(workers, new ObjectDeadLetters(file, id.toString(), pair.source(), counters),
+                        journal, counters, fromStart, () -> { });
+                boolean caughtUp = stopped.isEmpty() && counters.written.get() == 0 && counters.failed.get() == 0;
+                context.progress().caughtUp(id, counters.written.get(), Optional.empty(), caughtUp);
+                Map<String, String> outputs = new LinkedHashMap<>();
+                outputs.put(CAUGHT_UP, String.valueOf(caughtUp));
+                outputs.put("recordsApplied", String.valueOf(counters.written.get()));
+                outputs.put("versionMap", journal.writeMap().toString());
+                return new StepExecution.Ending(stopped, outputs);
             }
         });
     }

@@ -1,5 +1,7 @@
 package dev.migrator.store.table;
 
+import dev.migrator.model.CatchUp;
+
 import dev.migrator.aws.AwsService;
 import dev.migrator.engine.StepId;
 import dev.migrator.engine.Step;
@@ -33,7 +35,7 @@ public final class TableModule implements StoreModule {
         }
         SdkTableGateway source = new SdkTableGateway(stacks.source().dynamoDb());
         SdkTableGateway target = new SdkTableGateway(stacks.target().dynamoDb());
-        Optional<StreamGateway> stream = schema.tables().stream().anyMatch(t -> t.catchUp() == TablePair.CatchUp.STREAM)
+        Optional<StreamGateway> stream = schema.tables().stream().anyMatch(t -> t.catchUp() == CatchUp.STREAM)
                 ? Optional.of(new SdkStreamGateway(stacks.source().dynamoDbStreams())) : Optional.empty();
         return schema.tables().stream().map(configured -> {
             TablePair pair = stacks.targetsHoldCopy() && configured.ifTargetNotEmpty() == NonEmptyTargetPolicy.REFUSE

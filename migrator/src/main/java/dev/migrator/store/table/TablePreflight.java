@@ -1,5 +1,7 @@
 package dev.migrator.store.table;
 
+import dev.migrator.model.CatchUp;
+
 import dev.migrator.engine.Finding;
 import dev.migrator.engine.ResourceState;
 import dev.migrator.model.NonEmptyTargetPolicy;
@@ -32,7 +34,7 @@ final class TablePreflight {
                     "check the name at " + pair.at().source() + " and the source stack's region and account"));
             return ResourceState.missing(ResourceState.Side.SOURCE, pair.source());
         }
-        if (pair.catchUp() == TablePair.CatchUp.STREAM) {
+        if (pair.catchUp() == CatchUp.STREAM) {
             streamFinding(info.get(), region).ifPresent(findings::add);
         }
         return new ResourceState(ResourceState.Side.SOURCE, pair.source(), true,

@@ -1,5 +1,7 @@
 package dev.migrator.store.table;
 
+import dev.migrator.model.CatchUp;
+
 import dev.migrator.engine.UnitCounters;
 
 import dev.migrator.engine.Finding;
@@ -67,7 +69,7 @@ public final class TableStep extends PairStep<TableInfo, TableGateway> implement
     @Override
     public Set<Phase> phases() {
         Set<Phase> phases = EnumSet.copyOf(CatchingUp.super.phases());
-        if (pair.catchUp() != TablePair.CatchUp.STREAM) {
+        if (pair.catchUp() != CatchUp.STREAM) {
             phases.remove(Phase.CATCH_UP);
         }
         return phases;
@@ -113,7 +115,7 @@ public final class TableStep extends PairStep<TableInfo, TableGateway> implement
      * copy keeps the one its first start recorded, which is earlier).
      */
     private void markStream(StepContext context, TableInfo sourceInfo) {
-        if (pair.catchUp() != TablePair.CatchUp.STREAM) {
+        if (pair.catchUp() != CatchUp.STREAM) {
             return;
         }
         if (sourceInfo.streamArn().isEmpty()) {

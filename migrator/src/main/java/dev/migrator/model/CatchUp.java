@@ -1,0 +1,18 @@
+package dev.migrator.model;
+
+/**
+ * How writes made to a source during the copy reach the target (migrator sync): not at all; from a table's
+ * stream (every change replayed in order); or by delta passes that list the source again and copy what is new
+ * or changed (buckets).
+ */
+public enum CatchUp {
+    NONE, STREAM, DELTA;
+
+    public static CatchUp of(String json) {
+        return switch (json) {
+            case "stream" -> STREAM;
+            case "delta" -> DELTA;
+            default -> NONE;
+        };
+    }
+}
