@@ -52,6 +52,36 @@ class BucketDeltaTest {
         }
     }
 
+    @Test
+    void withVersionsAllADeltaPassAppendsTheNewVersionsAndMapsThem(LocalAws aws, @TempDir Path dir) throws Exception {
+        String source = LocalAws.uniqueName("vdelta-a");
+        String target = LocalAws.uniqueName("vdelta-b");
+        try (S3Client s3 = aws.s3(REGION)) {
+            for (String bucket : new String[] {source, target}) {
+                s3.createBucket(r -> r.bucket(bucket));
+                s3.putBucketVersioning(r -> r.bucket(bucket).versioningConfiguration(v -> v.status("Enabled")));
+            }
+            put(s3, source, "doc", "v1");
+            Path schema = SchemaBuilder.between(REGION, REGION).endpoint("s3", aws.s3Endpoint())
+                    .bucket("b", source, target, Map.of("catchUp", "delta", "versions", "all")).write(dir.resolve("schema.json"));
+            String state = dir.resolve("state").toString();
+            StringWriter run = new StringWriter();
+            assertThat(Cli.run(run, "run", schema.toString(), "--state-dir", state)).as(run.toString()).isZero();
+
+            put(s3, source, "doc", "v2");
+            StringWriter sync = new StringWriter();
+            assertThat(Cli.run(sync, "sync", schema.toString(), "--state-dir", state, "--until-caught-up", "--interval", "0"))
+                    .as(sync.toString()).isZero();
+
+            assertThat(s3.listObjectVersions(r -> r.bucket(target)).versions()).hasSize(2);
+            assertThat(s3.getObjectAsBytes(r -> r.bucket(target).key("doc")).asUtf8String()).isEqualTo("v2");
+            try (var files = java.nio.file.Files.walk(dir.resolve("state"))) {
+                Path map = files.filter(p -> p.getFileName().toString().equals("s3-versions-b.json")).findFirst().orElseThrow();
+                assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(map.toFile()).size()).isEqualTo(2);
+            }
+        }
+    }
+
     private static void put(S3Client s3, String bucket, String key, String body) {
         s3.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromString(body));
     }
