@@ -8,6 +8,7 @@ public record UserPoolPair(
         ExistingUserPolicy existingUsers,
         PasswordPolicy passwords,
         double requestsPerSecond,
+        CatchUp catchUp,
         PairLocation at) {
 
     /** Well under Cognito's default quotas (UserCreation 50/s, UserUpdate 25/s, UserRead 120/s per account and region). */

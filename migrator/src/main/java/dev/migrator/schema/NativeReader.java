@@ -50,7 +50,8 @@ final class NativeReader {
                 "update".equals(node.path("existingUsers").asText())
                         ? UserPoolPair.ExistingUserPolicy.UPDATE : UserPoolPair.ExistingUserPolicy.SKIP,
                 passwordPolicy(node.path("passwords").asText("reset-on-sign-in")),
-                node.path("requestsPerSecond").asDouble(UserPoolPair.DEFAULT_REQUESTS_PER_SECOND), location(at))));
+                node.path("requestsPerSecond").asDouble(UserPoolPair.DEFAULT_REQUESTS_PER_SECOND),
+                CatchUp.of(node.path("catchUp").asText()), location(at))));
         String name = root.has("name") ? root.get("name").asText()
                 : file.getFileName().toString().replaceFirst("\\.json$", "");
         return new MigrationSchema(file, SchemaFormat.NATIVE_1_0, name, stack("source", root.path("source")),

@@ -10,7 +10,11 @@ import java.util.Optional;
  * pool's order, and the legacy SMS MFA options; {@code mfa} is filled where AdminGetUser was asked.
  */
 public record PoolUser(String username, String status, boolean enabled, Map<String, String> attributes,
-                       Optional<MfaSettings> mfa) {
+                       Optional<MfaSettings> mfa, Optional<java.time.Instant> lastModified) {
+
+    public PoolUser(String username, String status, boolean enabled, Map<String, String> attributes, Optional<MfaSettings> mfa) {
+        this(username, status, enabled, attributes, mfa, Optional.empty());
+    }
 
     /** Attributes Cognito sets itself: never written to the target pool. */
     public static final List<String> READ_ONLY = List.of("sub", "identities", "cognito:user_status", "cognito:mfa_enabled");

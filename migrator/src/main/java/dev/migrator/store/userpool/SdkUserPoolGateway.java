@@ -64,7 +64,8 @@ public final class SdkUserPoolGateway implements UserPoolGateway {
     public Page<PoolUser> listUsers(String userPoolId, Optional<String> token) {
         ListUsersResponse page = client.listUsers(r -> r.userPoolId(userPoolId).limit(PAGE).paginationToken(token.orElse(null)));
         List<PoolUser> users = page.users().stream().map(u -> new PoolUser(u.username(), u.userStatusAsString(),
-                !Boolean.FALSE.equals(u.enabled()), attributes(u.attributes()), Optional.empty())).toList();
+                !Boolean.FALSE.equals(u.enabled()), attributes(u.attributes()), Optional.empty(),
+                Optional.ofNullable(u.userLastModifiedDate()))).toList();
         return new Page<>(users, Optional.ofNullable(page.paginationToken()).filter(t -> !t.isEmpty()));
     }
 

@@ -102,7 +102,8 @@ final class UserPoolCopier {
             return user;
         }
         return calls.call(() -> source.getUser(sourcePool, user.username()))
-                .map(full -> new PoolUser(user.username(), user.status(), user.enabled(), user.attributes(), full.mfa()))
+                .map(full -> new PoolUser(user.username(), user.status(), user.enabled(), user.attributes(), full.mfa(),
+                        user.lastModified()))
                 .orElse(user);
     }
 }

@@ -2,7 +2,9 @@ package dev.migrator.store.userpool;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.migrator.engine.Finding;
+import dev.migrator.engine.CatchingUp;
 import dev.migrator.engine.PairStep;
+import dev.migrator.engine.Phase;
 import dev.migrator.engine.ResourceState;
 import dev.migrator.engine.StepContext;
 import dev.migrator.engine.StepExecution;
@@ -10,6 +12,7 @@ import dev.migrator.engine.StepId;
 import dev.migrator.engine.StepResult;
 import dev.migrator.engine.UnitCounters;
 import dev.migrator.engine.Verification;
+import dev.migrator.model.CatchUp;
 import dev.migrator.model.MigrationOptions;
 import dev.migrator.model.UserPoolPair;
 import dev.migrator.support.Backoff;
@@ -20,7 +23,10 @@ import dev.migrator.support.RetryPolicy;
 import dev.migrator.support.RunLayout;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +36,7 @@ import java.util.Optional;
  * owner-only) and writes the old sub -> new sub map. Preflight: both pools exist, sign-in configuration
  * and attributes agree, and what passwords become.
  */
-public final class UserPoolStep extends PairStep<UserPoolInfo, UserPoolGateway> {
+public final class UserPoolStep extends PairStep<UserPoolInfo, UserPoolGateway> implements CatchingUp {
     private final UserPoolPair pair;
     private final MigrationOptions options;
     private final UserPoolPreflight preflight;
@@ -40,6 +46,16 @@ public final class UserPoolStep extends PairStep<UserPoolInfo, UserPoolGateway> 
         this.pair = pair;
         this.options = options;
         this.preflight = new UserPoolPreflight(pair);
+    }
+
+    /** CATCH_UP only where the pair asks for delta passes (catchUp "delta"). */
+    @Override
+    public Set<Phase> phases() {
+        Set<Phase> phases = EnumSet.copyOf(CatchingUp.super.phases());
+        if (pair.catchUp() != CatchUp.DELTA) {
+            phases.remove(Phase.CATCH_UP);
+        }
+        return phases;
     }
 
     @Override
@@ -74,6 +90,9 @@ public final class UserPoolStep extends PairStep<UserPoolInfo, UserPoolGateway> 
                          context.resume())) {
                 UserPoolInfo sourceInfo = source.describe(pair.source()).orElseThrow();
                 UserPoolInfo targetInfo = target.describe(pair.target()).orElseThrow();
+                if (pair.catchUp() == CatchUp.DELTA && !(context.resume() && DeltaPosition.read(context.checkpoints(), delta()).isPresent())) {
+                    DeltaPosition.beforeCopy(Instant.now()).write(context.checkpoints(), delta());
+                }
                 context.progress().started(id, sourceInfo.estimatedUsers(), "users");
                 GroupDirectory groups = GroupDirectory.read(source, pair.source(), calls);
                 counters.groupsCreated.addAndGet(createMissingGroups(groups, calls));
@@ -90,6 +109,53 @@ public final class UserPoolStep extends PairStep<UserPoolInfo, UserPoolGateway> 
                                     checkpoint, from, () -> context.progress().advanced(id, counters.done(), counters.failed.get()));
                 }
                 return new StepExecution.Ending(List.of(), outputs(counters, groups, subs, passwords, layout));
+            }
+        });
+    }
+
+    private String delta() {
+        return id.slug() + "-delta";
+    }
+
+    /**
+     * A delta pass: every source user modified since the last pass (UserLastModifiedDate) imported again with
+     * existing users updated (attributes, enabled flag, groups added; new users created and their subs mapped).
+     * A pass that changed nothing is caught up. Users deleted from the source stay in the target.
+     */
+    @Override
+    public StepResult catchUp(StepContext context) {
+        UserPoolCounters counters = new UserPoolCounters();
+        CognitoCalls calls = calls(context.backoff());
+        return copying(context, counters::snapshot, deadLetters -> {
+            DeltaPosition position = DeltaPosition.read(context.checkpoints(), delta()).orElseThrow(() ->
+                    new IllegalStateException("no delta position recorded for " + id + ": run the copy (migrator run) first"));
+            try (IdMapJournal subs = new IdMapJournal(context.layout().cognitoSubsMap(pair.name()));
+                 PasswordFile passwords = passwordFile(context.layout())) {
+                UserPoolInfo targetInfo = target.describe(pair.target()).orElseThrow();
+                GroupDirectory groups = GroupDirectory.read(source, pair.source(), calls);
+                counters.groupsCreated.addAndGet(createMissingGroups(groups, calls));
+                UserImporter updating = new UserImporter(target, new UserImporter.Settings(pair.target(), targetInfo,
+                        UserPoolPair.ExistingUserPolicy.UPDATE, pair.passwords()), calls, subs, Optional.ofNullable(passwords), Optional.empty());
+                UserDeadLetters failed = new UserDeadLetters(deadLetters, id.toString(), pair.source());
+                DeltaPosition next = new UserDelta(source, pair.source(), calls).pass(position, user -> {
+                    List<String> memberOf = groups.groupsOf(user.username());
+                    UserOutcome outcome = updating.importUser(user, memberOf);
+                    counters.read.incrementAndGet();
+                    counters.count(outcome);
+                    if (outcome instanceof UserOutcome.Failed f) {
+                        failed.add(user, memberOf, f);
+                    }
+                });
+                next.write(context.checkpoints(), delta());
+                boolean caughtUp = counters.written.get() == 0 && counters.failed.get() == 0;
+                context.progress().caughtUp(id, counters.written.get(), Optional.empty(), caughtUp);
+                Map<String, String> outputs = new LinkedHashMap<>();
+                outputs.put(CAUGHT_UP, String.valueOf(caughtUp));
+                outputs.put("recordsApplied", String.valueOf(counters.written.get()));
+                outputs.put("usersCreated", String.valueOf(counters.created.get()));
+                outputs.put("usersUpdated", String.valueOf(counters.updated.get()));
+                outputs.put("subMap", subs.writeMap().toString());
+                return new StepExecution.Ending(List.of(), outputs);
             }
         });
     }
