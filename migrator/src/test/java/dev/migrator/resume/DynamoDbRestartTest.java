@@ -35,7 +35,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @ExtendWith(LocalAwsExtension.class)
 class DynamoDbRestartTest {
     private static final String REGION = "us-east-1";
-    private static final int ITEMS = 4_000;
+    private static final int ITEMS = 2_500;
 
     @Test
     void aServerRestartWithinTheRetryBudgetIsRiddenOut(LocalAws credentialsSet, @TempDir Path dir) throws Exception {

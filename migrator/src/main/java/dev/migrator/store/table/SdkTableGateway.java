@@ -28,6 +28,39 @@ public final class SdkTableGateway implements TableGateway {
     }
 
     @Override
+    public TableConfig configuration(String table, TableInfo info) {
+        List<String> unanswered = new ArrayList<>();
+        Optional<String> ttl = Optional.empty();
+        try {
+            var t = client.describeTimeToLive(r -> r.tableName(table)).timeToLiveDescription();
+            if (t != null && "ENABLED".equals(t.timeToLiveStatusAsString())) {
+                ttl = Optional.ofNullable(t.attributeName());
+            }
+        } catch (software.amazon.awssdk.core.exception.SdkException e) {
+            unanswered.add("TTL");
+        }
+        Optional<Boolean> pitr = Optional.empty();
+        try {
+            var c = client.describeContinuousBackups(r -> r.tableName(table)).continuousBackupsDescription();
+            pitr = Optional.of(c != null && c.pointInTimeRecoveryDescription() != null
+                    && "ENABLED".equals(c.pointInTimeRecoveryDescription().pointInTimeRecoveryStatusAsString()));
+        } catch (software.amazon.awssdk.core.exception.SdkException e) {
+            unanswered.add("point-in-time recovery");
+        }
+        TableDescription d = client.describeTable(r -> r.tableName(table)).table();
+        Map<String, List<String>> gsis = new HashMap<>();
+        d.globalSecondaryIndexes().forEach(g -> gsis.put(g.indexName(), keys(g.keySchema())));
+        Map<String, List<String>> lsis = new HashMap<>();
+        d.localSecondaryIndexes().forEach(l -> lsis.put(l.indexName(), keys(l.keySchema())));
+        String tableClass = d.tableClassSummary() == null ? "STANDARD" : d.tableClassSummary().tableClassAsString();
+        return new TableConfig(ttl, pitr, info.billingMode(), tableClass, gsis, lsis, unanswered);
+    }
+
+    private static List<String> keys(List<software.amazon.awssdk.services.dynamodb.model.KeySchemaElement> schema) {
+        return schema.stream().map(k -> k.attributeName() + " (" + k.keyTypeAsString() + ")").toList();
+    }
+
+    @Override
     public void putItem(String table, Map<String, AttributeValue> item) {
         client.putItem(r -> r.tableName(table).item(item));
     }

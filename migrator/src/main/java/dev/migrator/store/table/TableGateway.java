@@ -30,6 +30,12 @@ public interface TableGateway {
     /** Which of these keys (up to 100) the table already holds. */
     List<Map<String, AttributeValue>> existingKeys(String table, List<Map<String, AttributeValue>> keys);
 
+    /** The table's behaviour-changing configuration (preflight compares both sides); unknown where not implemented. */
+    default TableConfig configuration(String table, TableInfo info) {
+        return new TableConfig(java.util.Optional.empty(), java.util.Optional.empty(), info.billingMode(), "STANDARD",
+                Map.of(), Map.of(), List.of("TTL", "point-in-time recovery", "indexes"));
+    }
+
     /** PutItem: writes (or replaces) one item. */
     void putItem(String table, Map<String, AttributeValue> item);
 

@@ -90,6 +90,8 @@ public final class TableStep extends PairStep<TableInfo, TableGateway> implement
     @Override
     protected void compare(TableInfo sourceInfo, TableInfo targetInfo, List<Finding> findings) {
         findings.addAll(new KeySchemaCheck(pair).compare(sourceInfo, targetInfo));
+        findings.addAll(ConfigDrift.compare(pair.source(), source.configuration(pair.source(), sourceInfo), pair.target(),
+                target.configuration(pair.target(), targetInfo)));
     }
 
     @Override

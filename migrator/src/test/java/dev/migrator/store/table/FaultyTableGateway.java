@@ -32,6 +32,11 @@ final class FaultyTableGateway implements TableGateway {
     }
 
     @Override
+    public TableConfig configuration(String table, TableInfo info) {
+        return real.configuration(table, info);
+    }
+
+    @Override
     public Optional<TableInfo> describe(String table) {
         return real.describe(table);
     }
