@@ -1,6 +1,8 @@
 package dev.migrator.cli;
 
 import dev.migrator.run.MigrationService;
+import dev.migrator.run.RunOutcome;
+import dev.migrator.run.RunReport;
 import java.time.Duration;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,8 +32,14 @@ final class SyncCommand extends StateCommand {
             throw new CommandLine.ParameterException(spec.commandLine(), "--interval must be between 0 and 3600 seconds, not " + intervalSeconds);
         }
         try (CtrlC guard = CtrlC.guard()) {
-            return RunCommand.finish(out, common, file, state, service().sync(file, new MigrationService.SyncSettings(state.stateRoot,
-                    progress(out), untilCaughtUp, Duration.ofMillis((long) (intervalSeconds * 1000)))), "sync");
+            RunOutcome outcome = service().sync(file, new MigrationService.SyncSettings(state.stateRoot, progress(out), untilCaughtUp,
+                    Duration.ofMillis((long) (intervalSeconds * 1000))));
+            if (!common.json && outcome instanceof RunOutcome.Reported reported && reported.report().results().isEmpty()
+                    && reported.report().status() != RunReport.Status.REFUSED) {
+                out.line("nothing to sync: no pair of " + file + " has \"catchUp\" (\"stream\" for tables, \"delta\" for buckets "
+                        + "and user pools)");
+            }
+            return RunCommand.finish(out, common, file, state, outcome, "sync");
         }
     }
 }

@@ -7,6 +7,9 @@ package dev.migrator.engine;
  */
 public interface CatchingUp extends Step {
 
+    /** Whether this step's pair asks to catch up (the schema's catchUp); a step that does not is left out of CATCH_UP. */
+    boolean follows();
+
     /** One pass to the current end of the source's changes; its outputs say whether the step is caught up. */
     StepResult catchUp(StepContext context);
 

@@ -29,6 +29,11 @@ public enum Phase {
         return capability;
     }
 
+    /** Whether {@code step} takes part: it has the phase's capability (and, for CATCH_UP, its pair asks to follow). */
+    public boolean takes(Step step) {
+        return capability.isInstance(step) && (this != CATCH_UP || ((CatchingUp) step).follows());
+    }
+
     /** Whether the phase writes to the targets (its results are step results, not verifications). */
     public boolean acts() {
         return this == COPY || this == CATCH_UP || this == REPLAY;

@@ -26,9 +26,9 @@ public interface Step {
 
     /** The phases this step takes part in: the three every step has, plus those of its capabilities. */
     default Set<Phase> phases() {
-        Set<Phase> phases = EnumSet.of(Phase.PREFLIGHT, Phase.COPY, Phase.VERIFY);
+        Set<Phase> phases = EnumSet.noneOf(Phase.class);
         for (Phase phase : Phase.values()) {
-            if (phase.capability().isInstance(this)) {
+            if (phase.takes(this)) {
                 phases.add(phase);
             }
         }

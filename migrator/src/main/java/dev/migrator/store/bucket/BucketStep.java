@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.migrator.engine.Finding;
 import dev.migrator.engine.CatchingUp;
 import dev.migrator.engine.PairStep;
-import dev.migrator.engine.Phase;
 import dev.migrator.engine.ResourceState;
 import dev.migrator.engine.StepContext;
 import dev.migrator.engine.StepExecution;
@@ -21,9 +20,7 @@ import dev.migrator.support.DeadLetterFile;
 import dev.migrator.support.IdMapJournal;
 import dev.migrator.support.RetryPolicy;
 import java.io.IOException;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,14 +44,10 @@ public final class BucketStep extends PairStep<BucketInfo, BucketGateway> implem
         this.options = options;
     }
 
-    /** CATCH_UP only where the pair asks for delta passes (catchUp "delta"). */
+    /** CATCH_UP only where the pair asks for it (catchUp "delta"). */
     @Override
-    public Set<Phase> phases() {
-        Set<Phase> phases = EnumSet.copyOf(CatchingUp.super.phases());
-        if (pair.catchUp() != CatchUp.DELTA) {
-            phases.remove(Phase.CATCH_UP);
-        }
-        return phases;
+    public boolean follows() {
+        return pair.catchUp() == CatchUp.DELTA;
     }
 
     @Override

@@ -7,7 +7,6 @@ import dev.migrator.engine.UnitCounters;
 import dev.migrator.engine.Finding;
 import dev.migrator.engine.CatchingUp;
 import dev.migrator.engine.PairStep;
-import dev.migrator.engine.Phase;
 import dev.migrator.engine.ResourceState;
 import dev.migrator.engine.Sample;
 import dev.migrator.engine.Sampleable;
@@ -30,8 +29,6 @@ import dev.migrator.transform.ValueMaps;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
-import java.util.Set;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -67,12 +64,8 @@ public final class TableStep extends PairStep<TableInfo, TableGateway> implement
 
     /** CATCH_UP only where the pair asks for it (catchUp "stream"). */
     @Override
-    public Set<Phase> phases() {
-        Set<Phase> phases = EnumSet.copyOf(CatchingUp.super.phases());
-        if (pair.catchUp() != CatchUp.STREAM) {
-            phases.remove(Phase.CATCH_UP);
-        }
-        return phases;
+    public boolean follows() {
+        return pair.catchUp() == CatchUp.STREAM;
     }
 
     @Override
