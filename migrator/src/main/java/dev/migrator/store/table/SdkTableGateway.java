@@ -138,6 +138,16 @@ public final class SdkTableGateway implements TableGateway {
     }
 
     @Override
+    public List<Write> apply(String table, List<Write> writes) {
+        List<WriteRequest> requests = writes.stream().map(w -> w.deletes()
+                ? WriteRequest.builder().deleteRequest(d -> d.key(w.key())).build()
+                : WriteRequest.builder().putRequest(p -> p.item(w.item())).build()).toList();
+        BatchWriteItemResponse response = client.batchWriteItem(r -> r.requestItems(Map.of(table, requests)));
+        return response.unprocessedItems().getOrDefault(table, List.of()).stream()
+                .map(w -> w.deleteRequest() != null ? Write.delete(w.deleteRequest().key()) : Write.put(w.putRequest().item())).toList();
+    }
+
+    @Override
     public List<Map<String, AttributeValue>> existingKeys(String table, List<Map<String, AttributeValue>> keys) {
         List<String> names = new ArrayList<>(keys.get(0).keySet());
         Map<String, String> aliases = new LinkedHashMap<>();

@@ -20,7 +20,9 @@ import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
  * transforms (INSERT and MODIFY put the new image, REMOVE deletes the transformed key; a MODIFY that moves the
  * target key deletes the old one). The bulk copy has ended when this runs, so the last record of each key wins:
  * replaying the stream's suffix from before the copy began converges to the source whatever the copy read.
- * The position is recorded after every page; what cannot be applied is dead-lettered.
+ * Writes go out in BatchWriteItem calls of up to 25 puts and deletes of distinct keys (a key seen again first
+ * sends what is pending, so each key's writes keep their order); the position is recorded after every page,
+ * once its writes are in; what cannot be applied is dead-lettered.
  */
 final class StreamCatchUp {
     private final StreamGateway stream;
@@ -31,6 +33,11 @@ final class StreamCatchUp {
     private final RetryPolicy retry;
     private final DeadLetters deadLetters;
     private final UnitCounters counters;
+    private final List<Pending> pending = new java.util.ArrayList<>();
+    private final Set<Map<String, AttributeValue>> pendingKeys = new HashSet<>();
+
+    /** A write waiting for its batch, with what to dead-letter if it cannot be applied. */
+    private record Pending(TableGateway.Write write, Map<String, AttributeValue> letter, ItemDeadLetter.Stage stage) {}
 
     StreamCatchUp(StreamGateway stream, TableGateway target, String targetTable, ItemTransformer transformer, KeyCheck keys,
                   RetryPolicy retry, DeadLetters deadLetters, UnitCounters counters) {
@@ -103,6 +110,7 @@ final class StreamCatchUp {
                 applied++;
                 newest = later(newest, Optional.of(change.approximateTime()));
             }
+            flush();
             if (!page.changes().isEmpty()) {
                 position.read(shardId, page.changes().get(page.changes().size() - 1).sequenceNumber(), appliedAny);
             }
@@ -135,14 +143,57 @@ final class StreamCatchUp {
         }
         Map<String, AttributeValue> key = keys.keyOf(out);
         if (change.removes()) {
-            write(() -> target.deleteItem(targetTable, key), key, ItemDeadLetter.Stage.DELETE);
+            enqueue(TableGateway.Write.delete(key), key, key, ItemDeadLetter.Stage.DELETE);
             return;
         }
         Optional<Map<String, AttributeValue>> moved = movedFrom(change, key);
         if (moved.isPresent()) {
-            write(() -> target.deleteItem(targetTable, moved.get()), moved.get(), ItemDeadLetter.Stage.DELETE);
+            enqueue(TableGateway.Write.delete(moved.get()), moved.get(), moved.get(), ItemDeadLetter.Stage.DELETE);
         }
-        write(() -> target.putItem(targetTable, out), out, ItemDeadLetter.Stage.WRITE);
+        enqueue(TableGateway.Write.put(out), key, out, ItemDeadLetter.Stage.WRITE);
+    }
+
+    private void enqueue(TableGateway.Write write, Map<String, AttributeValue> key, Map<String, AttributeValue> letter,
+                         ItemDeadLetter.Stage stage) throws InterruptedException {
+        if (pendingKeys.contains(key)) {
+            flush();
+        }
+        pending.add(new Pending(write, letter, stage));
+        pendingKeys.add(key);
+        if (pending.size() == BatchWriter.MAX_BATCH) {
+            flush();
+        }
+    }
+
+    /** Sends what is pending; unprocessed writes are sent again with backoff, what never goes through is dead-lettered. */
+    private void flush() throws InterruptedException {
+        if (pending.isEmpty()) {
+            return;
+        }
+        List<Pending> batch = List.copyOf(pending);
+        pending.clear();
+        pendingKeys.clear();
+        List<TableGateway.Write> left = batch.stream().map(Pending::write).toList();
+        try {
+            for (int attempt = 0; !left.isEmpty() && attempt <= retry.maxRetries(); attempt++) {
+                if (attempt > 0) {
+                    retry.backoff().sleep(attempt);
+                }
+                List<TableGateway.Write> send = left;
+                left = retry.call(() -> target.apply(targetTable, send));
+            }
+        } catch (RuntimeException e) {
+            batch.forEach(p -> deadLetters.add(p.letter(), p.stage(), AwsErrors.describe(e)));
+            return;
+        }
+        Set<TableGateway.Write> unapplied = Set.copyOf(left);
+        for (Pending p : batch) {
+            if (unapplied.contains(p.write())) {
+                deadLetters.add(p.letter(), p.stage(), "left unprocessed by DynamoDB after " + retry.maxRetries() + " retries");
+            } else {
+                counters.written.incrementAndGet();
+            }
+        }
     }
 
     /** The target key the item had before this MODIFY, where its transforms made a different one of the old image. */
@@ -158,14 +209,6 @@ final class StreamCatchUp {
         }
     }
 
-    private void write(Runnable call, Map<String, AttributeValue> item, ItemDeadLetter.Stage stage) throws InterruptedException {
-        try {
-            retry.run(call);
-            counters.written.incrementAndGet();
-        } catch (RuntimeException e) {
-            deadLetters.add(item, stage, AwsErrors.describe(e));
-        }
-    }
 
     private static Optional<Instant> later(Optional<Instant> a, Optional<Instant> b) {
         if (a.isEmpty()) {

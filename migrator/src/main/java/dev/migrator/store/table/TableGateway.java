@@ -36,6 +36,36 @@ public interface TableGateway {
                 Map.of(), Map.of(), List.of("TTL", "point-in-time recovery", "indexes"));
     }
 
+    /** One write of a mixed batch: a put of {@code item}, or a delete of {@code key} (the other one null). */
+    record Write(Map<String, AttributeValue> item, Map<String, AttributeValue> key) {
+        public static Write put(Map<String, AttributeValue> item) {
+            return new Write(item, null);
+        }
+
+        public static Write delete(Map<String, AttributeValue> key) {
+            return new Write(null, key);
+        }
+
+        public boolean deletes() {
+            return key != null;
+        }
+    }
+
+    /**
+     * One BatchWriteItem of up to 25 puts and deletes, each of another key; returns the writes DynamoDB left
+     * unprocessed. Gateways without batches apply them one by one.
+     */
+    default List<Write> apply(String table, List<Write> writes) {
+        for (Write w : writes) {
+            if (w.deletes()) {
+                deleteItem(table, w.key());
+            } else {
+                putItem(table, w.item());
+            }
+        }
+        return List.of();
+    }
+
     /** PutItem: writes (or replaces) one item. */
     void putItem(String table, Map<String, AttributeValue> item);
 

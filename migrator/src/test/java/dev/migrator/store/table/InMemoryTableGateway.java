@@ -74,6 +74,23 @@ final class InMemoryTableGateway implements TableGateway {
         return new WriteResult(List.of(), 0);
     }
 
+    /** As BatchWriteItem: at most 25 writes, each of another key (DynamoDB rejects a batch that names a key twice). */
+    @Override
+    public synchronized List<Write> apply(String table, List<Write> writes) {
+        batchWrites.incrementAndGet();
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (Write w : writes) {
+            if (!keys.add((w.deletes() ? w.key() : w.item()).get("pk").s())) {
+                throw software.amazon.awssdk.services.dynamodb.model.DynamoDbException.builder()
+                        .message("Provided list of item keys contains duplicates").statusCode(400).build();
+            }
+        }
+        if (writes.size() > 25) {
+            throw new IllegalArgumentException("more than 25 writes in one batch");
+        }
+        return TableGateway.super.apply(table, writes);
+    }
+
     @Override
     public synchronized void putItem(String table, Map<String, AttributeValue> item) {
         put(table, item);

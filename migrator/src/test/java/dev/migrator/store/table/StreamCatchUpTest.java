@@ -75,6 +75,23 @@ class StreamCatchUpTest {
     }
 
     @Test
+    void changesGoOutInBatchesAndAKeySeenAgainInAPageKeepsItsOrder(@TempDir Path dir) throws Exception {
+        StreamGateway.Change[] changes = new StreamGateway.Change[60];
+        for (int i = 0; i < 60; i++) {
+            changes[i] = change(i % 2 == 0 ? "INSERT" : "MODIFY", String.valueOf(i), SCAN_START, "k" + (i / 2), i);
+        }
+        stream.shard("s1", null, changes);
+        stream.pageSize = 60;
+
+        catchUp(dir, "").pass(position(dir), SCAN_START);
+
+        assertThat(target.contents("dst-table")).hasSize(30);
+        assertThat(target.contents("dst-table").get("k7").get("v").n()).isEqualTo("15");
+        assertThat(target.batchWrites.get()).as("a batch ends where a key comes again: 31 batches, not 60 calls").isEqualTo(31);
+        assertThat(counters.written.get()).isEqualTo(60);
+    }
+
+    @Test
     void aModifyThatMovesTheTargetKeyDeletesTheOldOne(@TempDir Path dir) throws Exception {
         String transforms = "\"transforms\": [{\"op\": \"format\", \"path\": \"pk\", \"template\": \"{v}-{id}\"}]";
         stream.shard("s1", null, changeOf("INSERT", "1", Map.of("id", s("x"), "v", n(1)), Map.of()),
@@ -131,6 +148,7 @@ class StreamCatchUpTest {
         private final Map<String, String> parents = new LinkedHashMap<>();
         private final List<String> closed = new ArrayList<>();
         final List<String> readOrder = new ArrayList<>();
+        int pageSize = 2;
 
         void shard(String id, String parent, Change... changes) {
             shards.put(id, new ArrayList<>(List.of(changes)));
@@ -169,7 +187,7 @@ class StreamCatchUpTest {
             String shardId = iterator.substring(0, iterator.lastIndexOf(':'));
             int index = Integer.parseInt(iterator.substring(iterator.lastIndexOf(':') + 1));
             List<Change> changes = shards.get(shardId);
-            List<Change> page = changes.subList(Math.min(index, changes.size()), Math.min(changes.size(), index + 2));
+            List<Change> page = changes.subList(Math.min(index, changes.size()), Math.min(changes.size(), index + pageSize));
             int next = index + page.size();
             boolean end = next >= changes.size();
             if (end && closed.contains(shardId)) {
