@@ -15,6 +15,7 @@ public record BucketPair(
         Optional<String> kmsKeyId,
         NonEmptyTargetPolicy ifTargetNotEmpty,
         CatchUp catchUp,
+        boolean deleteRemoved,
         PairLocation at) {
 
     public BucketPair {
@@ -24,7 +25,7 @@ public record BucketPair(
 
     /** The same pair with another policy for a non-empty target (a resumed run finds its own objects there). */
     public BucketPair withIfTargetNotEmpty(NonEmptyTargetPolicy policy) {
-        return new BucketPair(name, source, target, include, exclude, versions, storageClass, kmsKeyId, policy, catchUp, at);
+        return new BucketPair(name, source, target, include, exclude, versions, storageClass, kmsKeyId, policy, catchUp, deleteRemoved, at);
     }
 
     /** Which object versions move. */

@@ -22,6 +22,9 @@ import java.util.Map;
  * one result in the report.
  */
 final class SyncLoop {
+    /** Outputs that count what a pass did: a sync's result adds them up over its passes. */
+    private static final List<String> SUMMED = List.of("recordsApplied", "objectsDeleted", "usersCreated", "usersUpdated");
+
     private final List<Step> following;
     private final StepContext context;
     private final boolean untilCaughtUp;
@@ -89,8 +92,12 @@ final class SyncLoop {
 
     private static Map<String, String> withTotal(Map<String, String> earlier, Map<String, String> later) {
         Map<String, String> outputs = new LinkedHashMap<>(later);
-        long total = Long.parseLong(earlier.getOrDefault("recordsApplied", "0")) + Long.parseLong(later.getOrDefault("recordsApplied", "0"));
-        outputs.put("recordsApplied", String.valueOf(total));
+        for (String counted : SUMMED) {
+            if (earlier.containsKey(counted) || later.containsKey(counted)) {
+                long total = Long.parseLong(earlier.getOrDefault(counted, "0")) + Long.parseLong(later.getOrDefault(counted, "0"));
+                outputs.put(counted, String.valueOf(total));
+            }
+        }
         if (!later.containsKey("newestApplied") && earlier.containsKey("newestApplied")) {
             outputs.put("newestApplied", earlier.get("newestApplied"));
         }

@@ -35,7 +35,8 @@ final class NativeReader {
                 strings(node.path("include")), strings(node.path("exclude")),
                 "all".equals(node.path("versions").asText()) ? BucketPair.VersionMode.ALL : BucketPair.VersionMode.CURRENT,
                 text(node, "storageClass"), text(node, "kmsKeyId"),
-                policy(node, options.ifTargetNotEmpty()), CatchUp.of(node.path("catchUp").asText()), location(at))));
+                policy(node, options.ifTargetNotEmpty()), CatchUp.of(node.path("catchUp").asText()),
+                node.path("deleteRemoved").asBoolean(false), location(at))));
         List<TablePair> tables = new ArrayList<>();
         forEach(root, "tables", (node, at) -> tables.add(new TablePair(
                 nameOf(node), node.path("source").asText(), node.path("target").asText(),

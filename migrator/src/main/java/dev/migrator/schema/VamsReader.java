@@ -35,7 +35,7 @@ final class VamsReader {
             buckets.add(new BucketPair(node.path("bucketDescriptor").asText(),
                     node.path("buckets").path("from").asText(), node.path("buckets").path("to").asText(),
                     List.of(), List.of(), BucketPair.VersionMode.CURRENT, Optional.empty(), Optional.empty(),
-                    NonEmptyTargetPolicy.REFUSE, CatchUp.NONE,
+                    NonEmptyTargetPolicy.REFUSE, CatchUp.NONE, false,
                     new PairLocation(at, at + "/buckets/from", at + "/buckets/to")));
         }
         List<TablePair> tables = new ArrayList<>();

@@ -45,6 +45,11 @@ public record RunLayout(Path directory) {
         return mapsDirectory().resolve("cognito-subs-" + userPoolPair + ".json");
     }
 
+    /** {@code maps/<slug>-held-before.txt}: the keys a target held before the first run, which migrator never deletes. */
+    public Path heldBefore(String slug) {
+        return mapsDirectory().resolve(slug + "-held-before.txt");
+    }
+
     /** {@code exports/<slug><suffix>}: what a step exports for people and other tools. */
     public Path export(String slug, String suffix) {
         return directory.resolve("exports").resolve(slug + suffix);

@@ -82,6 +82,36 @@ class BucketDeltaTest {
         }
     }
 
+    @Test
+    void deleteRemovedDeletesWhatTheSourceLostButNeverWhatStackBHeldBefore(LocalAws aws, @TempDir Path dir) throws Exception {
+        String source = LocalAws.uniqueName("gone-a");
+        String target = LocalAws.uniqueName("gone-b");
+        try (S3Client s3 = aws.s3(REGION)) {
+            s3.createBucket(r -> r.bucket(source));
+            s3.createBucket(r -> r.bucket(target));
+            for (int i = 0; i < 10; i++) {
+                put(s3, source, "data/" + i, "object " + i);
+            }
+            put(s3, target, "data/stack-b-own", "seeded by Stack B's deployment");
+            Path schema = SchemaBuilder.between(REGION, REGION).endpoint("s3", aws.s3Endpoint())
+                    .bucket("b", source, target, Map.of("catchUp", "delta", "deleteRemoved", true, "ifTargetNotEmpty", "overwrite"))
+                    .write(dir.resolve("schema.json"));
+            String state = dir.resolve("state").toString();
+            StringWriter run = new StringWriter();
+            assertThat(Cli.run(run, "run", schema.toString(), "--state-dir", state, "--no-verify")).as(run.toString()).isZero();
+
+            s3.deleteObject(r -> r.bucket(source).key("data/3"));
+            s3.deleteObject(r -> r.bucket(source).key("data/7"));
+            StringWriter sync = new StringWriter();
+            assertThat(Cli.run(sync, "sync", schema.toString(), "--state-dir", state, "--until-caught-up", "--interval", "0"))
+                    .as(sync.toString()).isZero();
+
+            assertThat(s3.listObjectsV2(r -> r.bucket(target)).contents()).extracting(o -> o.key())
+                    .contains("data/stack-b-own", "data/0", "data/9").doesNotContain("data/3", "data/7").hasSize(9);
+            assertThat(sync.toString()).contains("objectsDeleted: 2");
+        }
+    }
+
     private static void put(S3Client s3, String bucket, String key, String body) {
         s3.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromString(body));
     }

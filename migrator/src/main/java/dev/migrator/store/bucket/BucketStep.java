@@ -113,6 +113,9 @@ public final class BucketStep extends PairStep<BucketInfo, BucketGateway> implem
                  IdMapJournal journal = new IdMapJournal(context.layout().s3VersionsMap(pair.name()))) {
                 RetryPolicy retry = context.retry(options.maxRetries());
                 BucketCopier copier = new BucketCopier(source, target, settings(false), objectCopier(retry, parts), retry);
+                if (pair.deleteRemoved()) {
+                    removed(retry).recordHeldBefore(context.layout().heldBefore(id.slug()));
+                }
                 context.progress().started(id, -1, pair.versions() == BucketPair.VersionMode.ALL ? "versions" : "objects");
                 ListingCheckpoint checkpoint = new ListingCheckpoint(context.checkpoints(), id.slug(), context.resume());
                 List<String> stopped = copier.copy(workers, new ObjectDeadLetters(file, id.toString(), pair.source(), counters),
@@ -140,13 +143,22 @@ public final class BucketStep extends PairStep<BucketInfo, BucketGateway> implem
                 RetryPolicy retry = context.retry(options.maxRetries());
                 BucketCopier copier = new BucketCopier(source, target, settings(true), objectCopier(retry, parts), retry);
                 ListingCheckpoint fromStart = new ListingCheckpoint(context.checkpoints(), id.slug() + "-delta", false);
-                List<String> stopped = copier.copy(workers, new ObjectDeadLetters(file, id.toString(), pair.source(), counters),
-                        journal, counters, fromStart, () -> { });
-                boolean caughtUp = stopped.isEmpty() && counters.written.get() == 0 && counters.failed.get() == 0;
-                context.progress().caughtUp(id, counters.written.get(), Optional.empty(), caughtUp);
+                List<String> stopped = new java.util.ArrayList<>(copier.copy(workers, new ObjectDeadLetters(file, id.toString(),
+                        pair.source(), counters), journal, counters, fromStart, () -> { }));
+                long deleted = 0;
+                if (pair.deleteRemoved() && stopped.isEmpty()) {
+                    RemovedObjects.Deleted gone = removed(retry).delete(context.layout().heldBefore(id.slug()));
+                    deleted = gone.count();
+                    gone.failures().forEach(f -> stopped.add("could not delete " + f));
+                }
+                boolean caughtUp = stopped.isEmpty() && counters.written.get() == 0 && counters.failed.get() == 0 && deleted == 0;
+                context.progress().caughtUp(id, counters.written.get() + deleted, Optional.empty(), caughtUp);
                 Map<String, String> outputs = new LinkedHashMap<>();
                 outputs.put(CAUGHT_UP, String.valueOf(caughtUp));
-                outputs.put("recordsApplied", String.valueOf(counters.written.get()));
+                outputs.put("recordsApplied", String.valueOf(counters.written.get() + deleted));
+                if (pair.deleteRemoved()) {
+                    outputs.put("objectsDeleted", String.valueOf(deleted));
+                }
                 outputs.put("versionMap", journal.writeMap().toString());
                 return new StepExecution.Ending(stopped, outputs);
             }
@@ -188,6 +200,10 @@ public final class BucketStep extends PairStep<BucketInfo, BucketGateway> implem
                 journal.close();
             }
         };
+    }
+
+    private RemovedObjects removed(RetryPolicy retry) {
+        return new RemovedObjects(source, target, pair.source(), pair.target(), new KeyFilter(pair.include(), pair.exclude()), retry);
     }
 
     private ObjectCopier objectCopier(RetryPolicy retry, WorkerPool parts) {
