@@ -80,6 +80,24 @@ public final class StackProbe {
         }
     }
 
+    /**
+     * The IAM principal the stack's credentials act as (an assumed role's role ARN, not its session), where STS
+     * answers; empty otherwise. For policies migrator prints for the operator to add.
+     */
+    public static java.util.Optional<String> principal(StackClients clients) {
+        if (clients.endpoints().resolve(clients.stack(), AwsService.S3).isPresent()
+                && clients.endpoints().resolve(clients.stack(), AwsService.STS).isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            String arn = clients.sts().getCallerIdentity().arn();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^arn:(aws[\\w-]*):sts::(\\d+):assumed-role/([^/]+)/.*$").matcher(arn);
+            return java.util.Optional.of(m.matches() ? "arn:" + m.group(1) + ":iam::" + m.group(2) + ":role/" + m.group(3) : arn);
+        } catch (RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** The account the credentials belong to, where STS answers; never fails the run. */
     private String account(Set<AwsService> services) {
         // the endpoints as the clients resolve them (schema or AWS_ENDPOINT_URL_*), not the schema's alone

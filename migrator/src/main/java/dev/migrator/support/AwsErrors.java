@@ -7,6 +7,11 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 public final class AwsErrors {
     private AwsErrors() {}
 
+    /** HTTP 403: the credentials are valid but not allowed (a policy or grant is missing). */
+    public static boolean isAccessDenied(Throwable e) {
+        return e instanceof AwsServiceException s && s.statusCode() == 403;
+    }
+
     public static String describe(Throwable e) {
         if (e instanceof AwsServiceException s && s.awsErrorDetails() != null) {
             return s.awsErrorDetails().errorCode() + " (HTTP " + s.statusCode() + "): " + s.awsErrorDetails().errorMessage();

@@ -37,8 +37,12 @@ public final class BucketModule implements StoreModule {
         return schema.buckets().stream().map(configured -> {
             BucketPair pair = stacks.targetsHoldCopy() && configured.ifTargetNotEmpty() == NonEmptyTargetPolicy.REFUSE
                     ? configured.withIfTargetNotEmpty(NonEmptyTargetPolicy.OVERWRITE) : configured;
-            return (Step) new BucketStep(pair, schema.options(), source, target);
+            return (Step) new BucketStep(pair, schema.options(), source, target, () -> principal(stacks.target()));
         }).toList();
+    }
+
+    private static Optional<String> principal(StackClients clients) {
+        return dev.migrator.aws.StackProbe.principal(clients);
     }
 
     private static BucketGateway gateway(StackClients clients) {

@@ -15,7 +15,6 @@ import dev.migrator.engine.WorkerPool;
 import dev.migrator.model.BucketPair;
 import dev.migrator.model.CatchUp;
 import dev.migrator.model.MigrationOptions;
-import dev.migrator.model.NonEmptyTargetPolicy;
 import dev.migrator.support.DeadLetterFile;
 import dev.migrator.support.IdMapJournal;
 import dev.migrator.support.RetryPolicy;
@@ -31,17 +30,22 @@ import java.util.Optional;
  * copied is dead-lettered; the old -> new version id map is written for the table transforms.
  */
 public final class BucketStep extends PairStep<BucketInfo, BucketGateway> implements CatchingUp {
-    /** One ListObjectsV2 page: an exact count below it is cheap, above it the plan says "more than". */
-    static final int COUNT_PAGE = 1000;
-    private static final int KEYS_SHOWN = 5;
 
     private final BucketPair pair;
     private final MigrationOptions options;
+    private final BucketPreflight preflight;
 
     public BucketStep(BucketPair pair, MigrationOptions options, BucketGateway source, BucketGateway target) {
+        this(pair, options, source, target, Optional::empty);
+    }
+
+    /** {@code targetPrincipal}: who Stack B's credentials are, asked only to fill in a policy preflight prints. */
+    public BucketStep(BucketPair pair, MigrationOptions options, BucketGateway source, BucketGateway target,
+                      java.util.function.Supplier<Optional<String>> targetPrincipal) {
         super(new StepId(BucketModule.KIND, pair.name(), pair.at().pair()), pair.source(), pair.target(), source, target);
         this.pair = pair;
         this.options = options;
+        this.preflight = new BucketPreflight(pair, source, target, targetPrincipal);
     }
 
     /** CATCH_UP only where the pair asks for it (catchUp "delta"). */
@@ -57,51 +61,12 @@ public final class BucketStep extends PairStep<BucketInfo, BucketGateway> implem
 
     @Override
     protected ResourceState look(ResourceState.Side side, Optional<BucketInfo> info, List<Finding> findings) {
-        String bucket = resourceName(side);
-        if (info.isEmpty()) {
-            findings.add(Finding.error(side.name().toLowerCase() + " bucket " + bucket + " does not exist",
-                    side == ResourceState.Side.TARGET ? "deploy Stack B first, or fix the name at " + pair.at().target()
-                            : "check the name at " + pair.at().source() + " and the source stack's account"));
-            return ResourceState.missing(side, bucket);
-        }
-        BucketGateway.KeyListing listing = gateway(side).firstKeys(bucket, COUNT_PAGE);
-        boolean empty = listing.keys().isEmpty();
-        if (side == ResourceState.Side.TARGET && !empty) {
-            findings.add(nonEmpty(bucket, listing));
-        }
-        return new ResourceState(side, bucket, true, Optional.of(empty), Optional.of((long) listing.keys().size()),
-                listing.truncated(), listing.keys().stream().limit(KEYS_SHOWN).toList(),
-                Map.of("versioning", info.get().versioning()));
+        return preflight.look(side, resourceName(side), gateway(side), info, findings);
     }
 
     @Override
     protected void review(List<ResourceState> resources, List<Finding> findings) {
-        if (!source.service().equals(target.service())) {
-            findings.add(Finding.error("the source bucket is on " + source.service() + " and the target on " + target.service()
-                    + "; server-side copies need one S3 service", "use one S3 endpoint for both stacks"));
-        }
-        if (pair.versions() == BucketPair.VersionMode.ALL) {
-            resources.stream().filter(r -> r.exists() && !"Enabled".equals(r.details().get("versioning")))
-                    .forEach(r -> findings.add(Finding.warning(r.side().name().toLowerCase() + " bucket " + r.name()
-                            + " versioning is " + r.details().get("versioning") + " but versions is \"all\"",
-                            r.side() == ResourceState.Side.TARGET
-                                    ? "enable versioning on the target bucket, or the copied history collapses to one version"
-                                    : "a bucket without versioning has only current versions to copy")));
-        }
-    }
-
-    private Finding nonEmpty(String bucket, BucketGateway.KeyListing listing) {
-        String count = (listing.truncated() ? "more than " : "") + listing.keys().size();
-        if (pair.ifTargetNotEmpty() == NonEmptyTargetPolicy.OVERWRITE) {
-            return Finding.warning("target bucket " + bucket + " holds " + count + " objects; objects with the same key are replaced", "");
-        }
-        if (pair.ifTargetNotEmpty() == NonEmptyTargetPolicy.SKIP_EXISTING) {
-            return Finding.info("target bucket " + bucket + " holds " + count + " objects; equal objects already there are skipped");
-        }
-        return Finding.error("target bucket " + bucket + " is not empty: it holds " + count + " object(s); first keys: "
-                        + listing.keys().stream().limit(KEYS_SHOWN).toList(),
-                "point the target at Stack B's fresh bucket, or set \"ifTargetNotEmpty\": \"skip-existing\" or \"overwrite\" at "
-                        + pair.at().pair());
+        preflight.review(resources, findings);
     }
 
     @Override
