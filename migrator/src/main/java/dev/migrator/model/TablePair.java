@@ -14,6 +14,7 @@ public record TablePair(
         List<SeededKey> seededKeys,
         Optional<Integer> segments,
         CatchUp catchUp,
+        boolean backupBeforeWrite,
         PairLocation at) {
 
     public TablePair {
@@ -23,6 +24,6 @@ public record TablePair(
 
     /** The same pair with another policy for a non-empty target (a resumed run finds its own items there). */
     public TablePair withIfTargetNotEmpty(NonEmptyTargetPolicy policy) {
-        return new TablePair(name, source, target, transforms, policy, seededKeys, segments, catchUp, at);
+        return new TablePair(name, source, target, transforms, policy, seededKeys, segments, catchUp, backupBeforeWrite, at);
     }
 }

@@ -43,7 +43,7 @@ final class NativeReader {
                 transforms.read(node.path("transforms"), at + "/transforms", directory, problems),
                 policy(node, options.ifTargetNotEmpty()), seededKeys(node.path("seededKeys"), at + "/seededKeys"),
                 node.has("segments") ? Optional.of(node.get("segments").asInt()) : Optional.empty(),
-                CatchUp.of(node.path("catchUp").asText()),
+                CatchUp.of(node.path("catchUp").asText()), node.path("backupBeforeWrite").asBoolean(false),
                 location(at))));
         List<UserPoolPair> pools = new ArrayList<>();
         forEach(root, "userPools", (node, at) -> pools.add(new UserPoolPair(

@@ -46,7 +46,7 @@ final class VamsReader {
             tables.add(new TablePair(node.path("tableDescriptor").asText(),
                     node.path("tables").path("from").asText(), node.path("tables").path("to").asText(),
                     renames(node.path("attributes"), at + "/attributes", problems),
-                    NonEmptyTargetPolicy.REFUSE, List.of(), Optional.empty(), CatchUp.NONE,
+                    NonEmptyTargetPolicy.REFUSE, List.of(), Optional.empty(), CatchUp.NONE, false,
                     new PairLocation(at, at + "/tables/from", at + "/tables/to")));
         }
         String name = file.getFileName().toString().replaceFirst("\\.json$", "");

@@ -61,6 +61,11 @@ public final class SdkTableGateway implements TableGateway {
     }
 
     @Override
+    public String backup(String table, String name) {
+        return client.createBackup(r -> r.tableName(table).backupName(name)).backupDetails().backupArn();
+    }
+
+    @Override
     public void putItem(String table, Map<String, AttributeValue> item) {
         client.putItem(r -> r.tableName(table).item(item));
     }

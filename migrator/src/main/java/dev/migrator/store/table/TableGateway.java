@@ -66,6 +66,11 @@ public interface TableGateway {
         return List.of();
     }
 
+    /** CreateBackup: an on-demand backup of the table; its ARN. */
+    default String backup(String table, String name) {
+        throw new UnsupportedOperationException("this gateway takes no backups");
+    }
+
     /** PutItem: writes (or replaces) one item. */
     void putItem(String table, Map<String, AttributeValue> item);
 

@@ -95,14 +95,36 @@ public final class TableStep extends PairStep<TableInfo, TableGateway> implement
             TableInfo targetInfo = target.describe(pair.target()).orElseThrow();
             ItemTransformer transformer = ItemTransformer.compile(pair.transforms(), new ValueMaps(context.layout()));
             int segments = SegmentPlan.segments(sourceInfo.sizeBytes(), options.concurrency(), pair.segments());
+            Optional<String> backup = backupBeforeWrite(context);
             markStream(context, sourceInfo);
             context.progress().started(id, sourceInfo.approximateItemCount(), "items");
             SegmentCheckpoints checkpoints = new SegmentCheckpoints(context.checkpoints(), id.slug(), segments, context.resume());
             List<String> stopped = new TableCopier(source, target, settings(context, segments)).copy(pair.source(), targetInfo,
                     transformer, new DeadLetters(file, id.toString(), pair.source(), counters), counters, checkpoints,
                     () -> context.progress().advanced(id, counters.read.get(), counters.failed.get()));
-            return new StepExecution.Ending(stopped, Map.of("segments", String.valueOf(segments)));
+            Map<String, String> outputs = new java.util.LinkedHashMap<>();
+            outputs.put("segments", String.valueOf(segments));
+            backup.ifPresent(arn -> outputs.put("backupArn", arn));
+            return new StepExecution.Ending(stopped, outputs);
         });
+    }
+
+    /**
+     * Where the pair asks for a rollback point: an on-demand backup of the target before a fresh run's first write.
+     * Without it nothing is written (the operator asked for a way back).
+     */
+    private Optional<String> backupBeforeWrite(StepContext context) {
+        if (!pair.backupBeforeWrite() || context.resume()) {
+            return Optional.empty();
+        }
+        String name = "migrator-" + pair.name() + "-" + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                .withZone(java.time.ZoneOffset.UTC).format(Instant.now());
+        try {
+            return Optional.of(target.backup(pair.target(), name));
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("could not back up target table " + pair.target() + " before writing (backupBeforeWrite at "
+                    + pair.at().pair() + "): " + AwsErrors.describe(e) + "; nothing was written (this endpoint may not offer backups)");
+        }
     }
 
     /**
