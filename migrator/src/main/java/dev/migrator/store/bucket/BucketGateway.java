@@ -23,6 +23,11 @@ public interface BucketGateway {
      * One ListObjectsV2 page of current objects under {@code prefix}, after {@code startAfter} if given;
      * {@code token} is the previous page's next token.
      */
+    /** The bucket's behaviour-changing configuration (preflight compares both sides); unknown where not implemented. */
+    default BucketConfig configuration(String bucket) {
+        return BucketConfig.UNKNOWN;
+    }
+
     ListingPage listCurrent(String bucket, String prefix, Optional<String> startAfter, Optional<String> token);
 
     /** One ListObjectVersions page: every version and delete marker, each key's newest first. */

@@ -49,6 +49,10 @@ final class BucketPreflight {
     }
 
     void review(List<ResourceState> resources, List<Finding> findings) {
+        if (resources.stream().allMatch(ResourceState::exists)) {
+            findings.addAll(BucketDrift.compare(pair.source(), source.configuration(pair.source()), pair.target(),
+                    target.configuration(pair.target())));
+        }
         resources.stream().filter(r -> r.side() == ResourceState.Side.SOURCE && r.exists() && !r.firstKeys().isEmpty()).findFirst()
                 .filter(r -> resources.stream().allMatch(ResourceState::exists))
                 .flatMap(r -> readableWithTargetCredentials(r.firstKeys().get(0))).ifPresent(findings::add);

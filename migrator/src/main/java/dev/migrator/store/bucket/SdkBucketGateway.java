@@ -45,6 +45,41 @@ public final class SdkBucketGateway implements BucketGateway {
     }
 
     @Override
+    public BucketConfig configuration(String bucket) {
+        List<String> unanswered = new ArrayList<>();
+        Optional<String> encryption = setting(unanswered, "encryption", "ServerSideEncryptionConfigurationNotFoundError", "none", () ->
+                client.getBucketEncryption(r -> r.bucket(bucket)).serverSideEncryptionConfiguration().rules().stream()
+                        .map(rule -> rule.applyServerSideEncryptionByDefault().sseAlgorithmAsString()
+                                + (rule.applyServerSideEncryptionByDefault().kmsMasterKeyID() == null ? ""
+                                : " " + rule.applyServerSideEncryptionByDefault().kmsMasterKeyID()))
+                        .findFirst().orElse("none"));
+        Optional<Integer> lifecycle = setting(unanswered, "lifecycle", "NoSuchLifecycleConfiguration", 0, () ->
+                client.getBucketLifecycleConfiguration(r -> r.bucket(bucket)).rules().size());
+        Optional<Integer> cors = setting(unanswered, "CORS", "NoSuchCORSConfiguration", 0, () ->
+                client.getBucketCors(r -> r.bucket(bucket)).corsRules().size());
+        Optional<String> lock = setting(unanswered, "object lock", "ObjectLockConfigurationNotFoundError", "none", () ->
+                client.getObjectLockConfiguration(r -> r.bucket(bucket)).objectLockConfiguration().objectLockEnabledAsString());
+        return new BucketConfig(encryption, lifecycle, cors, lock, unanswered);
+    }
+
+    /** One setting: its value, {@code absent} where the bucket has none, empty (and named) where the service did not answer. */
+    private static <T> Optional<T> setting(List<String> unanswered, String name, String absentCode, T absent,
+                                           java.util.function.Supplier<T> read) {
+        try {
+            return Optional.ofNullable(read.get());
+        } catch (AwsServiceException e) {
+            if (e.awsErrorDetails() != null && absentCode.equals(e.awsErrorDetails().errorCode())) {
+                return Optional.of(absent);
+            }
+            unanswered.add(name);
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            unanswered.add(name);
+            return Optional.empty();
+        }
+    }
+
+    @Override
     public Optional<BucketInfo> describe(String bucket) {
         try {
             client.headBucket(r -> r.bucket(bucket));
