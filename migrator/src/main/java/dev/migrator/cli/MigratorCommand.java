@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         description = {
             "Moves S3 objects, DynamoDB items and Cognito users from Stack A to Stack B during an A/B deployment,",
             "driven by a MigrationSchema file. 'migrator FILE' is short for 'migrator run FILE'.", ""},
-        subcommands = {ValidateCommand.class, PlanCommand.class, RunCommand.class, SyncCommand.class, StatusCommand.class, VerifyCommand.class, ReplayCommand.class, TemplatesCommand.class,
+        subcommands = {ValidateCommand.class, PlanCommand.class, RunCommand.class, SyncCommand.class, StatusCommand.class, BackupCommand.class, VerifyCommand.class, ReplayCommand.class, TemplatesCommand.class,
                 DemoCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Start with: migrator templates; migrator templates copy NAME; migrator validate FILE; migrator plan FILE",
                 "", ExitCode.HELP})

@@ -72,7 +72,9 @@ final class RunCommand extends StateCommand {
             out.line("an interrupted run of this file left checkpoints in " + new dev.migrator.support.RunLayout(reported.directory()).checkpoints().directory()
                     + ": continue it with: " + resume);
         }
-        out.line(Verdict.of(report).text());
+        if (!"backup".equals(what)) {
+            out.line(Verdict.of(report).text());
+        }
         Path json = reported.reportFile().toAbsolutePath();
         out.line(what + " " + report.status() + "; report: " + json.resolveSibling(json.getFileName().toString()
                 .replaceFirst("\\.json$", ".html")) + " (JSON: " + json + ")");

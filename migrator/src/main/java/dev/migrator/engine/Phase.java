@@ -16,6 +16,8 @@ public enum Phase {
     CATCH_UP(CatchingUp.class),
     /** Tries the dead letters of an earlier run again. */
     REPLAY(Replayable.class),
+    /** Backs up the sources on demand before the switch (migrator backup). */
+    BACKUP(BackingUp.class),
     /** Compares source and target. */
     VERIFY(Step.class);
 
@@ -36,6 +38,6 @@ public enum Phase {
 
     /** Whether the phase writes to the targets (its results are step results, not verifications). */
     public boolean acts() {
-        return this == COPY || this == CATCH_UP || this == REPLAY;
+        return this == COPY || this == CATCH_UP || this == REPLAY || this == BACKUP;
     }
 }

@@ -47,6 +47,7 @@ public final class PhaseRunner {
             case COPY -> step.copy(context);
             case REPLAY -> ((Replayable) step).replay(context);
             case CATCH_UP -> ((CatchingUp) step).catchUp(context);
+            case BACKUP -> ((BackingUp) step).backup(context);
             default -> throw new IllegalStateException(phase + " is not an acting phase");
         };
     }

@@ -144,6 +144,19 @@ public final class MigrationService {
     }
 
     /**
+     * Backs up every source table of the file on demand (a rollback point for Stack A before the switch); the
+     * report names each backup's ARN. Reads nothing else and writes nothing to the targets.
+     */
+    public RunOutcome backup(Path file, RunSettings settings) throws IOException {
+        return prepared(file, settings.stateRoot(), "backup", RunDirectory::create, true, "backup", prepared -> {
+            if (anyMissing(prepared.preflights())) {
+                return prepared.refused();
+            }
+            return new PhaseCommand(List.of(Phase.BACKUP), step -> true, 1.0).run(prepared, context(prepared, settings.progress(), false));
+        });
+    }
+
+    /**
      * The go/no-go gate from the state of this file's runs (no AWS call): see {@link Gate}. A file that never ran,
      * or changed since, is NO-GO with that reason.
      */

@@ -5,6 +5,7 @@ import dev.migrator.model.CatchUp;
 import dev.migrator.engine.UnitCounters;
 
 import dev.migrator.engine.Finding;
+import dev.migrator.engine.BackingUp;
 import dev.migrator.engine.CatchingUp;
 import dev.migrator.engine.PairStep;
 import dev.migrator.engine.ResourceState;
@@ -36,7 +37,7 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Copies one DynamoDB table pair. Preflight: both tables exist, the target is ACTIVE, keys match, target empty. */
-public final class TableStep extends PairStep<TableInfo, TableGateway> implements Sampleable, CatchingUp {
+public final class TableStep extends PairStep<TableInfo, TableGateway> implements Sampleable, CatchingUp, BackingUp {
     /** Items per Scan page: a page is also what one worker holds in memory. */
     static final int PAGE_SIZE = 500;
 
@@ -106,6 +107,21 @@ public final class TableStep extends PairStep<TableInfo, TableGateway> implement
             outputs.put("segments", String.valueOf(segments));
             backup.ifPresent(arn -> outputs.put("backupArn", arn));
             return new StepExecution.Ending(stopped, outputs);
+        });
+    }
+
+    /** An on-demand backup of the source table (Stack A's rollback point before the switch). */
+    @Override
+    public StepResult backup(StepContext context) {
+        return StepExecution.run(id, () -> StepResult.Counters.ZERO, () -> {
+            String name = "migrator-" + pair.name() + "-source-" + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                    .withZone(java.time.ZoneOffset.UTC).format(Instant.now());
+            try {
+                return new StepExecution.Ending(List.of(), Map.of("backupArn", source.backup(pair.source(), name)));
+            } catch (RuntimeException e) {
+                return new StepExecution.Ending(List.of("could not back up source table " + pair.source() + ": " + AwsErrors.describe(e)
+                        + " (this endpoint may not offer backups)"), Map.of());
+            }
         });
     }
 

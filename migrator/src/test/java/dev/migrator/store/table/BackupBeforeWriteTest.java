@@ -40,6 +40,14 @@ class BackupBeforeWriteTest {
 
             assertThat(out.toString()).contains("backupArn: arn:aws:dynamodb:");
             assertThat(ddb.listBackups(r -> r.tableName(target("backup"))).backupSummaries()).hasSize(1);
+
+            StringWriter sources = new StringWriter();
+            assertThat(Cli.run(sources, "backup", schema.toString(), "--state-dir", dir.resolve("state").toString()))
+                    .as(sources.toString()).isZero();
+            String source = new com.fasterxml.jackson.databind.ObjectMapper().readTree(schema.toFile()).path("tables").get(0)
+                    .path("source").asText();
+            assertThat(ddb.listBackups(r -> r.tableName(source)).backupSummaries()).hasSize(1);
+            assertThat(sources.toString()).contains("backupArn: arn:aws:dynamodb:").doesNotContain("NO-GO");
         }
     }
 
@@ -54,6 +62,9 @@ class BackupBeforeWriteTest {
             assertThat(out.toString()).contains("could not back up target table " + target("nobackup") + " before writing",
                     "nothing was written");
             assertThat(ddb.scan(r -> r.tableName(target("nobackup"))).count()).isZero();
+            StringWriter sources = new StringWriter();
+            assertThat(Cli.run(sources, "backup", schema.toString(), "--state-dir", dir.resolve("state").toString())).isEqualTo(6);
+            assertThat(sources.toString()).contains("could not back up source table");
         }
     }
 
