@@ -11,7 +11,8 @@ public record MigrationOptions(
         int maxRetries,
         Optional<String> stateDirectory,
         long multipartThreshold,
-        long multipartPartSize) {
+        long multipartPartSize,
+        double maxLagSeconds) {
 
     public static final int DEFAULT_CONCURRENCY = 8;
     public static final int DEFAULT_MAX_RETRIES = 10;
@@ -25,7 +26,7 @@ public record MigrationOptions(
     public static MigrationOptions defaults() {
         return new MigrationOptions(DEFAULT_CONCURRENCY, Optional.empty(), Optional.empty(),
                 NonEmptyTargetPolicy.REFUSE, DEFAULT_MAX_RETRIES, Optional.empty(),
-                DEFAULT_MULTIPART_THRESHOLD, DEFAULT_MULTIPART_PART_SIZE);
+                DEFAULT_MULTIPART_THRESHOLD, DEFAULT_MULTIPART_PART_SIZE, 0);
     }
 
     /** A request budget per second, in items or in capacity units. */

@@ -35,9 +35,16 @@ public final class Gate {
     public record StepState(String step, String copy, long deadLetters, String catchUp, String verification) {}
 
     private final RunLayout layout;
+    private final double maxLagSeconds;
 
     public Gate(RunLayout layout) {
+        this(layout, 0);
+    }
+
+    /** {@code maxLagSeconds}: how far behind a followed step's last sync may have ended and still count as caught up. */
+    public Gate(RunLayout layout, double maxLagSeconds) {
         this.layout = layout;
+        this.maxLagSeconds = maxLagSeconds;
     }
 
     public Answer check() throws IOException {
@@ -163,8 +170,17 @@ public final class Gate {
         if (result.isEmpty()) {
             return "not caught up: no sync since the copy (migrator sync FILE --until-caught-up)";
         }
-        return "true".equals(result.get().path("outputs").path("caughtUp").asText()) ? "caught up"
-                : "not caught up at the last sync (" + finished(sync.get()) + ")";
+        if ("true".equals(result.get().path("outputs").path("caughtUp").asText())) {
+            return "caught up";
+        }
+        Optional<Instant> newest = Optional.of(result.get().path("outputs").path("newestApplied").asText(""))
+                .filter(t -> !t.isEmpty()).map(Instant::parse);
+        if (maxLagSeconds > 0 && newest.isPresent()
+                && java.time.Duration.between(newest.get(), finished(sync.get())).toMillis() <= maxLagSeconds * 1000) {
+            return "caught up";
+        }
+        return "not caught up at the last sync (" + finished(sync.get()) + newest.map(n -> "; newest change applied " + n).orElse("")
+                + (maxLagSeconds > 0 ? "; options.maxLagSeconds is " + maxLagSeconds : "") + ")";
     }
 
     private static String verificationState(JsonNode step, Optional<JsonNode> report, Instant lastWrite) {

@@ -168,7 +168,7 @@ public final class MigrationService {
         MigrationSchema schema = ((LoadResult.Valid) loaded).schema();
         try {
             RunDirectory directory = RunDirectory.forResume(schema, StateRoot.of(stateRoot, schema));
-            return new GateOutcome.Checked(directory.path(), new Gate(directory.layout()).check());
+            return new GateOutcome.Checked(directory.path(), new Gate(directory.layout(), schema.options().maxLagSeconds()).check());
         } catch (RunDirectory.Unusable e) {
             return new GateOutcome.Checked(null, new Gate.Answer("NO-GO", List.of(e.getMessage()
                     .replaceFirst("^nothing to resume", "nothing to check").replace("(run it without --resume, or", "(run it first, or")),

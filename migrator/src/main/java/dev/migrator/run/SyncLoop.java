@@ -75,7 +75,7 @@ final class SyncLoop {
         }
     }
 
-    /** Two passes of one step as one result: counters and durations added, the later pass's outputs. */
+    /** Two passes of one step as one result: counters, durations and counted outputs added, the later pass's other outputs. */
     static StepResult add(StepResult earlier, StepResult later) {
         if (!(earlier instanceof StepResult.Completed a)) {
             return earlier;
@@ -91,15 +91,13 @@ final class SyncLoop {
     }
 
     private static Map<String, String> withTotal(Map<String, String> earlier, Map<String, String> later) {
-        Map<String, String> outputs = new LinkedHashMap<>(later);
+        Map<String, String> outputs = new LinkedHashMap<>(earlier); // what only an earlier pass said (keys it copied) stays
+        outputs.putAll(later);
         for (String counted : SUMMED) {
             if (earlier.containsKey(counted) || later.containsKey(counted)) {
                 long total = Long.parseLong(earlier.getOrDefault(counted, "0")) + Long.parseLong(later.getOrDefault(counted, "0"));
                 outputs.put(counted, String.valueOf(total));
             }
-        }
-        if (!later.containsKey("newestApplied") && earlier.containsKey("newestApplied")) {
-            outputs.put("newestApplied", earlier.get("newestApplied"));
         }
         return outputs;
     }

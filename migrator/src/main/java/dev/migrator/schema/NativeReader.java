@@ -96,7 +96,8 @@ final class NativeReader {
                         : d.ifTargetNotEmpty(),
                 node.path("maxRetries").asInt(d.maxRetries()), text(node, "stateDirectory"),
                 size(node.path("multipartThreshold"), d.multipartThreshold()),
-                size(node.path("multipartPartSize"), d.multipartPartSize()));
+                size(node.path("multipartPartSize"), d.multipartPartSize()),
+                node.path("maxLagSeconds").asDouble(d.maxLagSeconds()));
     }
 
     /** A byte count as a number or "64MiB"; the range is checked by SemanticCheck, garbage by the JSON Schema. */

@@ -43,6 +43,7 @@ class BucketDeltaTest {
                     .as(sync.toString()).isZero();
 
             assertThat(sync.toString()).contains("bucket:b 2 change(s) applied; still reading", "bucket:b 0 change(s) applied; caught up");
+            assertThat(sync.toString()).containsPattern("copied: (k/3, k/new|k/new, k/3)");
             assertThat(s3.getObjectAsBytes(r -> r.bucket(target).key("k/3")).asUtf8String()).isEqualTo("changed after the copy");
             assertThat(s3.getObjectAsBytes(r -> r.bucket(target).key("k/new")).asUtf8String()).isEqualTo("added after the copy");
             StringWriter verify = new StringWriter();
@@ -109,6 +110,7 @@ class BucketDeltaTest {
             assertThat(s3.listObjectsV2(r -> r.bucket(target)).contents()).extracting(o -> o.key())
                     .contains("data/stack-b-own", "data/0", "data/9").doesNotContain("data/3", "data/7").hasSize(9);
             assertThat(sync.toString()).contains("objectsDeleted: 2");
+            assertThat(sync.toString()).contains("deleted: data/3, data/7");
         }
     }
 

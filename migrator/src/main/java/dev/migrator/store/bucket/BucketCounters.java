@@ -8,4 +8,12 @@ final class BucketCounters extends UnitCounters {
     final AtomicLong bytesCopied = new AtomicLong();
     final AtomicLong multipart = new AtomicLong();
     final AtomicLong deleteMarkers = new AtomicLong();
+    /** The first keys a pass copied (a delta pass reports what changed). */
+    final java.util.concurrent.ConcurrentLinkedQueue<String> firstCopied = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    void copied(String key) {
+        if (firstCopied.size() < 10) {
+            firstCopied.add(key);
+        }
+    }
 }

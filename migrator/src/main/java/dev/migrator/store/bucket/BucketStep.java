@@ -111,9 +111,11 @@ public final class BucketStep extends PairStep<BucketInfo, BucketGateway> implem
                 List<String> stopped = new java.util.ArrayList<>(copier.copy(workers, new ObjectDeadLetters(file, id.toString(),
                         pair.source(), counters), journal, counters, fromStart, () -> { }));
                 long deleted = 0;
+                List<String> deletedKeys = List.of();
                 if (pair.deleteRemoved() && stopped.isEmpty()) {
                     RemovedObjects.Deleted gone = removed(retry).delete(context.layout().heldBefore(id.slug()));
                     deleted = gone.count();
+                    deletedKeys = gone.first();
                     gone.failures().forEach(f -> stopped.add("could not delete " + f));
                 }
                 boolean caughtUp = stopped.isEmpty() && counters.written.get() == 0 && counters.failed.get() == 0 && deleted == 0;
@@ -123,6 +125,12 @@ public final class BucketStep extends PairStep<BucketInfo, BucketGateway> implem
                 outputs.put("recordsApplied", String.valueOf(counters.written.get() + deleted));
                 if (pair.deleteRemoved()) {
                     outputs.put("objectsDeleted", String.valueOf(deleted));
+                }
+                if (counters.written.get() > 0) {
+                    outputs.put("copied", String.join(", ", counters.firstCopied) + (counters.written.get() > counters.firstCopied.size() ? ", ..." : ""));
+                }
+                if (deleted > 0) {
+                    outputs.put("deleted", String.join(", ", deletedKeys) + (deleted > deletedKeys.size() ? ", ..." : ""));
                 }
                 outputs.put("versionMap", journal.writeMap().toString());
                 return new StepExecution.Ending(stopped, outputs);

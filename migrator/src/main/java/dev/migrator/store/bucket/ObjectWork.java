@@ -106,6 +106,7 @@ final class ObjectWork {
     private boolean record(ObjectOutcome outcome) {
         if (outcome instanceof ObjectOutcome.Copied c) {
             counters.written.incrementAndGet();
+            counters.copied(c.object().key());
             counters.bytesCopied.addAndGet(c.object().size());
             if (c.multipart()) {
                 counters.multipart.incrementAndGet();

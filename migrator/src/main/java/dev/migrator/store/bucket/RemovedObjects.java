@@ -39,7 +39,7 @@ final class RemovedObjects {
     }
 
     /** What a pass deleted, and why deletions failed (the first few). */
-    record Deleted(long count, List<String> failures) {}
+    record Deleted(long count, List<String> first, List<String> failures) {}
 
     /** Before the first write of the first run: the keys Stack B holds, kept so no pass ever deletes them. */
     void recordHeldBefore(Path file) throws IOException, InterruptedException {
@@ -58,6 +58,7 @@ final class RemovedObjects {
         Iterator<String> inTarget = listed(target, targetBucket);
         String s = next(inSource);
         long deleted = 0;
+        List<String> first = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         while (inTarget.hasNext()) {
             String t = inTarget.next();
@@ -70,13 +71,16 @@ final class RemovedObjects {
             try {
                 retry.call(() -> target.addDeleteMarker(targetBucket, t));
                 deleted++;
+                if (first.size() < 10) {
+                    first.add(t);
+                }
             } catch (RuntimeException e) {
                 if (failures.size() < 5) {
                     failures.add(t + ": " + AwsErrors.describe(e));
                 }
             }
         }
-        return new Deleted(deleted, failures);
+        return new Deleted(deleted, first, failures);
     }
 
     /** S3 lists keys in UTF-8 byte order, which is code point order (not Java's UTF-16 order). */
