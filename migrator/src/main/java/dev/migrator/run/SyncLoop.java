@@ -23,7 +23,8 @@ import java.util.Map;
  */
 final class SyncLoop {
     /** Outputs that count what a pass did: a sync's result adds them up over its passes. */
-    private static final List<String> SUMMED = List.of("recordsApplied", "objectsDeleted", "usersCreated", "usersUpdated");
+    private static final List<String> SUMMED = List.of("recordsApplied", "objectsDeleted", "usersCreated", "usersUpdated",
+            "membershipsAdded", "membershipsRemoved");
 
     private final List<Step> following;
     private final StepContext context;

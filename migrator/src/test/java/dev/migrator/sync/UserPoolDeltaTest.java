@@ -28,6 +28,8 @@ class UserPoolDeltaTest {
             String source = cognito.createUserPool(r -> r.poolName("delta-a")).userPool().id();
             String target = cognito.createUserPool(r -> r.poolName("delta-b")).userPool().id();
             create(cognito, source, "first");
+            cognito.createGroup(r -> r.userPoolId(source).groupName("admins"));
+            cognito.adminAddUserToGroup(r -> r.userPoolId(source).username("first").groupName("admins"));
             Path schema = SchemaBuilder.between(REGION, REGION).endpoint("cognito", aws.cognitoEndpoint().get())
                     .userPool("users", source, target, Map.of("catchUp", "delta", "requestsPerSecond", 1000))
                     .write(dir.resolve("schema.json"));
@@ -36,6 +38,8 @@ class UserPoolDeltaTest {
             assertThat(Cli.run(run, "run", schema.toString(), "--state-dir", state)).as(run.toString()).isZero();
 
             create(cognito, source, "second");
+            cognito.adminAddUserToGroup(r -> r.userPoolId(source).username("second").groupName("admins"));
+            cognito.adminRemoveUserFromGroup(r -> r.userPoolId(source).username("first").groupName("admins"));
             StringWriter sync = new StringWriter();
             assertThat(Cli.run(sync, "sync", schema.toString(), "--state-dir", state, "--until-caught-up", "--interval", "0"))
                     .as(sync.toString()).isZero();
@@ -43,6 +47,8 @@ class UserPoolDeltaTest {
             assertThat(cognito.adminGetUser(r -> r.userPoolId(target).username("second")).userAttributes())
                     .anySatisfy(a -> assertThat(a.name() + "=" + a.value()).isEqualTo("email=second@example.com"));
             assertThat(sync.toString()).contains("user-pool:users", "caught up");
+            assertThat(cognito.listUsersInGroup(r -> r.userPoolId(target).groupName("admins")).users())
+                    .extracting(u -> u.username()).containsExactly("second");
             try (var files = java.nio.file.Files.walk(dir.resolve("state"))) {
                 Path map = files.filter(p -> p.getFileName().toString().equals("cognito-subs-users.json")).findFirst().orElseThrow();
                 assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(map.toFile()).size()).isEqualTo(2);

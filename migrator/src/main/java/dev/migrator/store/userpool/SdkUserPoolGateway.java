@@ -156,6 +156,11 @@ public final class SdkUserPoolGateway implements UserPoolGateway {
         client.adminAddUserToGroup(r -> r.userPoolId(userPoolId).username(username).groupName(group));
     }
 
+    @Override
+    public void removeFromGroup(String userPoolId, String username, String group) {
+        client.adminRemoveUserFromGroup(r -> r.userPoolId(userPoolId).username(username).groupName(group));
+    }
+
     private static Map<String, String> attributes(List<AttributeType> attributes) {
         Map<String, String> map = new LinkedHashMap<>();
         attributes.forEach(a -> map.put(a.name(), a.value()));

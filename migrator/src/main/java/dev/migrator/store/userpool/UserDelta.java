@@ -22,7 +22,8 @@ final class UserDelta {
         this.calls = calls;
     }
 
-    DeltaPosition pass(DeltaPosition position, Handler handler) throws InterruptedException {
+    /** Hands every due user to {@code handler} and every listed user to {@code seen}; the next position. */
+    DeltaPosition pass(DeltaPosition position, Handler handler, java.util.function.Consumer<PoolUser> seen) throws InterruptedException {
         Instant newest = position.since();
         Set<String> atNewest = new HashSet<>(position.atSince());
         Optional<String> token = Optional.empty();
@@ -30,6 +31,7 @@ final class UserDelta {
             Optional<String> at = token;
             UserPoolGateway.Page<PoolUser> page = calls.call(() -> source.listUsers(sourcePool, at));
             for (PoolUser user : page.items()) {
+                seen.accept(user);
                 Instant modified = user.lastModified().orElse(Instant.EPOCH);
                 if (user.federated() || !position.due(modified, user.username())) {
                     continue;

@@ -44,6 +44,8 @@ public interface UserPoolGateway {
 
     void addToGroup(String userPoolId, String username, String group);
 
+    void removeFromGroup(String userPoolId, String username, String group);
+
     record Page<T>(List<T> items, Optional<String> next) {
         public Page {
             items = List.copyOf(items);

@@ -130,6 +130,7 @@ public final class UserPoolStep extends PairStep<UserPoolInfo, UserPoolGateway> 
                 UserImporter updating = new UserImporter(target, new UserImporter.Settings(pair.target(), targetInfo,
                         UserPoolPair.ExistingUserPolicy.UPDATE, pair.passwords()), calls, subs, Optional.ofNullable(passwords), Optional.empty());
                 UserDeadLetters failed = new UserDeadLetters(deadLetters, id.toString(), pair.source());
+                Map<String, String> targetNames = new java.util.HashMap<>();
                 DeltaPosition next = new UserDelta(source, pair.source(), calls).pass(position, user -> {
                     List<String> memberOf = groups.groupsOf(user.username());
                     UserOutcome outcome = updating.importUser(user, memberOf);
@@ -138,15 +139,23 @@ public final class UserPoolStep extends PairStep<UserPoolInfo, UserPoolGateway> 
                     if (outcome instanceof UserOutcome.Failed f) {
                         failed.add(user, memberOf, f);
                     }
+                }, user -> {
+                    if (!user.federated()) {
+                        targetNames.put(user.username(), UserImporter.targetUsername(user, targetInfo));
+                    }
                 });
                 next.write(context.checkpoints(), delta());
-                boolean caughtUp = counters.written.get() == 0 && counters.failed.get() == 0;
+                Memberships.Changes memberships = new Memberships(target, pair.target(), calls).reconcile(groups, targetNames);
+                counters.written.addAndGet(memberships.added() + memberships.removed());
+                boolean caughtUp = counters.written.get() == 0 && counters.failed.get() == 0 && memberships.failed() == 0;
                 context.progress().caughtUp(id, counters.written.get(), Optional.empty(), caughtUp);
                 Map<String, String> outputs = new LinkedHashMap<>();
                 outputs.put(CAUGHT_UP, String.valueOf(caughtUp));
                 outputs.put("recordsApplied", String.valueOf(counters.written.get()));
                 outputs.put("usersCreated", String.valueOf(counters.created.get()));
                 outputs.put("usersUpdated", String.valueOf(counters.updated.get()));
+                outputs.put("membershipsAdded", String.valueOf(memberships.added()));
+                outputs.put("membershipsRemoved", String.valueOf(memberships.removed()));
                 outputs.put("subMap", subs.writeMap().toString());
                 return new StepExecution.Ending(List.of(), outputs);
             }

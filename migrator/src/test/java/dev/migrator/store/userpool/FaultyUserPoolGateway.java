@@ -111,4 +111,10 @@ final class FaultyUserPoolGateway implements UserPoolGateway {
         maybeThrottle();
         delegate.addToGroup(userPoolId, username, group);
     }
+
+    @Override
+    public void removeFromGroup(String userPoolId, String username, String group) {
+        maybeThrottle();
+        delegate.removeFromGroup(userPoolId, username, group);
+    }
 }
