@@ -1,6 +1,7 @@
 package dev.migrator.store.table;
 
 import dev.migrator.engine.UnitCounters;
+import dev.migrator.engine.WorkerPool;
 import dev.migrator.support.AwsErrors;
 import dev.migrator.support.RetryPolicy;
 import dev.migrator.transform.ItemTransformer;
@@ -20,6 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
  * transforms (INSERT and MODIFY put the new image, REMOVE deletes the transformed key; a MODIFY that moves the
  * target key deletes the old one). The bulk copy has ended when this runs, so the last record of each key wins:
  * replaying the stream's suffix from before the copy began converges to the source whatever the copy read.
+ * Shards whose parents are done are read in parallel (a key lives in one shard lineage, so its order holds).
  * Writes go out in BatchWriteItem calls of up to 25 puts and deletes of distinct keys (a key seen again first
  * sends what is pending, so each key's writes keep their order); the position is recorded after every page,
  * once its writes are in; what cannot be applied is dead-lettered.
@@ -33,14 +35,25 @@ final class StreamCatchUp {
     private final RetryPolicy retry;
     private final DeadLetters deadLetters;
     private final UnitCounters counters;
-    private final List<Pending> pending = new java.util.ArrayList<>();
-    private final Set<Map<String, AttributeValue>> pendingKeys = new HashSet<>();
+    private final int parallelShards;
 
     /** A write waiting for its batch, with what to dead-letter if it cannot be applied. */
     private record Pending(TableGateway.Write write, Map<String, AttributeValue> letter, ItemDeadLetter.Stage stage) {}
 
+    /** One shard's writes waiting to go out (each shard reader has its own; shards are read in parallel). */
+    private static final class Batch {
+        final List<Pending> pending = new java.util.ArrayList<>();
+        final Set<Map<String, AttributeValue>> keys = new HashSet<>();
+    }
+
     StreamCatchUp(StreamGateway stream, TableGateway target, String targetTable, ItemTransformer transformer, KeyCheck keys,
                   RetryPolicy retry, DeadLetters deadLetters, UnitCounters counters) {
+        this(stream, target, targetTable, transformer, keys, retry, deadLetters, counters, 1);
+    }
+
+    /** {@code parallelShards}: how many shards whose parents are done are read at once. */
+    StreamCatchUp(StreamGateway stream, TableGateway target, String targetTable, ItemTransformer transformer, KeyCheck keys,
+                  RetryPolicy retry, DeadLetters deadLetters, UnitCounters counters, int parallelShards) {
         this.stream = stream;
         this.target = target;
         this.targetTable = targetTable;
@@ -49,6 +62,7 @@ final class StreamCatchUp {
         this.retry = retry;
         this.deadLetters = deadLetters;
         this.counters = counters;
+        this.parallelShards = Math.max(1, parallelShards);
     }
 
     /** What a pass did: whether every shard was read to its end, records applied, the newest applied change's time. */
@@ -66,19 +80,30 @@ final class StreamCatchUp {
         Set<String> visited = new HashSet<>();
         long applied = 0;
         Optional<Instant> newest = Optional.empty();
-        boolean progress = true;
-        while (progress) {
-            progress = false;
-            for (StreamGateway.Shard shard : shards) {
-                boolean parentPending = shard.parentId().filter(listed::contains).map(p -> !position.shard(p).done()).orElse(false);
-                if (visited.contains(shard.id()) || position.shard(shard.id()).done() || parentPending) {
-                    continue;
+        try (WorkerPool pool = WorkerPool.of(parallelShards, "stream-" + targetTable)) {
+            while (true) {
+                List<String> ready = shards.stream().filter(s -> !visited.contains(s.id()) && !position.shard(s.id()).done()
+                        && !s.parentId().filter(listed::contains).map(p -> !position.shard(p).done()).orElse(false))
+                        .map(StreamGateway.Shard::id).toList();
+                if (ready.isEmpty()) {
+                    break;
                 }
-                visited.add(shard.id());
-                progress = true;
-                Pass read = readShard(position, shard.id());
-                applied += read.applied();
-                newest = later(newest, read.newest());
+                visited.addAll(ready);
+                List<java.util.concurrent.Future<Pass>> reads = new java.util.ArrayList<>();
+                for (String shard : ready) {
+                    reads.add(pool.submit(() -> readShard(position, shard)));
+                }
+                WorkerPool.awaitAll(reads);
+                for (java.util.concurrent.Future<Pass> read : reads) {
+                    Pass done;
+                    try {
+                        done = read.get();
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        throw new IllegalStateException(e.getCause()); // awaitAll rethrew any failure already
+                    }
+                    applied += done.applied();
+                    newest = later(newest, done.newest());
+                }
             }
         }
         boolean caughtUp = shards.stream().allMatch(s -> position.shard(s.id()).done() || visited.contains(s.id()));
@@ -90,6 +115,7 @@ final class StreamCatchUp {
         String iterator = retry.call(() -> stream.iterator(position.streamArn(), shardId, position.shard(shardId).after()));
         long applied = 0;
         Optional<Instant> newest = Optional.empty();
+        Batch batch = new Batch();
         while (true) {
             String at = iterator;
             StreamGateway.RecordPage page;
@@ -106,11 +132,11 @@ final class StreamCatchUp {
                     continue;
                 }
                 appliedAny = true;
-                apply(change);
+                apply(change, batch);
                 applied++;
                 newest = later(newest, Optional.of(change.approximateTime()));
             }
-            flush();
+            flush(batch);
             if (!page.changes().isEmpty()) {
                 position.read(shardId, page.changes().get(page.changes().size() - 1).sequenceNumber(), appliedAny);
             }
@@ -125,7 +151,7 @@ final class StreamCatchUp {
         }
     }
 
-    private void apply(StreamGateway.Change change) throws InterruptedException {
+    private void apply(StreamGateway.Change change, Batch batch) throws InterruptedException {
         counters.read.incrementAndGet();
         Map<String, AttributeValue> source = change.removes() ? (change.oldImage().isEmpty() ? change.keys() : change.oldImage())
                 : change.newImage();
@@ -143,36 +169,36 @@ final class StreamCatchUp {
         }
         Map<String, AttributeValue> key = keys.keyOf(out);
         if (change.removes()) {
-            enqueue(TableGateway.Write.delete(key), key, key, ItemDeadLetter.Stage.DELETE);
+            enqueue(batch, TableGateway.Write.delete(key), key, key, ItemDeadLetter.Stage.DELETE);
             return;
         }
         Optional<Map<String, AttributeValue>> moved = movedFrom(change, key);
         if (moved.isPresent()) {
-            enqueue(TableGateway.Write.delete(moved.get()), moved.get(), moved.get(), ItemDeadLetter.Stage.DELETE);
+            enqueue(batch, TableGateway.Write.delete(moved.get()), moved.get(), moved.get(), ItemDeadLetter.Stage.DELETE);
         }
-        enqueue(TableGateway.Write.put(out), key, out, ItemDeadLetter.Stage.WRITE);
+        enqueue(batch, TableGateway.Write.put(out), key, out, ItemDeadLetter.Stage.WRITE);
     }
 
-    private void enqueue(TableGateway.Write write, Map<String, AttributeValue> key, Map<String, AttributeValue> letter,
+    private void enqueue(Batch batch, TableGateway.Write write, Map<String, AttributeValue> key, Map<String, AttributeValue> letter,
                          ItemDeadLetter.Stage stage) throws InterruptedException {
-        if (pendingKeys.contains(key)) {
-            flush();
+        if (batch.keys.contains(key)) {
+            flush(batch);
         }
-        pending.add(new Pending(write, letter, stage));
-        pendingKeys.add(key);
-        if (pending.size() == BatchWriter.MAX_BATCH) {
-            flush();
+        batch.pending.add(new Pending(write, letter, stage));
+        batch.keys.add(key);
+        if (batch.pending.size() == BatchWriter.MAX_BATCH) {
+            flush(batch);
         }
     }
 
     /** Sends what is pending; unprocessed writes are sent again with backoff, what never goes through is dead-lettered. */
-    private void flush() throws InterruptedException {
-        if (pending.isEmpty()) {
+    private void flush(Batch waiting) throws InterruptedException {
+        if (waiting.pending.isEmpty()) {
             return;
         }
-        List<Pending> batch = List.copyOf(pending);
-        pending.clear();
-        pendingKeys.clear();
+        List<Pending> batch = List.copyOf(waiting.pending);
+        waiting.pending.clear();
+        waiting.keys.clear();
         List<TableGateway.Write> left = batch.stream().map(Pending::write).toList();
         try {
             for (int attempt = 0; !left.isEmpty() && attempt <= retry.maxRetries(); attempt++) {

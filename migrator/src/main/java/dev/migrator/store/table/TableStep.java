@@ -178,7 +178,7 @@ public final class TableStep extends PairStep<TableInfo, TableGateway> implement
             ItemTransformer transformer = ItemTransformer.compile(pair.transforms(), new ValueMaps(context.layout()));
             StreamCatchUp catchUp = new StreamCatchUp(sourceStream.orElseThrow(), target, pair.target(), transformer,
                     new KeyCheck(targetInfo.keySchema()), context.retry(options.maxRetries()),
-                    new DeadLetters(file, id.toString(), pair.source(), counters), counters);
+                    new DeadLetters(file, id.toString(), pair.source(), counters), counters, options.concurrency());
             StreamCatchUp.Pass pass;
             try {
                 pass = catchUp.pass(position, Instant.now());

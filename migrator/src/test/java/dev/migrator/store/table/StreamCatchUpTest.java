@@ -52,12 +52,14 @@ class StreamCatchUpTest {
     void aRemoveOfAnItemTheCopyNeverWroteIsHarmlessAndAParentIsReadBeforeItsChild(@TempDir Path dir) throws Exception {
         stream.shard("child", "parent", change("INSERT", "20", SCAN_START, "c", 2));
         stream.shard("parent", null, change("INSERT", "10", SCAN_START, "c", 1), change("REMOVE", "11", SCAN_START, "gone", 1));
+        stream.shard("sibling", null, change("INSERT", "30", SCAN_START, "d", 1));
         stream.closed("parent");
 
-        catchUp(dir, "").pass(position(dir), SCAN_START);
+        catchUp(dir, "", 4).pass(position(dir), SCAN_START);
 
-        assertThat(stream.readOrder).containsExactly("parent", "child");
-        assertThat(target.contents("dst-table")).containsOnlyKeys("c");
+        assertThat(stream.readOrder).containsSubsequence("parent", "child");
+        assertThat(stream.readOrder.indexOf("sibling")).as("read beside the parent, in the first wave").isLessThan(stream.readOrder.indexOf("child"));
+        assertThat(target.contents("dst-table")).containsOnlyKeys("c", "d");
         assertThat(target.contents("dst-table").get("c").get("v").n()).isEqualTo("2");
     }
 
@@ -115,13 +117,18 @@ class StreamCatchUpTest {
     }
 
     private StreamCatchUp catchUp(Path dir, String settings) throws Exception {
+        return catchUp(dir, settings, 1);
+    }
+
+    private StreamCatchUp catchUp(Path dir, String settings, int parallelShards) throws Exception {
         Path schema = SchemaBuilder.between("us-east-1", "us-east-1").table("t", "src-table", "dst-table", SchemaBuilder.settings(settings))
                 .write(dir.resolve("schema.json"));
         TablePair pair = ((LoadResult.Valid) new SchemaLoader().load(schema)).schema().tables().get(0);
         ItemTransformer transformer = ItemTransformer.compile(pair.transforms(), ValueMaps.beforeAnyRun());
         KeyCheck keys = new KeyCheck(target.describe("dst-table").orElseThrow().keySchema());
         DeadLetters deadLetters = new DeadLetters(new DeadLetterFile(dir.resolve("dead.jsonl")), "table:t", "src-table", counters);
-        return new StreamCatchUp(stream, target, "dst-table", transformer, keys, new RetryPolicy(1, Backoff.NONE), deadLetters, counters);
+        return new StreamCatchUp(stream, target, "dst-table", transformer, keys, new RetryPolicy(1, Backoff.NONE), deadLetters, counters,
+                parallelShards);
     }
 
     private static AttributeValue s(String v) {
@@ -147,7 +154,7 @@ class StreamCatchUpTest {
         private final Map<String, List<Change>> shards = new LinkedHashMap<>();
         private final Map<String, String> parents = new LinkedHashMap<>();
         private final List<String> closed = new ArrayList<>();
-        final List<String> readOrder = new ArrayList<>();
+        final List<String> readOrder = java.util.Collections.synchronizedList(new ArrayList<>());
         int pageSize = 2;
 
         void shard(String id, String parent, Change... changes) {
@@ -164,12 +171,12 @@ class StreamCatchUpTest {
         }
 
         @Override
-        public List<Shard> shards(String streamArn) {
+        public synchronized List<Shard> shards(String streamArn) {
             return shards.keySet().stream().map(id -> new Shard(id, Optional.ofNullable(parents.get(id)))).toList();
         }
 
         @Override
-        public String iterator(String streamArn, String shardId, Optional<String> afterSequence) {
+        public synchronized String iterator(String streamArn, String shardId, Optional<String> afterSequence) {
             readOrder.add(shardId);
             List<Change> changes = shards.get(shardId);
             int index = 0;
@@ -183,7 +190,7 @@ class StreamCatchUpTest {
         }
 
         @Override
-        public RecordPage records(String iterator) {
+        public synchronized RecordPage records(String iterator) {
             String shardId = iterator.substring(0, iterator.lastIndexOf(':'));
             int index = Integer.parseInt(iterator.substring(iterator.lastIndexOf(':') + 1));
             List<Change> changes = shards.get(shardId);
