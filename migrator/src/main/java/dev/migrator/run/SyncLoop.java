@@ -48,7 +48,8 @@ final class SyncLoop {
         }));
         Map<StepId, StepResult> totals = new LinkedHashMap<>();
         while (!following.isEmpty()) {
-            List<StepResult> pass = runner.act(Phase.CATCH_UP, following).results();
+            List<StepResult> pass = runner.act(Phase.CATCH_UP, following).results().stream()
+                    .flatMap(r -> settled(r).stream()).toList();
             pass.forEach(r -> totals.merge(r.step(), r, SyncLoop::add));
             boolean failed = pass.stream().anyMatch(r -> !(r instanceof StepResult.Completed));
             boolean caughtUp = pass.stream().allMatch(r -> r instanceof StepResult.Completed c
@@ -61,6 +62,21 @@ final class SyncLoop {
         List<StepResult> results = new ArrayList<>(totals.values());
         results.forEach(r -> progress.finished(r.step(), r));
         return RunReport.finished(prepared.schema(), prepared.started(), prepared.preflights(), results, List.<Verification>of());
+    }
+
+    /**
+     * Ctrl-C is how a sync ends: a pass it stopped is a result like the others (what it applied is recorded,
+     * page by page), not a failure; a step it stopped before it began has no result.
+     */
+    static java.util.Optional<StepResult> settled(StepResult result) {
+        if (result instanceof StepResult.Failed f && "interrupted".equals(f.reason())) {
+            return java.util.Optional.of(new StepResult.Completed(f.step(), f.counters(), f.duration(), Map.of(CatchingUp.CAUGHT_UP, "false",
+                    "stopped", "by Ctrl-C during a pass; the next sync goes on from the last recorded page")));
+        }
+        if (result instanceof StepResult.NotRun n && n.reason().startsWith("interrupted")) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(result);
     }
 
     /** Waits between passes; false when interrupted. */
