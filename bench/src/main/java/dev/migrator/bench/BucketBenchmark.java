@@ -25,7 +25,7 @@ import java.util.Optional;
 public final class BucketBenchmark {
     private BucketBenchmark() {}
 
-    record Settings(int objects, int objectBytes, int concurrency, int sequentialObjects, int largeMib) {
+    record Settings(int objects, int objectBytes, int concurrency, int sequentialObjects, int largeMib, int delayMs) {
         static Settings parse(String[] args) {
             Map<String, String> a = new HashMap<>();
             for (int i = 0; i + 1 < args.length; i += 2) {
@@ -35,7 +35,8 @@ public final class BucketBenchmark {
             return new Settings(objects, Integer.parseInt(a.getOrDefault("--object-bytes", "4096")),
                     Integer.parseInt(a.getOrDefault("--concurrency", "8")),
                     Integer.parseInt(a.getOrDefault("--sequential-objects", String.valueOf(Math.min(objects, 2000)))),
-                    Integer.parseInt(a.getOrDefault("--large-mib", "128")));
+                    Integer.parseInt(a.getOrDefault("--large-mib", "128")),
+                    Integer.parseInt(a.getOrDefault("--delay-ms", "0")));
         }
     }
 
@@ -56,15 +57,19 @@ public final class BucketBenchmark {
         Optional<String> aws = AwsCli.locate();
         System.out.printf("S3Proxy in its own JVM; %,d objects of %d bytes; migrator concurrency %d; aws CLI: %s%n",
                 s.objects(), s.objectBytes(), s.concurrency(), aws.map(AwsCli::version).orElse("not found (apt install awscli)"));
-        try (ChildProcess proxy = LocalEmulators.startS3Proxy(LocalEmulators.locateHome(), port, work.resolve("s3proxy.log"))) {
-            URI endpoint = URI.create("http://127.0.0.1:" + port);
+        try (ChildProcess proxy = LocalEmulators.startS3Proxy(LocalEmulators.locateHome(), port, work.resolve("s3proxy.log"));
+             LatencyProxy link = s.delayMs() > 0 ? LatencyProxy.start(port, java.time.Duration.ofMillis(s.delayMs())) : null) {
+            URI endpoint = link != null ? link.uri() : URI.create("http://127.0.0.1:" + port);
+            if (link != null) {
+                System.out.printf("every request goes through a link adding %d ms each way (LatencyProxy, %s)%n", s.delayMs(), endpoint);
+            }
             try (S3Baselines bare = new S3Baselines(endpoint)) {
                 bare.fill("warm-up-source", Math.min(s.objects(), 1000), s.objectBytes());
-                migrator(endpoint, work, s, "warm-up-source", "warm-up-target", Math.min(s.objects(), 1000), "");
+                migrator(endpoint, link, work, s, "warm-up-source", "warm-up-target", Math.min(s.objects(), 1000), "");
                 bare.fill("bench-source", s.objects(), s.objectBytes());
                 List<Result> small = new ArrayList<>();
                 small.add(bare.parallelCopy("bench-source", "bench-bare", s.concurrency(), s.objectBytes()));
-                small.add(migrator(endpoint, work, s, "bench-source", "bench-migrator", s.objects(), ""));
+                small.add(migrator(endpoint, link, work, s, "bench-source", "bench-migrator", s.objects(), ""));
                 if (aws.isPresent()) {
                     bare.create("bench-sync");
                     small.add(AwsCli.timed("aws s3 sync (" + AwsCli.version(aws.get()) + ", defaults)", s.objects(),
@@ -77,7 +82,7 @@ public final class BucketBenchmark {
                 List<Result> large = new ArrayList<>();
                 long size = (long) s.largeMib() << 20;
                 bare.fillLarge("large-source", "large.bin", size);
-                large.add(migrator(endpoint, work, s, "large-source", "large-migrator", 1,
+                large.add(migrator(endpoint, link, work, s, "large-source", "large-migrator", 1,
                         ", \"multipartThreshold\": \"64MiB\", \"multipartPartSize\": \"16MiB\""));
                 bare.drop("large-migrator");
                 if (aws.isPresent()) {
@@ -92,8 +97,9 @@ public final class BucketBenchmark {
         }
     }
 
-    private static Result migrator(URI endpoint, Path work, Settings s, String source, String target, int expected, String options)
-            throws Exception {
+    /** {@code link}: the latency proxy requests go through, if any; its request counts for this run are printed. */
+    private static Result migrator(URI endpoint, LatencyProxy link, Path work, Settings s, String source, String target, int expected,
+                                   String options) throws Exception {
         System.setProperty("aws.accessKeyId", LocalEmulators.ACCESS_KEY);
         System.setProperty("aws.secretAccessKey", LocalEmulators.SECRET_KEY);
         try (S3Baselines bare = new S3Baselines(endpoint)) {
@@ -105,6 +111,9 @@ public final class BucketBenchmark {
                  "buckets": [{"name": "bench", "source": "%s", "target": "%s"}],
                  "options": {"concurrency": %d%s}}
                 """.formatted(endpoint, endpoint, source, target, s.concurrency(), options));
+        if (link != null) {
+            link.resetCounts();
+        }
         long started = System.nanoTime();
         RunOutcome outcome = new MigrationService(new EndpointResolver(Map.of()))
                 .run(schema, new MigrationService.RunSettings(work.resolve("state"), dev.migrator.engine.ProgressListener.NONE, false, 1.0, false));
@@ -115,6 +124,10 @@ public final class BucketBenchmark {
         }
         System.out.printf("  migrator %s -> %s: run %.2f s, of which the bucket step %.2f s (the rest: schema, clients, preflight, report)%n",
                 source, target, seconds, done.duration().toNanos() / 1e9);
+        if (link != null) {
+            System.out.printf("    requests through the link: %,d (%.2f per object): %s%n", link.totalRequests(),
+                    link.totalRequests() / (double) expected, link.requests());
+        }
         return new Result("migrator (" + s.concurrency() + " workers, server-side)", expected,
                 Long.parseLong(done.outputs().get("bytesCopied")), seconds);
     }
