@@ -35,15 +35,20 @@ public final class Gate {
     public record StepState(String step, String copy, long deadLetters, String catchUp, String verification) {}
 
     private final RunLayout layout;
+    private final Stores stores;
     private final double maxLagSeconds;
 
     public Gate(RunLayout layout) {
-        this(layout, 0);
+        this(layout, Stores.BUILT_IN, 0);
     }
 
-    /** {@code maxLagSeconds}: how far behind a followed step's last sync may have ended and still count as caught up. */
-    public Gate(RunLayout layout, double maxLagSeconds) {
+    /**
+     * {@code stores}: whose kinds name the steps in the reports; {@code maxLagSeconds}: how far behind a followed
+     * step's last sync may have ended and still count as caught up.
+     */
+    public Gate(RunLayout layout, Stores stores, double maxLagSeconds) {
         this.layout = layout;
+        this.stores = stores;
         this.maxLagSeconds = maxLagSeconds;
     }
 
@@ -203,15 +208,15 @@ public final class Gate {
         return x.path("sampleRate").asDouble(1) < 1 ? "sampled only: verify in full" : "verified";
     }
 
-    private static String slug(JsonNode step) {
+    private String slug(JsonNode step) {
         return kind(step).map(k -> k.filePrefix()).orElse(step.path("kind").asText().toLowerCase()) + "-" + step.path("name").asText();
     }
 
-    private static String label(JsonNode step) {
+    private String label(JsonNode step) {
         return kind(step).map(k -> k.label()).orElse(step.path("kind").asText().toLowerCase()) + ":" + step.path("name").asText();
     }
 
-    private static Optional<dev.migrator.engine.StepId.Kind> kind(JsonNode step) {
-        return Stores.BUILT_IN.modules().stream().map(m -> m.kind()).filter(k -> k.name().equals(step.path("kind").asText())).findFirst();
+    private Optional<dev.migrator.engine.StepId.Kind> kind(JsonNode step) {
+        return stores.modules().stream().map(m -> m.kind()).filter(k -> k.name().equals(step.path("kind").asText())).findFirst();
     }
 }

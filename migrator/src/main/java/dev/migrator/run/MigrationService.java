@@ -167,12 +167,11 @@ public final class MigrationService {
         }
         MigrationSchema schema = ((LoadResult.Valid) loaded).schema();
         try {
-            RunDirectory directory = RunDirectory.forResume(schema, StateRoot.of(stateRoot, schema));
-            return new GateOutcome.Checked(directory.path(), new Gate(directory.layout(), schema.options().maxLagSeconds()).check());
+            RunDirectory directory = RunDirectory.forStatus(schema, StateRoot.of(stateRoot, schema));
+            return new GateOutcome.Checked(directory.path(),
+                    new Gate(directory.layout(), stores, schema.options().maxLagSeconds()).check());
         } catch (RunDirectory.Unusable e) {
-            return new GateOutcome.Checked(null, new Gate.Answer("NO-GO", List.of(e.getMessage()
-                    .replaceFirst("^nothing to resume", "nothing to check").replace("(run it without --resume, or", "(run it first, or")),
-                    List.of(), java.util.Map.of()));
+            return new GateOutcome.Checked(null, new Gate.Answer("NO-GO", List.of(e.getMessage()), List.of(), java.util.Map.of()));
         }
     }
 

@@ -85,6 +85,25 @@ public record RunDirectory(Path path) {
      * report); otherwise why not: nothing ran yet, or the directories of this schema name belong to other contents.
      */
     public static RunDirectory forResume(MigrationSchema schema, Path root) throws IOException, Unusable {
+        return ofEarlierRun(schema, root, "nothing to resume", "run it without --resume");
+    }
+
+    /** The state directory a sync continues: that of an earlier run of exactly this file (its stream positions). */
+    public static RunDirectory forSync(MigrationSchema schema, Path root) throws IOException, Unusable {
+        return ofEarlierRun(schema, root, "nothing to catch up with", "run it first");
+    }
+
+    /** The state directory the status gate reads: that of an earlier run of exactly this file. */
+    public static RunDirectory forStatus(MigrationSchema schema, Path root) throws IOException, Unusable {
+        return ofEarlierRun(schema, root, "nothing to check", "run it first");
+    }
+
+    /**
+     * The state directory of an earlier run of exactly this file, or why there is none: {@code nothing} heads
+     * the reason when nothing ran yet, {@code firstStep} says what to do instead.
+     */
+    private static RunDirectory ofEarlierRun(MigrationSchema schema, Path root, String nothing, String firstStep)
+            throws IOException, Unusable {
         Path own = ownPath(schema, root);
         RunLayout layout = new RunLayout(own);
         if (Files.isDirectory(layout.checkpoints().directory()) || Files.exists(layout.newestReport("report", "json"))) {
@@ -92,22 +111,12 @@ public record RunDirectory(Path path) {
         }
         Optional<Path> other = latestOther(schema, root);
         if (other.isEmpty()) {
-            throw new Unusable("nothing to resume: no earlier run of " + schema.file() + " under " + root
-                    + " (run it without --resume, or name the state directory it used with --state-dir)");
+            throw new Unusable(nothing + ": no earlier run of " + schema.file() + " under " + root
+                    + " (" + firstStep + ", or name the state directory it used with --state-dir)");
         }
         throw new Unusable("the schema changed since the run that left " + other.get() + ": its content hash is now "
                 + contentHash(schema.file()) + ", so its checkpoints and maps may not fit. Restore the file that run used "
                 + "and --resume, or start a fresh run (targets not empty need \"ifTargetNotEmpty\")");
-    }
-
-    /** The state directory a sync continues: that of an earlier run of exactly this file (its stream positions). */
-    public static RunDirectory forSync(MigrationSchema schema, Path root) throws IOException, Unusable {
-        try {
-            return forResume(schema, root);
-        } catch (Unusable e) {
-            throw new Unusable(e.getMessage().replaceFirst("^nothing to resume", "nothing to catch up with")
-                    .replace("(run it without --resume, or", "(run it first, or"));
-        }
     }
 
     /**

@@ -27,11 +27,11 @@ class GateTest {
         assertThat(strict.verdict()).isEqualTo("NO-GO");
         assertThat(strict.reasons()).singleElement().asString().contains("table:t: not caught up at the last sync");
 
-        assertThat(new Gate(layout, 5).check().verdict()).as("3 s behind with a 5 s threshold").isEqualTo("GO");
+        assertThat(new Gate(layout, Stores.BUILT_IN, 5).check().verdict()).as("3 s behind with a 5 s threshold").isEqualTo("GO");
 
         Files.createDirectories(layout.deadLetterDirectory());
         Files.writeString(layout.deadLetters("table-t"), "{}\n{}\n");
-        assertThat(new Gate(layout, 5).check().reasons()).singleElement().asString().contains("table:t: 2 dead letter(s) pending");
+        assertThat(new Gate(layout, Stores.BUILT_IN, 5).check().reasons()).singleElement().asString().contains("table:t: 2 dead letter(s) pending");
     }
 
     private static String result(int written, String outputs) {

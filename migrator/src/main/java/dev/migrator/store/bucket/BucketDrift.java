@@ -23,11 +23,7 @@ final class BucketDrift {
             findings.add(Finding.warning("object lock is " + a.objectLock().get() + " on " + sourceBucket + " but off on " + targetBucket,
                     "object lock can only be enabled when a bucket is created: create Stack B's bucket with it"));
         }
-        List<String> unanswered = new ArrayList<>(a.unanswered());
-        b.unanswered().stream().filter(u -> !unanswered.contains(u)).forEach(unanswered::add);
-        if (!unanswered.isEmpty()) {
-            findings.add(Finding.info("bucket settings not compared (the service did not answer): " + String.join(", ", unanswered)));
-        }
+        Finding.notAnswered("bucket settings", a.unanswered(), b.unanswered()).ifPresent(findings::add);
         return findings;
     }
 

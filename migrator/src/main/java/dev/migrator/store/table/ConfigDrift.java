@@ -38,11 +38,7 @@ final class ConfigDrift {
         if (!a.tableClass().equals(b.tableClass())) {
             findings.add(Finding.info("table class: " + sourceTable + " " + a.tableClass() + ", " + targetTable + " " + b.tableClass()));
         }
-        List<String> unanswered = new ArrayList<>(a.unanswered());
-        b.unanswered().stream().filter(u -> !unanswered.contains(u)).forEach(unanswered::add);
-        if (!unanswered.isEmpty()) {
-            findings.add(Finding.info("not compared (the service did not answer): " + String.join(", ", unanswered)));
-        }
+        Finding.notAnswered("table settings", a.unanswered(), b.unanswered()).ifPresent(findings::add);
         return findings;
     }
 

@@ -47,13 +47,7 @@ public final class SdkTableGateway implements TableGateway {
         } catch (software.amazon.awssdk.core.exception.SdkException e) {
             unanswered.add("point-in-time recovery");
         }
-        TableDescription d = client.describeTable(r -> r.tableName(table)).table();
-        Map<String, List<String>> gsis = new HashMap<>();
-        d.globalSecondaryIndexes().forEach(g -> gsis.put(g.indexName(), keys(g.keySchema())));
-        Map<String, List<String>> lsis = new HashMap<>();
-        d.localSecondaryIndexes().forEach(l -> lsis.put(l.indexName(), keys(l.keySchema())));
-        String tableClass = d.tableClassSummary() == null ? "STANDARD" : d.tableClassSummary().tableClassAsString();
-        return new TableConfig(ttl, pitr, info.billingMode(), tableClass, gsis, lsis, unanswered);
+        return new TableConfig(ttl, pitr, info.billingMode(), info.tableClass(), info.globalIndexes(), info.localIndexes(), unanswered);
     }
 
     private static List<String> keys(List<software.amazon.awssdk.services.dynamodb.model.KeySchemaElement> schema) {
@@ -86,10 +80,15 @@ public final class SdkTableGateway implements TableGateway {
                     .toList();
             String billing = d.billingModeSummary() == null ? "PROVISIONED" : d.billingModeSummary().billingModeAsString();
             boolean stream = d.streamSpecification() != null && Boolean.TRUE.equals(d.streamSpecification().streamEnabled());
-            List<String> gsis = d.globalSecondaryIndexes().stream().map(g -> g.indexName()).toList();
+            Map<String, List<String>> gsis = new LinkedHashMap<>();
+            d.globalSecondaryIndexes().forEach(g -> gsis.put(g.indexName(), keys(g.keySchema())));
+            Map<String, List<String>> lsis = new LinkedHashMap<>();
+            d.localSecondaryIndexes().forEach(l -> lsis.put(l.indexName(), keys(l.keySchema())));
+            String tableClass = d.tableClassSummary() == null ? "STANDARD" : d.tableClassSummary().tableClassAsString();
             return Optional.of(new TableInfo(d.tableName(), d.tableStatusAsString(), keys,
                     orZero(d.itemCount()), orZero(d.tableSizeBytes()), billing, stream, gsis,
-                    stream ? d.streamSpecification().streamViewTypeAsString() : "", stream && d.latestStreamArn() != null ? d.latestStreamArn() : ""));
+                    stream ? d.streamSpecification().streamViewTypeAsString() : "", stream && d.latestStreamArn() != null ? d.latestStreamArn() : "",
+                    lsis, tableClass));
         } catch (ResourceNotFoundException e) {
             return Optional.empty();
         }

@@ -30,10 +30,13 @@ public interface TableGateway {
     /** Which of these keys (up to 100) the table already holds. */
     List<Map<String, AttributeValue>> existingKeys(String table, List<Map<String, AttributeValue>> keys);
 
-    /** The table's behaviour-changing configuration (preflight compares both sides); unknown where not implemented. */
+    /**
+     * The table's behaviour-changing configuration (preflight compares both sides): what {@code info} holds (indexes,
+     * billing, class), plus TTL and point-in-time recovery, unknown where not implemented.
+     */
     default TableConfig configuration(String table, TableInfo info) {
-        return new TableConfig(java.util.Optional.empty(), java.util.Optional.empty(), info.billingMode(), "STANDARD",
-                Map.of(), Map.of(), List.of("TTL", "point-in-time recovery", "indexes"));
+        return new TableConfig(java.util.Optional.empty(), java.util.Optional.empty(), info.billingMode(), info.tableClass(),
+                info.globalIndexes(), info.localIndexes(), List.of("TTL", "point-in-time recovery"));
     }
 
     /** One write of a mixed batch: a put of {@code item}, or a delete of {@code key} (the other one null). */

@@ -1,6 +1,9 @@
 package dev.migrator.store.table;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** A table as DescribeTable shows it. The item count is DynamoDB's estimate (refreshed about every six hours). */
 public record TableInfo(
@@ -11,13 +14,17 @@ public record TableInfo(
         long sizeBytes,
         String billingMode,
         boolean streamEnabled,
-        List<String> globalSecondaryIndexes,
+        Map<String, List<String>> globalIndexes,
         String streamViewType,
-        String streamArn) {
+        String streamArn,
+        Map<String, List<String>> localIndexes,
+        String tableClass) {
 
+    /** {@code globalIndexes}, {@code localIndexes}: each index's name and key schema, in DescribeTable's order. */
     public TableInfo {
         keySchema = List.copyOf(keySchema);
-        globalSecondaryIndexes = List.copyOf(globalSecondaryIndexes);
+        globalIndexes = Collections.unmodifiableMap(new LinkedHashMap<>(globalIndexes));
+        localIndexes = Collections.unmodifiableMap(new LinkedHashMap<>(localIndexes));
     }
 
     /** A key attribute: its name, HASH or RANGE, and its scalar type S, N or B. */

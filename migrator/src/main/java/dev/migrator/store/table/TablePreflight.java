@@ -112,8 +112,8 @@ final class TablePreflight {
         details.put("key", info.keySchema().toString());
         details.put("billing", info.billingMode());
         details.put("sizeBytes", String.valueOf(info.sizeBytes()));
-        if (!info.globalSecondaryIndexes().isEmpty()) {
-            details.put("gsi", String.join(", ", info.globalSecondaryIndexes()));
+        if (!info.globalIndexes().isEmpty()) {
+            details.put("gsi", String.join(", ", info.globalIndexes().keySet()));
         }
         details.put("stream", info.streamEnabled() ? "enabled" : "disabled");
         return details;

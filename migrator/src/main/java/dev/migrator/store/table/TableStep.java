@@ -40,6 +40,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class TableStep extends PairStep<TableInfo, TableGateway> implements Sampleable, CatchingUp, BackingUp {
     /** Items per Scan page: a page is also what one worker holds in memory. */
     static final int PAGE_SIZE = 500;
+    private static final java.time.format.DateTimeFormatter BACKUP_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(java.time.ZoneOffset.UTC);
 
     private final TablePair pair;
     private final MigrationOptions options;
@@ -114,10 +116,8 @@ public final class TableStep extends PairStep<TableInfo, TableGateway> implement
     @Override
     public StepResult backup(StepContext context) {
         return StepExecution.run(id, () -> StepResult.Counters.ZERO, () -> {
-            String name = "migrator-" + pair.name() + "-source-" + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
-                    .withZone(java.time.ZoneOffset.UTC).format(Instant.now());
             try {
-                return new StepExecution.Ending(List.of(), Map.of("backupArn", source.backup(pair.source(), name)));
+                return new StepExecution.Ending(List.of(), Map.of("backupArn", source.backup(pair.source(), backupName("-source-"))));
             } catch (RuntimeException e) {
                 return new StepExecution.Ending(List.of("could not back up source table " + pair.source() + ": " + AwsErrors.describe(e)
                         + " (this endpoint may not offer backups)"), Map.of());
@@ -133,14 +133,17 @@ public final class TableStep extends PairStep<TableInfo, TableGateway> implement
         if (!pair.backupBeforeWrite() || context.resume()) {
             return Optional.empty();
         }
-        String name = "migrator-" + pair.name() + "-" + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
-                .withZone(java.time.ZoneOffset.UTC).format(Instant.now());
         try {
-            return Optional.of(target.backup(pair.target(), name));
+            return Optional.of(target.backup(pair.target(), backupName("-")));
         } catch (RuntimeException e) {
             throw new IllegalStateException("could not back up target table " + pair.target() + " before writing (backupBeforeWrite at "
                     + pair.at().pair() + "): " + AwsErrors.describe(e) + "; nothing was written (this endpoint may not offer backups)");
         }
+    }
+
+    /** {@code migrator-<pair><infix><UTC time>}: a backup name DynamoDB accepts, telling whose and when. */
+    private String backupName(String infix) {
+        return "migrator-" + pair.name() + infix + BACKUP_TIME.format(Instant.now());
     }
 
     /**

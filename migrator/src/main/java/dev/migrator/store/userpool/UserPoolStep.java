@@ -91,8 +91,7 @@ public final class UserPoolStep extends PairStep<UserPoolInfo, UserPoolGateway> 
                 counters.groupsCreated.addAndGet(createMissingGroups(groups, calls));
                 ImportCsv csv = new ImportCsv(calls.call(() -> target.csvHeader(pair.target()))
                         .orElseGet(() -> ImportCsv.derivedHeader(targetInfo)));
-                UserImporter importer = new UserImporter(target, new UserImporter.Settings(pair.target(), targetInfo,
-                        pair.existingUsers(), pair.passwords()), calls, subs, Optional.ofNullable(passwords), Optional.of(creations));
+                UserImporter importer = importer(targetInfo, pair.existingUsers(), calls, subs, passwords, Optional.of(creations));
                 PageCheckpoint checkpoint = new PageCheckpoint(context.checkpoints(), id.slug(), context.resume());
                 PageCheckpoint.Position from = checkpoint.resumeFrom().orElse(PageCheckpoint.Position.START);
                 try (PoolExport export = new PoolExport(layout.export(id.slug(), ".jsonl"), layout.export(id.slug(), "-import.csv"),
@@ -127,8 +126,7 @@ public final class UserPoolStep extends PairStep<UserPoolInfo, UserPoolGateway> 
                 UserPoolInfo targetInfo = target.describe(pair.target()).orElseThrow();
                 GroupDirectory groups = GroupDirectory.read(source, pair.source(), calls);
                 counters.groupsCreated.addAndGet(createMissingGroups(groups, calls));
-                UserImporter updating = new UserImporter(target, new UserImporter.Settings(pair.target(), targetInfo,
-                        UserPoolPair.ExistingUserPolicy.UPDATE, pair.passwords()), calls, subs, Optional.ofNullable(passwords), Optional.empty());
+                UserImporter updating = importer(targetInfo, UserPoolPair.ExistingUserPolicy.UPDATE, calls, subs, passwords, Optional.empty());
                 UserDeadLetters failed = new UserDeadLetters(deadLetters, id.toString(), pair.source());
                 Map<String, String> targetNames = new java.util.HashMap<>();
                 DeltaPosition next = new UserDelta(source, pair.source(), calls).pass(position, user -> {
@@ -169,10 +167,8 @@ public final class UserPoolStep extends PairStep<UserPoolInfo, UserPoolGateway> 
         IdMapJournal subs = new IdMapJournal(context.layout().cognitoSubsMap(pair.name()));
         PasswordFile passwords = passwordFile(context.layout());
         UserPoolInfo targetInfo = target.describe(pair.target()).orElseThrow();
-        UserImporter asConfigured = new UserImporter(target, new UserImporter.Settings(pair.target(), targetInfo,
-                pair.existingUsers(), pair.passwords()), calls, subs, Optional.ofNullable(passwords), Optional.empty());
-        UserImporter updating = new UserImporter(target, new UserImporter.Settings(pair.target(), targetInfo,
-                UserPoolPair.ExistingUserPolicy.UPDATE, pair.passwords()), calls, subs, Optional.ofNullable(passwords), Optional.empty());
+        UserImporter asConfigured = importer(targetInfo, pair.existingUsers(), calls, subs, passwords, Optional.empty());
+        UserImporter updating = importer(targetInfo, UserPoolPair.ExistingUserPolicy.UPDATE, calls, subs, passwords, Optional.empty());
         UserPoolReplay users = new UserPoolReplay(asConfigured, updating,
                 new UserDeadLetters(stillFailing, id.toString(), pair.source()), counters);
         return new Replayer() {
@@ -203,6 +199,13 @@ public final class UserPoolStep extends PairStep<UserPoolInfo, UserPoolGateway> 
                 }
             }
         };
+    }
+
+    /** Imports users into the target pool with {@code existing} as the policy for users already there. */
+    private UserImporter importer(UserPoolInfo targetInfo, UserPoolPair.ExistingUserPolicy existing, CognitoCalls calls, IdMapJournal subs,
+                                  PasswordFile passwords, Optional<CreationLog> creations) {
+        return new UserImporter(target, new UserImporter.Settings(pair.target(), targetInfo, existing, pair.passwords()), calls, subs,
+                Optional.ofNullable(passwords), creations);
     }
 
     /** The owner-only file temporary passwords go to, where the pair hands them out that way; else null. */

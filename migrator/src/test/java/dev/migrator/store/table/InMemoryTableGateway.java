@@ -38,7 +38,7 @@ final class InMemoryTableGateway implements TableGateway {
         TreeMap<String, Map<String, AttributeValue>> items = tables.get(table);
         return items == null ? Optional.empty() : Optional.of(new TableInfo(table, "ACTIVE",
                 List.of(new TableInfo.KeyAttribute("pk", "HASH", "S")), items.size(), items.size() * 100L, "PAY_PER_REQUEST",
-                false, List.of(), "", ""));
+                false, Map.of(), "", "", Map.of(), "STANDARD"));
     }
 
     @Override
