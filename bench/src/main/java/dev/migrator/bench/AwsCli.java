@@ -1,6 +1,5 @@
 package dev.migrator.bench;
 
-import dev.migrator.local.LocalEmulators;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -41,24 +40,10 @@ final class AwsCli {
         }
     }
 
-    /** Runs the CLI against the emulator and times it; fails if the CLI does. */
-    static BucketBenchmark.Result timed(String name, long objects, long bytes, String aws, URI endpoint, String... args)
-            throws IOException, InterruptedException {
+    /** The CLI's command line against an endpoint, errors only. */
+    static List<String> command(String aws, URI endpoint, String... args) {
         List<String> command = new ArrayList<>(List.of(aws, "--endpoint-url", endpoint.toString(), "--only-show-errors"));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("AWS_ACCESS_KEY_ID", LocalEmulators.ACCESS_KEY);
-        builder.environment().put("AWS_SECRET_ACCESS_KEY", LocalEmulators.SECRET_KEY);
-        builder.environment().put("AWS_DEFAULT_REGION", "us-east-1");
-        builder.environment().put("AWS_CONFIG_FILE", "/dev/null");
-        long started = System.nanoTime();
-        Process p = builder.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        int exit = p.waitFor();
-        double seconds = (System.nanoTime() - started) / 1e9;
-        if (exit != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " exited " + exit + ": " + out);
-        }
-        return new BucketBenchmark.Result(name, objects, bytes, seconds);
+        return command;
     }
 }

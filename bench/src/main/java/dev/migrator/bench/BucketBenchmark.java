@@ -1,14 +1,11 @@
 package dev.migrator.bench;
 
-import dev.migrator.aws.EndpointResolver;
 import dev.migrator.local.ChildProcess;
 import dev.migrator.local.LocalEmulators;
-import dev.migrator.engine.StepResult;
-import dev.migrator.run.MigrationService;
-import dev.migrator.run.RunOutcome;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,132 +13,138 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * S3 copy throughput on S3Proxy (its own JVM, in-memory store), in one run: migrator, {@code aws s3
- * sync} between the same two buckets, and a sequential CopyObject loop like the VAMS script; then one
- * large object copied by migrator (parallel UploadPartCopy), by {@code aws s3 cp} and by one CopyObject.
- * Usage: {@code java -jar bench/target/migrator-bench.jar buckets [--objects N] [--object-bytes B]
- * [--concurrency C] [--sequential-objects N] [--large-mib M]}.
+ * S3 copy on a link: S3Proxy (its own JVM, in-memory) behind {@link LatencyProxy} (5 ms each way by default), and
+ * every contender in its own process on the same data, one after another: migrator at its defaults and at its
+ * best setting, the bare parallel CopyObject loop (the emulator's ceiling), rclone at its defaults and at 64
+ * transfers, {@code aws s3 sync}, and the sequential VAMS-style loop; then one large object (migrator's parallel
+ * part copies, {@code aws s3 cp}, one CopyObject). Usage: {@code java -jar bench/target/migrator-bench.jar buckets
+ * [--objects N] [--object-bytes B] [--delay-ms D] [--best-concurrency C] [--sequential-objects N] [--large-mib M]
+ * [--migrator-jar PATH] [--profile true]}.
  */
 public final class BucketBenchmark {
     private BucketBenchmark() {}
 
-    record Settings(int objects, int objectBytes, int concurrency, int sequentialObjects, int largeMib, int delayMs) {
+    record Settings(int objects, int objectBytes, int delayMs, int best, int sequential, int largeMib, Path migratorJar, boolean profile, java.util.Set<String> only) {
         static Settings parse(String[] args) {
             Map<String, String> a = new HashMap<>();
             for (int i = 0; i + 1 < args.length; i += 2) {
                 a.put(args[i], args[i + 1]);
             }
-            int objects = Integer.parseInt(a.getOrDefault("--objects", "10000"));
-            return new Settings(objects, Integer.parseInt(a.getOrDefault("--object-bytes", "4096")),
-                    Integer.parseInt(a.getOrDefault("--concurrency", "8")),
-                    Integer.parseInt(a.getOrDefault("--sequential-objects", String.valueOf(Math.min(objects, 2000)))),
-                    Integer.parseInt(a.getOrDefault("--large-mib", "128")),
-                    Integer.parseInt(a.getOrDefault("--delay-ms", "0")));
-        }
-    }
-
-    record Result(String name, long objects, long bytes, double seconds) {
-        double objectsPerSecond() {
-            return objects / seconds;
-        }
-
-        double mibPerSecond() {
-            return bytes / 1048576.0 / seconds;
+            return new Settings(Integer.parseInt(a.getOrDefault("--objects", "10000")),
+                    Integer.parseInt(a.getOrDefault("--object-bytes", "4096")), Integer.parseInt(a.getOrDefault("--delay-ms", "5")),
+                    Integer.parseInt(a.getOrDefault("--best-concurrency", "64")),
+                    Integer.parseInt(a.getOrDefault("--sequential-objects", "1000")), Integer.parseInt(a.getOrDefault("--large-mib", "128")),
+                    Path.of(a.getOrDefault("--migrator-jar", "migrator/target/migrator.jar")), Boolean.parseBoolean(a.get("--profile")),
+                    a.containsKey("--only") ? java.util.Set.of(a.get("--only").split(",")) : java.util.Set.of());
         }
     }
 
     public static void main(String[] args) throws Exception {
         Settings s = Settings.parse(args);
+        ONLY.set(s.only());
         Path work = Files.createTempDirectory("migrator-bucket-bench");
         int port = LocalEmulators.freePort();
         Optional<String> aws = AwsCli.locate();
-        System.out.printf("S3Proxy in its own JVM; %,d objects of %d bytes; migrator concurrency %d; aws CLI: %s%n",
-                s.objects(), s.objectBytes(), s.concurrency(), aws.map(AwsCli::version).orElse("not found (apt install awscli)"));
-        try (ChildProcess proxy = LocalEmulators.startS3Proxy(LocalEmulators.locateHome(), port, work.resolve("s3proxy.log"));
-             LatencyProxy link = s.delayMs() > 0 ? LatencyProxy.start(port, java.time.Duration.ofMillis(s.delayMs())) : null) {
-            URI endpoint = link != null ? link.uri() : URI.create("http://127.0.0.1:" + port);
-            if (link != null) {
-                System.out.printf("every request goes through a link adding %d ms each way (LatencyProxy, %s)%n", s.delayMs(), endpoint);
-            }
-            try (S3Baselines bare = new S3Baselines(endpoint)) {
-                bare.fill("warm-up-source", Math.min(s.objects(), 1000), s.objectBytes());
-                migrator(endpoint, link, work, s, "warm-up-source", "warm-up-target", Math.min(s.objects(), 1000), "");
-                bare.fill("bench-source", s.objects(), s.objectBytes());
-                List<Result> small = new ArrayList<>();
-                small.add(bare.parallelCopy("bench-source", "bench-bare", s.concurrency(), s.objectBytes()));
-                small.add(migrator(endpoint, link, work, s, "bench-source", "bench-migrator", s.objects(), ""));
-                if (aws.isPresent()) {
-                    bare.create("bench-sync");
-                    small.add(AwsCli.timed("aws s3 sync (" + AwsCli.version(aws.get()) + ", defaults)", s.objects(),
-                            (long) s.objects() * s.objectBytes(), aws.get(), endpoint, "s3", "sync", "s3://bench-source", "s3://bench-sync"));
-                    bare.expectCount("bench-sync", s.objects());
-                }
-                small.add(bare.sequentialCopy("bench-source", "bench-sequential", s.sequentialObjects(), s.objectBytes()));
-                print("small objects", small, "aws s3 sync", false);
-
-                List<Result> large = new ArrayList<>();
-                long size = (long) s.largeMib() << 20;
-                bare.fillLarge("large-source", "large.bin", size);
-                large.add(migrator(endpoint, link, work, s, "large-source", "large-migrator", 1,
-                        ", \"multipartThreshold\": \"64MiB\", \"multipartPartSize\": \"16MiB\""));
-                bare.drop("large-migrator");
-                if (aws.isPresent()) {
-                    bare.create("large-cp");
-                    large.add(AwsCli.timed("aws s3 cp (multipart, defaults)", 1, size, aws.get(), endpoint,
-                            "s3", "cp", "s3://large-source/large.bin", "s3://large-cp/large.bin"));
-                    bare.drop("large-cp");
-                }
-                large.add(bare.singleCopy("large-source", "large-single", "large.bin", size));
-                print("one large object of " + s.largeMib() + " MiB", large, "aws s3 cp", true);
-            }
+        Optional<String> rclone = Tools.locate("rclone");
+        System.out.printf("S3Proxy in its own JVM behind a link of %d ms each way; %,d objects of %d bytes; aws: %s; rclone: %s%n",
+                s.delayMs(), s.objects(), s.objectBytes(), aws.map(AwsCli::version).orElse("not found (apt install awscli)"),
+                rclone.map(r -> Tools.version(r, "version")).orElse("not found (apt install rclone)"));
+        try (ChildProcess emulator = LocalEmulators.startS3Proxy(LocalEmulators.locateHome(), port, work.resolve("s3proxy.log"));
+             LatencyProxy link = LatencyProxy.start(port, Duration.ofMillis(s.delayMs()));
+             S3Baselines direct = new S3Baselines(URI.create("http://127.0.0.1:" + port))) {
+            Runner runner = new Runner(work, link, s.migratorJar(), s.profile(), s.only());
+            direct.fill("bench-source", s.objects(), s.objectBytes());
+            direct.create("warm-up");
+            runner.peer("warm-up of the emulator", "s3-parallel", "bench-source", "warm-up", 64, s.objectBytes());
+            direct.drop("warm-up");
+            List<Contender> small = smallObjects(s, runner, direct, aws, rclone);
+            Figures.table("small objects (" + s.objects() + " x " + s.objectBytes() + " B, " + s.delayMs() + " ms each way)", "objects",
+                    small, List.of("rclone, --transfers " + s.best(), "aws s3 sync"), false);
+            List<Contender> large = largeObject(s, runner, direct, aws);
+            Figures.table("one object of " + s.largeMib() + " MiB", "objects", large, List.of("aws s3 cp"), true);
+            Figures goals = new Figures();
+            goals.goal("buckets: migrator defaults vs rclone at its best, objects/s", small, "migrator, defaults",
+                    "rclone, --transfers " + s.best(), Contender::rate, 1.0, false);
+            goals.goal("buckets: migrator defaults vs aws s3 sync, objects/s", small, "migrator, defaults", "aws s3 sync", Contender::rate, 5.0, false);
+            goals.goal("buckets: CPU per object, migrator defaults vs rclone at its best", small, "migrator, defaults",
+                    "rclone, --transfers " + s.best(), Contender::cpuPer1000, 1.5, true);
+            goals.goal("large object: migrator vs aws s3 cp, MiB/s", large, "migrator", "aws s3 cp", Contender::mibPerSecond, 1.0, false);
+            goals.print();
         }
     }
 
-    /** {@code link}: the latency proxy requests go through, if any; its request counts for this run are printed. */
-    private static Result migrator(URI endpoint, LatencyProxy link, Path work, Settings s, String source, String target, int expected,
-                                   String options) throws Exception {
-        System.setProperty("aws.accessKeyId", LocalEmulators.ACCESS_KEY);
-        System.setProperty("aws.secretAccessKey", LocalEmulators.SECRET_KEY);
-        try (S3Baselines bare = new S3Baselines(endpoint)) {
-            bare.create(target);
+    private static List<Contender> smallObjects(Settings s, Runner runner, S3Baselines direct, Optional<String> aws,
+                                                Optional<String> rclone) throws Exception {
+        List<Contender> results = new ArrayList<>();
+        long bytes = (long) s.objects() * s.objectBytes();
+        String bucketPair = "\"buckets\": [{\"name\": \"bench\", \"source\": \"bench-source\", \"target\": \"%s\"}]";
+        results.add(into(direct, "m-defaults", s.objects(), () -> runner.migrator("migrator, defaults",
+                schema(runner, bucketPair.formatted("m-defaults"), ""), s.objects())));
+        results.add(into(direct, "m-best", s.objects(), () -> runner.migrator("migrator, concurrency " + s.best(),
+                schema(runner, bucketPair.formatted("m-best"), ", \"options\": {\"concurrency\": " + s.best() + "}"), s.objects())));
+        results.add(into(direct, "bare", s.objects(), () -> runner.peer("bare parallel CopyObject, " + s.best() + " threads (ceiling)",
+                "s3-parallel", "bench-source", "bare", s.best(), s.objectBytes())));
+        if (rclone.isPresent()) {
+            Map<String, String> env = Tools.rcloneEnv(runner.link().uri());
+            results.add(into(direct, "rclone-defaults", s.objects(), () -> runner.command("rclone, defaults",
+                    List.of(rclone.get(), "copy", "src:bench-source", "src:rclone-defaults"), env, s.objects(), bytes)));
+            results.add(into(direct, "rclone-best", s.objects(), () -> runner.command("rclone, --transfers " + s.best() + " --checkers " + s.best(),
+                    List.of(rclone.get(), "copy", "--transfers", String.valueOf(s.best()), "--checkers", String.valueOf(s.best()),
+                            "src:bench-source", "src:rclone-best"), env, s.objects(), bytes)));
         }
-        Path schema = Files.writeString(work.resolve(target + ".json"), """
+        if (aws.isPresent()) {
+            results.add(into(direct, "sync", s.objects(), () -> runner.command("aws s3 sync (" + AwsCli.version(aws.get()) + ", defaults)",
+                    AwsCli.command(aws.get(), runner.link().uri(), "s3", "sync", "s3://bench-source", "s3://sync"), Runner.EMULATOR_ENV,
+                    s.objects(), bytes)));
+        }
+        results.add(into(direct, "sequential", Math.min(s.sequential(), s.objects()), () -> runner.peer(
+                "sequential CopyObject (VAMS script, first " + s.sequential() + ")", "s3-sequential", "bench-source", "sequential",
+                s.sequential(), s.objectBytes())));
+        return results;
+    }
+
+    private static List<Contender> largeObject(Settings s, Runner runner, S3Baselines direct, Optional<String> aws) throws Exception {
+        long size = (long) s.largeMib() << 20;
+        direct.fillLarge("large-source", "large.bin", size);
+        List<Contender> results = new ArrayList<>();
+        results.add(into(direct, "large-migrator", 1, () -> runner.migrator("migrator (parallel UploadPartCopy, 16 MiB parts)",
+                schema(runner, "\"buckets\": [{\"name\": \"large\", \"source\": \"large-source\", \"target\": \"large-migrator\"}]",
+                        ", \"options\": {\"multipartThreshold\": \"64MiB\", \"multipartPartSize\": \"16MiB\"}"), 1)));
+        if (aws.isPresent()) {
+            results.add(into(direct, "large-cp", 1, () -> runner.command("aws s3 cp (multipart, defaults)",
+                    AwsCli.command(aws.get(), runner.link().uri(), "s3", "cp", "s3://large-source/large.bin", "s3://large-cp/large.bin"),
+                    Runner.EMULATOR_ENV, 1, size)));
+        }
+        results.add(into(direct, "large-single", 1, () -> runner.peer("one CopyObject", "s3-single", "large-source", "large-single", 1,
+                size, "large.bin")));
+        return results;
+    }
+
+    /** --only: the target names of the contenders to run (all when empty), for profiling one of them. */
+    private static final ThreadLocal<java.util.Set<String>> ONLY = ThreadLocal.withInitial(java.util.Set::of);
+
+    interface Copy {
+        Contender run() throws Exception;
+    }
+
+    /** Creates the target bucket, runs the contender, checks the count, and drops the bucket (S3Proxy keeps it in memory). */
+    private static Contender into(S3Baselines direct, String bucket, int expected, Copy copy) throws Exception {
+        if (!ONLY.get().isEmpty() && !ONLY.get().contains(bucket)) {
+            return null;
+        }
+        direct.create(bucket);
+        Contender c = copy.run();
+        direct.expectCount(bucket, expected);
+        direct.drop(bucket);
+        return c;
+    }
+
+    private static String schema(Runner runner, String pairs, String options) {
+        String endpoint = runner.link().uri().toString();
+        return """
                 {"schemaVersion": "1.0",
                  "source": {"region": "us-east-1", "endpoint": "%s"}, "target": {"region": "us-east-1", "endpoint": "%s"},
-                 "buckets": [{"name": "bench", "source": "%s", "target": "%s"}],
-                 "options": {"concurrency": %d%s}}
-                """.formatted(endpoint, endpoint, source, target, s.concurrency(), options));
-        if (link != null) {
-            link.resetCounts();
-        }
-        long started = System.nanoTime();
-        RunOutcome outcome = new MigrationService(new EndpointResolver(Map.of()))
-                .run(schema, new MigrationService.RunSettings(work.resolve("state"), dev.migrator.engine.ProgressListener.NONE, false, 1.0, false));
-        double seconds = (System.nanoTime() - started) / 1e9;
-        StepResult.Completed done = (StepResult.Completed) ((RunOutcome.Reported) outcome).report().results().get(0);
-        if (done.counters().written() != expected || done.counters().failed() != 0) {
-            throw new IllegalStateException("migrator copied " + done.counters() + " of " + expected);
-        }
-        System.out.printf("  migrator %s -> %s: run %.2f s, of which the bucket step %.2f s (the rest: schema, clients, preflight, report)%n",
-                source, target, seconds, done.duration().toNanos() / 1e9);
-        if (link != null) {
-            System.out.printf("    requests through the link: %,d (%.2f per object): %s%n", link.totalRequests(),
-                    link.totalRequests() / (double) expected, link.requests());
-        }
-        return new Result("migrator (" + s.concurrency() + " workers, server-side)", expected,
-                Long.parseLong(done.outputs().get("bytesCopied")), seconds);
-    }
-
-    /** The last column compares objects/s (or MiB/s for the large object) with the peer's. */
-    private static void print(String title, List<Result> results, String peer, boolean byBytes) {
-        java.util.function.ToDoubleFunction<Result> rate = byBytes ? Result::mibPerSecond : Result::objectsPerSecond;
-        double peerRate = results.stream().filter(r -> r.name().startsWith(peer)).mapToDouble(rate).findFirst().orElse(Double.NaN);
-        System.out.println();
-        System.out.println(title);
-        System.out.printf("%-44s %9s %9s %11s %10s %12s%n", "phase", "objects", "seconds", "objects/s", "MiB/s", "vs " + peer);
-        for (Result r : results) {
-            System.out.printf("%-44s %,9d %9.1f %,11.1f %10.1f %12s%n", r.name(), r.objects(), r.seconds(), r.objectsPerSecond(),
-                    r.mibPerSecond(), Double.isNaN(peerRate) ? "-" : String.format("%.2fx", rate.applyAsDouble(r) / peerRate));
-        }
+                 %s%s}
+                """.formatted(endpoint, endpoint, pairs, options);
     }
 }

@@ -28,7 +28,9 @@ import java.util.concurrent.atomic.AtomicLong;
 final class LatencyProxy implements AutoCloseable {
     private final ServerSocket server;
     private final int upstreamPort;
-    private final long delayNanos;
+    private volatile long delayNanos;
+    /** Bytes per second each connection may carry in each direction; 0: unlimited. */
+    private volatile long bytesPerSecond;
     private final Map<String, AtomicLong> requests = new ConcurrentHashMap<>();
     private volatile boolean open = true;
 
@@ -43,6 +45,16 @@ final class LatencyProxy implements AutoCloseable {
 
     static LatencyProxy start(int upstreamPort, Duration oneWay) throws IOException {
         return new LatencyProxy(upstreamPort, oneWay);
+    }
+
+    /** Changes the one-way delay for the bytes that arrive from now on (the cross-region case in the same run). */
+    void delay(Duration oneWay) {
+        this.delayNanos = oneWay.toNanos();
+    }
+
+    /** Limits each connection to this many bytes per second in each direction (0: unlimited), as a thin link would. */
+    void bandwidth(long bytesPerSecond) {
+        this.bytesPerSecond = bytesPerSecond;
     }
 
     URI uri() {
@@ -92,13 +104,21 @@ final class LatencyProxy implements AutoCloseable {
         BlockingQueue<Chunk> queue = new LinkedBlockingQueue<>();
         Thread reader = new Thread(() -> {
             byte[] buffer = new byte[64 * 1024];
+            long lineFreeAt = 0;
             try {
                 for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                     byte[] bytes = java.util.Arrays.copyOf(buffer, n);
                     if (counter != null) {
                         counter.feed(bytes);
                     }
-                    queue.add(new Chunk(bytes, System.nanoTime() + delayNanos));
+                    long now = System.nanoTime();
+                    long rate = bytesPerSecond;
+                    long sent = now;
+                    if (rate > 0) {
+                        lineFreeAt = Math.max(lineFreeAt, now) + n * 1_000_000_000L / rate;
+                        sent = lineFreeAt;
+                    }
+                    queue.add(new Chunk(bytes, sent + delayNanos));
                 }
             } catch (IOException ignored) {
                 // the connection closed

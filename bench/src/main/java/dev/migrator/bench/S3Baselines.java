@@ -76,9 +76,7 @@ final class S3Baselines implements AutoCloseable {
     }
 
     /** The VAMS script's way: list, then one CopyObject after another. */
-    BucketBenchmark.Result sequentialCopy(String source, String target, int limit, int bytes) {
-        create(target);
-        long started = System.nanoTime();
+    int sequentialCopy(String source, String target, int limit) {
         int copied = 0;
         for (S3Object o : s3.listObjectsV2Paginator(r -> r.bucket(source)).contents()) {
             if (copied == limit) {
@@ -87,16 +85,13 @@ final class S3Baselines implements AutoCloseable {
             s3.copyObject(r -> r.sourceBucket(source).sourceKey(o.key()).destinationBucket(target).destinationKey(o.key()));
             copied++;
         }
-        double seconds = (System.nanoTime() - started) / 1e9;
-        return new BucketBenchmark.Result("sequential CopyObject (VAMS script)", copied, (long) copied * bytes, seconds);
+        return copied;
     }
 
     /** The emulator's ceiling: the listed keys copied by {@code threads} threads with nothing else done. */
-    BucketBenchmark.Result parallelCopy(String source, String target, int threads, int bytes) throws Exception {
-        create(target);
+    int parallelCopy(String source, String target, int threads) throws Exception {
         List<String> keys = s3.listObjectsV2Paginator(r -> r.bucket(source)).contents().stream().map(S3Object::key).toList();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
-        long started = System.nanoTime();
         try {
             List<Future<?>> copies = new ArrayList<>();
             for (String key : keys) {
@@ -109,18 +104,12 @@ final class S3Baselines implements AutoCloseable {
         } finally {
             pool.shutdown();
         }
-        double seconds = (System.nanoTime() - started) / 1e9;
-        return new BucketBenchmark.Result("bare parallel CopyObject (" + threads + " threads, listed first)", keys.size(),
-                (long) keys.size() * bytes, seconds);
+        return keys.size();
     }
 
-    BucketBenchmark.Result singleCopy(String source, String target, String key, long size) {
-        create(target);
-        long started = System.nanoTime();
+    int singleCopy(String source, String target, String key) {
         s3.copyObject(r -> r.sourceBucket(source).sourceKey(key).destinationBucket(target).destinationKey(key));
-        double seconds = (System.nanoTime() - started) / 1e9;
-        drop(target);
-        return new BucketBenchmark.Result("one CopyObject", 1, size, seconds);
+        return 1;
     }
 
     @Override

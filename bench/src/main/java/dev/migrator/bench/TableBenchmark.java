@@ -1,124 +1,135 @@
 package dev.migrator.bench;
 
-import dev.migrator.aws.EndpointResolver;
 import dev.migrator.local.ChildProcess;
 import dev.migrator.local.LocalEmulators;
-import dev.migrator.engine.StepResult;
-import dev.migrator.run.MigrationService;
-import dev.migrator.run.RunOutcome;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * DynamoDB copy throughput on DynamoDB Local (an HTTP server in its own JVM), in one run:
- * the write-only ceiling, the two-phase bare copy, migrator, and a sequential Scan + PutItem loop
- * like the VAMS script. Usage: {@code java -jar bench/target/migrator-bench.jar [--items N]
- * [--concurrency C] [--item-bytes B] [--phases all|migrator] [--sequential-items N] [--repeat R]}. After a
- * warm-up, the two copies run R times, alternating, and the best of each is reported.
+ * DynamoDB copy on a link: DynamoDB Local (its own JVM) behind {@link LatencyProxy} (5 ms each way by default,
+ * then 30 ms for the cross-region case), every contender in its own process on the same table: migrator at its
+ * defaults and at fixed concurrencies, the pipelined bare SDK copy (8 scan segments feeding C writers) at the same
+ * concurrencies, the two-phase bare copy, the sequential VAMS-style loop and copy-dynamodb-table (npm). Usage:
+ * {@code java -jar bench/target/migrator-bench.jar tables [--items N] [--item-bytes B] [--delay-ms D]
+ * [--cross-region-ms D] [--best-concurrency C] [--peer-items N] [--sequential-items N] [--migrator-jar PATH]
+ * [--profile true]}.
  */
 public final class TableBenchmark {
     private TableBenchmark() {}
 
-    record Settings(int items, int concurrency, int itemBytes, boolean all, int sequentialItems, int repeat) {
+    record Settings(int items, int itemBytes, int delayMs, int crossRegionMs, int best, int peerItems, int sequential,
+                    Path migratorJar, boolean profile, java.util.Set<String> only) {
         static Settings parse(String[] args) {
-            Map<String, String> a = new java.util.HashMap<>();
+            Map<String, String> a = new HashMap<>();
             for (int i = 0; i + 1 < args.length; i += 2) {
                 a.put(args[i], args[i + 1]);
             }
-            int items = Integer.parseInt(a.getOrDefault("--items", "20000"));
-            return new Settings(items, Integer.parseInt(a.getOrDefault("--concurrency", "8")),
-                    Integer.parseInt(a.getOrDefault("--item-bytes", "1000")), !"migrator".equals(a.get("--phases")),
-                    Integer.parseInt(a.getOrDefault("--sequential-items", String.valueOf(Math.min(items, 5000)))),
-                    Integer.parseInt(a.getOrDefault("--repeat", "2")));
+            return new Settings(Integer.parseInt(a.getOrDefault("--items", "50000")), Integer.parseInt(a.getOrDefault("--item-bytes", "1300")),
+                    Integer.parseInt(a.getOrDefault("--delay-ms", "5")), Integer.parseInt(a.getOrDefault("--cross-region-ms", "30")),
+                    Integer.parseInt(a.getOrDefault("--best-concurrency", "64")), Integer.parseInt(a.getOrDefault("--peer-items", "10000")),
+                    Integer.parseInt(a.getOrDefault("--sequential-items", "1000")),
+                    Path.of(a.getOrDefault("--migrator-jar", "migrator/target/migrator.jar")), Boolean.parseBoolean(a.get("--profile")),
+                    a.containsKey("--only") ? java.util.Set.of(a.get("--only").split(",")) : java.util.Set.of());
         }
     }
 
     public static void main(String[] args) throws Exception {
         Settings s = Settings.parse(args);
-        Path work = Files.createTempDirectory("migrator-bench");
+        ONLY.set(s.only());
+        Path work = Files.createTempDirectory("migrator-table-bench");
         int port = LocalEmulators.freePort();
-        System.out.printf("DynamoDB Local in its own JVM; %,d items of ~%d bytes; concurrency %d; max heap of this JVM %d MiB%n",
-                s.items(), s.itemBytes(), s.concurrency(), Runtime.getRuntime().maxMemory() >> 20);
-        try (ChildProcess ddb = LocalEmulators.startDynamoDb(LocalEmulators.locateHome(), port, work.resolve("dynamodb.log"))) {
-            URI endpoint = URI.create("http://127.0.0.1:" + port);
-            Baselines bare = new Baselines(endpoint, s.concurrency());
-            List<Result> results = new java.util.ArrayList<>();
-            bare.createTable("warm-up");
-            bare.writeOnly("warm-up", Math.min(s.items(), 5000), s.itemBytes());
-            bare.createTable("warm-up-copy");
-            bare.twoPhaseCopy("warm-up", "warm-up-copy", s.concurrency());
-            bare.createTable("source");
-            results.add(bare.writeOnly("source", s.items(), s.itemBytes()));
-            Result bestTwoPhase = null;
-            Result bestMigrator = null;
-            for (int round = 1; round <= s.repeat(); round++) {
-                if (s.all()) {
-                    bare.createTable("two-phase-" + round);
-                    bestTwoPhase = best(bestTwoPhase, bare.twoPhaseCopy("source", "two-phase-" + round, s.concurrency()));
-                }
-                bare.createTable("migrator-" + round);
-                bestMigrator = best(bestMigrator, migrator(endpoint, work, s, "migrator-" + round));
+        Optional<Path> cdt = CopyDynamodbTable.install(work);
+        System.out.printf("DynamoDB Local in its own JVM behind a link of %d ms each way (then %d ms); %,d items of ~%d bytes "
+                + "(copy-dynamodb-table: %,d items); copy-dynamodb-table: %s%n", s.delayMs(), s.crossRegionMs(), s.items(), s.itemBytes(),
+                s.peerItems(), cdt.map(Path::toString).orElse("not installed (npm could not fetch it)"));
+        try (ChildProcess emulator = LocalEmulators.startDynamoDb(LocalEmulators.locateHome(), port, work.resolve("dynamodb.log"));
+             LatencyProxy link = LatencyProxy.start(port, Duration.ofMillis(s.delayMs()))) {
+            Baselines direct = new Baselines(URI.create("http://127.0.0.1:" + port), 16);
+            Runner runner = new Runner(work, link, s.migratorJar(), s.profile(), s.only());
+            direct.createTable("source");
+            direct.fill("source", s.items(), s.itemBytes());
+            direct.createTable("peer-source");
+            direct.fill("peer-source", s.peerItems(), s.itemBytes());
+            direct.createTable("warm-up");
+            runner.peer("warm-up of the emulator", "table-pipelined", "peer-source", "warm-up", s.best(), 0);
+            direct.deleteTable("warm-up");
+
+            List<Contender> near = new ArrayList<>();
+            near.add(into(direct, "m-defaults", s.items(), () -> migrator(runner, "migrator, defaults", "source", "m-defaults", "", s.items())));
+            for (int c : List.of(8, s.best())) {
+                near.add(into(direct, "m-" + c, s.items(), () -> migrator(runner, "migrator, concurrency " + c, "source", "m-" + c,
+                        ", \"options\": {\"concurrency\": " + c + "}", s.items())));
+                near.add(into(direct, "p-" + c, s.items(), () -> runner.peer("pipelined bare SDK copy, 8 segments, " + c + " writers",
+                        "table-pipelined", "source", "p-" + c, c, 0)));
             }
-            if (bestTwoPhase != null) {
-                results.add(bestTwoPhase);
+            near.add(into(direct, "two-phase", s.items(), () -> runner.peer("two-phase bare copy, 8", "table-two-phase", "source", "two-phase", 8, 0)));
+            near.add(into(direct, "sequential", s.sequential(), () -> runner.peer("sequential Scan + PutItem (VAMS script)", "table-sequential",
+                    "source", "sequential", s.sequential(), 0)));
+            if (cdt.isPresent()) {
+                near.add(into(direct, "cdt", s.peerItems(), () -> CopyDynamodbTable.run(runner, cdt.get(), work, "peer-source", "cdt", s.peerItems())));
             }
-            results.add(bestMigrator);
-            if (s.all()) {
-                bare.createTable("sequential");
-                results.add(bare.sequentialCopy("source", "sequential", s.sequentialItems()));
+            Figures.table("tables, " + s.delayMs() + " ms each way", "items", near, List.of("pipelined bare SDK copy, 8 s",
+                    "copy-dynamodb-table"), false);
+
+            link.delay(Duration.ofMillis(s.crossRegionMs()));
+            List<Contender> far = new ArrayList<>();
+            far.add(into(direct, "far-m-defaults", s.items(), () -> migrator(runner, "migrator, defaults", "source", "far-m-defaults", "", s.items())));
+            far.add(into(direct, "far-p-8", s.items(), () -> runner.peer("pipelined bare SDK copy, 8 segments, 8 writers", "table-pipelined",
+                    "source", "far-p-8", 8, 0)));
+            if (cdt.isPresent()) {
+                far.add(into(direct, "far-cdt", s.peerItems(), () -> CopyDynamodbTable.run(runner, cdt.get(), work, "peer-source", "far-cdt", s.peerItems())));
             }
-            print(results);
+            Figures.table("tables, " + s.crossRegionMs() + " ms each way (cross-region)", "items", far,
+                    List.of("pipelined bare SDK copy", "copy-dynamodb-table"), false);
+
+            Figures goals = new Figures();
+            goals.goal("tables: migrator vs pipelined bare copy, both at concurrency 8, items/s", near, "migrator, concurrency 8",
+                    "pipelined bare SDK copy, 8 segments, 8 ", Contender::rate, 1.0, false);
+            goals.goal("tables: migrator vs pipelined bare copy, both at " + s.best() + ", items/s", near, "migrator, concurrency " + s.best(),
+                    "pipelined bare SDK copy, 8 segments, " + s.best() + " ", Contender::rate, 1.0, false);
+            goals.goal("tables: migrator defaults vs copy-dynamodb-table, " + s.crossRegionMs() + " ms, items/s", far, "migrator, defaults",
+                    "copy-dynamodb-table", Contender::rate, 10.0, false);
+            goals.goal("tables: client CPU per item, migrator defaults vs pipelined bare copy (8)", near, "migrator, defaults",
+                    "pipelined bare SDK copy, 8 segments, 8 ", Contender::cpuPer1000, 0.5, true);
+            goals.print();
         }
     }
 
-    private static Result best(Result a, Result b) {
-        return a == null || b.rate() > a.rate() ? b : a;
-    }
-
-    private static Result migrator(URI endpoint, Path work, Settings s, String target) throws Exception {
-        System.setProperty("aws.accessKeyId", LocalEmulators.ACCESS_KEY);
-        System.setProperty("aws.secretAccessKey", LocalEmulators.SECRET_KEY);
-        Path schema = Files.writeString(work.resolve(target + ".json"), """
+    private static Contender migrator(Runner runner, String name, String source, String target, String options, long expected) throws Exception {
+        String endpoint = runner.link().uri().toString();
+        return runner.migrator(name, """
                 {"schemaVersion": "1.0",
                  "source": {"region": "us-east-1", "endpoint": "%s"}, "target": {"region": "us-east-1", "endpoint": "%s"},
-                 "tables": [{"name": "bench", "source": "source", "target": "%s"}],
-                 "options": {"concurrency": %d}}
-                """.formatted(endpoint, endpoint, target, s.concurrency()));
-        System.gc();
-        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-        long started = System.nanoTime();
-        RunOutcome outcome = new MigrationService(new EndpointResolver(Map.of()))
-                .run(schema, new MigrationService.RunSettings(work.resolve("state"), dev.migrator.engine.ProgressListener.NONE, false, 1.0, false));
-        double seconds = (System.nanoTime() - started) / 1e9;
-        long peakHeap = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
-                .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-        StepResult.Completed done = (StepResult.Completed) ((RunOutcome.Reported) outcome).report().results().get(0);
-        if (done.counters().written() != s.items() || done.counters().failed() != 0) {
-            throw new IllegalStateException("migrator copied " + done.counters() + " of " + s.items());
-        }
-        return new Result("migrator (parallel scan, pipelined writes)", done.counters().written(), seconds, peakHeap);
+                 "tables": [{"name": "bench", "source": "%s", "target": "%s"}]%s}
+                """.formatted(endpoint, endpoint, source, target, options), expected);
     }
 
-    record Result(String name, long items, double seconds, long peakHeapBytes) {
-        double rate() {
-            return items / seconds;
-        }
+    /** --only: the target names of the contenders to run (all when empty), for profiling one of them. */
+    private static final ThreadLocal<java.util.Set<String>> ONLY = ThreadLocal.withInitial(java.util.Set::of);
+
+    interface Copy {
+        Contender run() throws Exception;
     }
 
-    private static void print(List<Result> results) {
-        double twoPhase = results.stream().filter(r -> r.name().startsWith("two-phase")).mapToDouble(Result::rate).findFirst().orElse(Double.NaN);
-        System.out.println();
-        System.out.printf("%-48s %10s %9s %11s %12s %14s%n", "phase", "items", "seconds", "items/s", "vs two-phase", "peak heap MiB");
-        for (Result r : results) {
-            System.out.printf("%-48s %,10d %9.1f %,11.0f %12s %14s%n", r.name(), r.items(), r.seconds(), r.rate(),
-                    Double.isNaN(twoPhase) ? "-" : String.format("%.2fx", r.rate() / twoPhase),
-                    r.peakHeapBytes() > 0 ? String.valueOf(r.peakHeapBytes() >> 20) : "-");
+    /** Creates the target table, runs the contender, checks the count, and deletes the table (DynamoDB Local holds it in memory). */
+    private static Contender into(Baselines direct, String table, long expected, Copy copy) throws Exception {
+        if (!ONLY.get().isEmpty() && !ONLY.get().contains(table)) {
+            return null;
         }
+        direct.createTable(table);
+        Contender c = copy.run();
+        long count = direct.count(table);
+        if (count != expected) {
+            throw new IllegalStateException(c.name() + ": " + table + " holds " + count + " items, expected " + expected);
+        }
+        direct.deleteTable(table);
+        return c;
     }
 }

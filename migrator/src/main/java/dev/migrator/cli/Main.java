@@ -8,7 +8,9 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        System.exit(execute(args));
+        WorkerJvm.dieWithLauncher();
+        java.util.OptionalInt worker = WorkerJvm.runIfBetter(args);
+        System.exit(worker.isPresent() ? worker.getAsInt() : execute(args));
     }
 
     public static int execute(String... args) {

@@ -100,7 +100,28 @@ class InterruptTest {
                 "-Daws.accessKeyId=" + LocalEmulators.ACCESS_KEY, "-Daws.secretAccessKey=" + LocalEmulators.SECRET_KEY,
                 "-cp", System.getProperty("java.class.path"), "dev.migrator.cli.Main"));
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve(log).toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve(log).toFile());
+        // as 'java -jar migrator.jar' runs: the launching JVM starts the worker JVM, so SIGINT to it must reach the worker
+        builder.environment().remove("MIGRATOR_RELAUNCH");
+        builder.environment().remove("JAVA_TOOL_OPTIONS");
+        Process child = builder.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (child.children().map(InterruptTest::commandLine).noneMatch(c -> c.contains("\0-XX:TieredStopAtLevel=1\0"))) {
+            // (a child caught between fork and exec still shows the launcher's command line)
+            assertThat(System.nanoTime()).as("no worker JVM with the options of WorkerJvm within 30 s: "
+                    + child.children().map(InterruptTest::commandLine).toList()).isLessThan(deadline);
+            Thread.sleep(20);
+        }
+        return child;
+    }
+
+    /** /proc's command line (ProcessHandle.Info leaves out the arguments of a command line this long). */
+    private static String commandLine(ProcessHandle p) {
+        try {
+            return Files.readString(Path.of("/proc", String.valueOf(p.pid()), "cmdline"), java.nio.charset.StandardCharsets.ISO_8859_1);
+        } catch (java.io.IOException e) {
+            return "";
+        }
     }
 
     private interface Condition {

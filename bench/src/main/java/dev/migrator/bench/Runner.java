@@ -1,0 +1,99 @@
+package dev.migrator.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.migrator.local.LocalEmulators;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Starts each contender as its own process through the link and measures it the same way: migrator
+ * ({@code java -jar migrator.jar run}), the bare baselines ({@link Peer}), and other tools' commands.
+ */
+final class Runner {
+    static final Map<String, String> EMULATOR_ENV = Map.of("AWS_ACCESS_KEY_ID", LocalEmulators.ACCESS_KEY,
+            "AWS_SECRET_ACCESS_KEY", LocalEmulators.SECRET_KEY, "AWS_DEFAULT_REGION", "us-east-1", "AWS_REGION", "us-east-1",
+            "AWS_CONFIG_FILE", "/dev/null", "AWS_SHARED_CREDENTIALS_FILE", "/dev/null");
+
+    private final Path work;
+    private final LatencyProxy link;
+    private final Path migratorJar;
+    private final boolean profile;
+    private int runs;
+
+    Runner(Path work, LatencyProxy link, Path migratorJar, boolean profile, java.util.Set<String> only) {
+        this.work = work;
+        this.link = link;
+        this.migratorJar = migratorJar;
+        this.profile = profile;
+    }
+
+    LatencyProxy link() {
+        return link;
+    }
+
+    /** {@code java -jar migrator.jar run SCHEMA --no-verify --json}, 512 MiB of heap at most; checks what it copied. */
+    Contender migrator(String name, String schemaJson, long expected) throws IOException, InterruptedException {
+        int run = ++runs;
+        Path schema = Files.writeString(work.resolve("schema-" + run + ".json"), schemaJson);
+        Path gc = work.resolve("gc-" + run + ".log");
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx512m", ChildRun.gcLog(gc)));
+        if (profile) {
+            command.add("-XX:StartFlightRecording=filename=" + work.resolve("migrator-" + run + ".jfr") + ",settings=profile");
+            System.out.println("  profile of '" + name + "': " + work.resolve("migrator-" + run + ".jfr"));
+        }
+        command.addAll(List.of("-jar", migratorJar.toString(), "run", schema.toString(), "--state-dir", work.resolve("state-" + run).toString(),
+                "--no-verify", "--json"));
+        link.resetCounts();
+        ChildRun.Measured m = ChildRun.run(command, EMULATOR_ENV, work, gc);
+        long requests = link.totalRequests();
+        String out = m.output();
+        JsonNode report = new ObjectMapper().readTree(out.substring(out.indexOf('{')));
+        long written = 0;
+        long bytes = 0;
+        for (JsonNode result : report.get("results")) {
+            written += result.path("counters").path("written").asLong() + result.path("counters").path("skipped").asLong();
+            bytes += result.path("outputs").path("bytesCopied").asLong(0);
+            if (result.path("counters").path("failed").asLong() > 0 || !result.path("outcome").asText().equals("Completed")) {
+                throw new IllegalStateException(name + ": " + result);
+            }
+        }
+        if (written != expected) {
+            throw new IllegalStateException(name + " copied " + written + " of " + expected);
+        }
+        System.out.printf("  %s: %.1f s, requests %s%n", name, m.seconds(), link.requests());
+        return new Contender(name, written, bytes, m.seconds(), m.cpuSeconds(), requests, m.peakHeapMiB());
+    }
+
+    /** One of the bare baselines ({@link Peer}) in its own JVM. */
+    Contender peer(String name, String kind, String source, String target, int n, long bytesPerUnit, String... more)
+            throws IOException, InterruptedException, URISyntaxException {
+        int run = ++runs;
+        Path gc = work.resolve("gc-" + run + ".log");
+        Path benchJar = Path.of(Peer.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx2g", ChildRun.gcLog(gc), "-cp", benchJar.toString(),
+                Peer.class.getName(), kind, link.uri().toString(), source, target, String.valueOf(n)));
+        command.addAll(List.of(more));
+        link.resetCounts();
+        ChildRun.Measured m = ChildRun.run(command, EMULATOR_ENV, work, gc);
+        String[] lines = m.output().strip().split("\n");
+        long copied = Long.parseLong(lines[lines.length - 1].replace("copied ", "").trim());
+        System.out.printf("  %s: %.1f s, requests %s%n", name, m.seconds(), link.requests());
+        return new Contender(name, copied, copied * bytesPerUnit, m.seconds(), m.cpuSeconds(), link.totalRequests(), m.peakHeapMiB());
+    }
+
+    /** Another tool's command; {@code units} and {@code bytes} are what it is expected to have copied (checked by the caller). */
+    Contender command(String name, List<String> command, Map<String, String> env, long units, long bytes)
+            throws IOException, InterruptedException {
+        ++runs;
+        link.resetCounts();
+        ChildRun.Measured m = ChildRun.run(command, env, work, null);
+        System.out.printf("  %s: %.1f s, requests %s%n", name, m.seconds(), link.requests());
+        return new Contender(name, units, bytes, m.seconds(), m.cpuSeconds(), link.totalRequests(), -1);
+    }
+}

@@ -1,0 +1,126 @@
+package dev.migrator.cli;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The JVM migrator's work runs in. A copy executes a very wide code path (the SDK's endpoint rules, signers, the HTTP
+ * client, XML and JSON codecs) hundreds of thousands of times; on two cores the C2 compiler spent more CPU compiling
+ * that path than the copy spent running it (bench, 10,000 objects at concurrency 64: 2.4 CPU s per 1,000 objects with
+ * the JVM's defaults, 1.0 with C1 alone and the serial collector, and 1.7x the objects/s). {@code java -jar
+ * migrator.jar} cannot name JVM options, so for the commands that move data the launching JVM starts a worker JVM
+ * with {@link #OPTIONS} (and every option it was given itself), passes standard input and output through, forwards
+ * Ctrl-C and exits with the worker's exit code.
+ *
+ * <p>Not relaunched: {@code MIGRATOR_RELAUNCH=false}; options the operator chose (a compiler or collector flag, or
+ * {@code JAVA_TOOL_OPTIONS}); quick commands (validate, plan, status, templates, help, version).
+ */
+final class WorkerJvm {
+    static final List<String> OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+    /** Set in the worker to the launching JVM's pid, so it never relaunches itself and dies with its launcher. */
+    static final String MARKER = "migrator.worker";
+    /** The worker's exit code when its launcher was killed (SIGKILL: 128 + 9), as if it had been killed too. */
+    static final int LAUNCHER_GONE = 137;
+    private static final Set<String> QUICK = Set.of("validate", "plan", "status", "templates", "help");
+    private static final Set<String> CHOSEN = Set.of("-XX:TieredStopAtLevel", "-XX:-TieredCompilation", "-XX:+UseSerialGC",
+            "-XX:+UseG1GC", "-XX:+UseParallelGC", "-XX:+UseZGC", "-XX:+UseShenandoahGC", "-XX:+UseEpsilonGC", "-Xint");
+
+    private WorkerJvm() {}
+
+    /** Runs the command in a worker JVM when that is better; its exit code, or empty to run it here. */
+    static OptionalInt runIfBetter(String[] args) {
+        Optional<List<String>> command = command(args, System.getenv(), ManagementFactory.getRuntimeMXBean().getInputArguments(),
+                System.getProperty(MARKER) != null, ProcessHandle.current().info().command(), System.getProperty("java.class.path"));
+        if (command.isEmpty()) {
+            return OptionalInt.empty();
+        }
+        Process worker;
+        try {
+            worker = new ProcessBuilder(command.get()).inheritIO().start();
+        } catch (IOException e) {
+            return OptionalInt.empty();
+        }
+        Thread forward = new Thread(() -> stop(worker), "forward-ctrl-c");
+        Runtime.getRuntime().addShutdownHook(forward);
+        while (true) {
+            try {
+                int code = worker.waitFor();
+                Runtime.getRuntime().removeShutdownHook(forward);
+                return OptionalInt.of(code);
+            } catch (InterruptedException e) {
+                // only a signal ends this JVM before the worker; the hook handles it
+            }
+        }
+    }
+
+    /**
+     * The worker's command line, or empty when this JVM should do the work itself. Pure: everything it looks at is
+     * an argument.
+     */
+    static Optional<List<String>> command(String[] args, Map<String, String> env, List<String> jvmArguments, boolean isWorker,
+                                          Optional<String> java, String classPath) {
+        if (isWorker || "false".equalsIgnoreCase(env.get("MIGRATOR_RELAUNCH")) || env.containsKey("JAVA_TOOL_OPTIONS")
+                || java.isEmpty() || classPath == null || quick(args)
+                || jvmArguments.stream().anyMatch(a -> CHOSEN.stream().anyMatch(a::startsWith))) {
+            return Optional.empty();
+        }
+        List<String> command = new ArrayList<>();
+        command.add(java.get());
+        command.addAll(jvmArguments);
+        command.addAll(OPTIONS);
+        command.add("-D" + MARKER + "=" + ProcessHandle.current().pid());
+        command.addAll(List.of("-cp", classPath, Main.class.getName()));
+        command.addAll(List.of(args));
+        return Optional.of(command);
+    }
+
+    /**
+     * In the worker: when the launching JVM is killed (SIGKILL cannot be forwarded), the worker stops at once as
+     * if killed with it, so a crash stays a crash (checkpoints, the lock released) and no orphan keeps writing.
+     */
+    static void dieWithLauncher() {
+        String launcher = System.getProperty(MARKER);
+        if (launcher == null || !launcher.chars().allMatch(Character::isDigit)) {
+            return;
+        }
+        ProcessHandle.of(Long.parseLong(launcher)).ifPresentOrElse(
+                p -> p.onExit().thenRun(() -> Runtime.getRuntime().halt(LAUNCHER_GONE)),
+                () -> Runtime.getRuntime().halt(LAUNCHER_GONE));
+    }
+
+    private static boolean quick(String[] args) {
+        if (args.length == 0) {
+            return true;
+        }
+        String first = args[0];
+        return QUICK.contains(first) || first.startsWith("-") || List.of(args).contains("--help") || List.of(args).contains("-h");
+    }
+
+    /** This JVM is going down on a signal: pass Ctrl-C on, give the worker time to write its report, exit with its code. */
+    private static void stop(Process worker) {
+        if (worker.isAlive()) {
+            try {
+                if (new ProcessBuilder("kill", "-INT", String.valueOf(worker.pid())).start().waitFor() != 0) {
+                    worker.destroy();
+                }
+            } catch (IOException e) {
+                worker.destroy();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        try {
+            boolean ended = worker.waitFor(CtrlC.GRACE_SECONDS + 5, TimeUnit.SECONDS);
+            Runtime.getRuntime().halt(ended ? worker.exitValue() : ExitCode.INTERRUPTED);
+        } catch (InterruptedException e) {
+            Runtime.getRuntime().halt(ExitCode.INTERRUPTED);
+        }
+    }
+}
