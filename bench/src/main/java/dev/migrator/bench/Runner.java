@@ -43,14 +43,17 @@ final class Runner {
         Path schema = Files.writeString(work.resolve("schema-" + run + ".json"), schemaJson);
         Path gc = work.resolve("gc-" + run + ".log");
         List<String> command = new ArrayList<>(List.of("java", "-Xmx512m", ChildRun.gcLog(gc)));
-        if (profile) {
+        Map<String, String> env = new java.util.HashMap<>(EMULATOR_ENV);
+        if (profile) { // recorded in this JVM, with the options the worker JVM would have
+            env.put("MIGRATOR_RELAUNCH", "false");
+            command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
             command.add("-XX:StartFlightRecording=filename=" + work.resolve("migrator-" + run + ".jfr") + ",settings=profile");
             System.out.println("  profile of '" + name + "': " + work.resolve("migrator-" + run + ".jfr"));
         }
         command.addAll(List.of("-jar", migratorJar.toString(), "run", schema.toString(), "--state-dir", work.resolve("state-" + run).toString(),
                 "--no-verify", "--json"));
         link.resetCounts();
-        ChildRun.Measured m = ChildRun.run(command, EMULATOR_ENV, work, gc);
+        ChildRun.Measured m = ChildRun.run(command, env, work, gc);
         long requests = link.totalRequests();
         String out = m.output();
         JsonNode report = new ObjectMapper().readTree(out.substring(out.indexOf('{')));

@@ -103,24 +103,33 @@ final class WorkerJvm {
         return QUICK.contains(first) || first.startsWith("-") || List.of(args).contains("--help") || List.of(args).contains("-h");
     }
 
-    /** This JVM is going down on a signal: pass Ctrl-C on, give the worker time to write its report, exit with its code. */
+    /**
+     * This JVM is going down on a signal: pass Ctrl-C on (SIGINT; then SIGTERM, which a worker started with SIGINT
+     * ignored still answers), give the worker time to write its report, and exit with its code.
+     */
     private static void stop(Process worker) {
-        if (worker.isAlive()) {
-            try {
-                if (new ProcessBuilder("kill", "-INT", String.valueOf(worker.pid())).start().waitFor() != 0) {
-                    worker.destroy();
-                }
-            } catch (IOException e) {
-                worker.destroy();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
         try {
-            boolean ended = worker.waitFor(CtrlC.GRACE_SECONDS + 5, TimeUnit.SECONDS);
+            signal(worker, "-INT");
+            if (!worker.waitFor(5, TimeUnit.SECONDS)) {
+                signal(worker, "-TERM");
+            }
+            boolean ended = worker.waitFor(CtrlC.GRACE_SECONDS, TimeUnit.SECONDS);
             Runtime.getRuntime().halt(ended ? worker.exitValue() : ExitCode.INTERRUPTED);
         } catch (InterruptedException e) {
             Runtime.getRuntime().halt(ExitCode.INTERRUPTED);
+        }
+    }
+
+    private static void signal(Process worker, String signal) throws InterruptedException {
+        if (!worker.isAlive()) {
+            return;
+        }
+        try {
+            if (new ProcessBuilder("kill", signal, String.valueOf(worker.pid())).start().waitFor() != 0) {
+                worker.destroy();
+            }
+        } catch (IOException e) {
+            worker.destroy();
         }
     }
 }

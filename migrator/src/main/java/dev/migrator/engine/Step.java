@@ -24,6 +24,19 @@ public interface Step {
      */
     Verification verify(StepContext context, double sampleRate);
 
+    /**
+     * The files this step writes for other steps to read (the old-to-new maps of {@code RunLayout}, by file name):
+     * a step that reads one of them starts after this one has finished.
+     */
+    default Set<String> writesMaps() {
+        return Set.of();
+    }
+
+    /** The maps of other steps this step reads (by file name); it waits for the steps that write them. */
+    default Set<String> readsMaps() {
+        return Set.of();
+    }
+
     /** The phases this step takes part in: the three every step has, plus those of its capabilities. */
     default Set<Phase> phases() {
         Set<Phase> phases = EnumSet.noneOf(Phase.class);

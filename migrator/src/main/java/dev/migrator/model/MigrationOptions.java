@@ -2,9 +2,15 @@ package dev.migrator.model;
 
 import java.util.Optional;
 
-/** Run-wide settings; every field has a default an operator can rely on. */
+/**
+ * Run-wide settings; every field has a default an operator can rely on. {@code concurrency} is the most
+ * requests in flight (and worker threads per pool): fixed when the schema names it, else the ceiling of the
+ * adaptive concurrency ({@code adaptiveConcurrency}), which starts at {@link #ADAPTIVE_START}.
+ */
 public record MigrationOptions(
         int concurrency,
+        boolean adaptiveConcurrency,
+        int parallelSteps,
         Optional<RateLimit> readRateLimit,
         Optional<RateLimit> writeRateLimit,
         NonEmptyTargetPolicy ifTargetNotEmpty,
@@ -14,7 +20,10 @@ public record MigrationOptions(
         long multipartPartSize,
         double maxLagSeconds) {
 
-    public static final int DEFAULT_CONCURRENCY = 8;
+    /** Where the adaptive concurrency starts, and the old fixed default. */
+    public static final int ADAPTIVE_START = 8;
+    public static final int DEFAULT_MAX_CONCURRENCY = 128;
+    public static final int DEFAULT_PARALLEL_STEPS = 4;
     public static final int DEFAULT_MAX_RETRIES = 10;
     /** CopyObject copies up to 5 GiB; larger objects need a multipart copy. */
     public static final long DEFAULT_MULTIPART_THRESHOLD = 5 * ByteSize.GIB;
@@ -24,7 +33,7 @@ public record MigrationOptions(
     public static final long MAX_PART_SIZE = 5 * ByteSize.GIB;
 
     public static MigrationOptions defaults() {
-        return new MigrationOptions(DEFAULT_CONCURRENCY, Optional.empty(), Optional.empty(),
+        return new MigrationOptions(DEFAULT_MAX_CONCURRENCY, true, DEFAULT_PARALLEL_STEPS, Optional.empty(), Optional.empty(),
                 NonEmptyTargetPolicy.REFUSE, DEFAULT_MAX_RETRIES, Optional.empty(),
                 DEFAULT_MULTIPART_THRESHOLD, DEFAULT_MULTIPART_PART_SIZE, 0);
     }

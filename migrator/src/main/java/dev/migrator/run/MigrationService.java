@@ -18,6 +18,8 @@ import dev.migrator.schema.SchemaLoader;
 import dev.migrator.support.Backoff;
 import dev.migrator.support.DeadLetterFile;
 import dev.migrator.support.RunLayout;
+import dev.migrator.support.InFlightLimit;
+import dev.migrator.model.MigrationOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +34,9 @@ import java.util.Optional;
  * nothing is written before every preflight has passed.
  */
 public final class MigrationService {
+    /** Preflight describes resources side by side, a few at a time (whatever the copy's concurrency). */
+    private static final int PREFLIGHT_THREADS = 16;
+
     private final SchemaLoader loader = new SchemaLoader();
     private final EndpointResolver endpoints;
     private final Stores stores;
@@ -67,7 +72,7 @@ public final class MigrationService {
         try (StackClients source = clients(schema, schema.source()); StackClients target = clients(schema, schema.target())) {
             Plan plan = new Planner(stores.modules()).plan(schema, new StoreModule.Stacks(source, target, false));
             StackChecks stacks = StackChecks.probe(plan, stores, source, target);
-            List<Preflight> preflights = stacks.preflight(plan, schema.options().concurrency());
+            List<Preflight> preflights = stacks.preflight(plan, Math.min(schema.options().concurrency(), PREFLIGHT_THREADS));
             List<Sample> samples = new ArrayList<>();
             for (Step step : plan.steps()) {
                 if (sampleSize > 0 && step instanceof Sampleable sampled && preflights.stream()
@@ -183,7 +188,10 @@ public final class MigrationService {
     }
 
     private StepContext context(PhaseCommand.Prepared prepared, ProgressListener progress, boolean resume) {
-        return new StepContext(new RunLayout(prepared.directory().path()), progress, resume, backoff);
+        MigrationOptions options = prepared.schema().options();
+        InFlightLimit inFlight = options.adaptiveConcurrency()
+                ? InFlightLimit.adaptive(MigrationOptions.ADAPTIVE_START, options.concurrency()) : InFlightLimit.fixed(options.concurrency());
+        return new StepContext(new RunLayout(prepared.directory().path()), progress, resume, backoff, inFlight);
     }
 
     private static boolean anyMissing(List<Preflight> preflights) {
@@ -222,7 +230,7 @@ public final class MigrationService {
             try (StackClients source = clients(schema, schema.source()); StackClients target = clients(schema, schema.target())) {
                 Plan plan = new Planner(stores.modules()).plan(schema, new StoreModule.Stacks(source, target, targetsHoldCopy));
                 StackChecks stacks = StackChecks.probe(plan, stores, source, target);
-                List<Preflight> preflights = stacks.preflight(plan, schema.options().concurrency());
+                List<Preflight> preflights = stacks.preflight(plan, Math.min(schema.options().concurrency(), PREFLIGHT_THREADS));
                 RunReport report = maker.make(new PhaseCommand.Prepared(schema, plan, preflights, directory, started))
                         .withStacks(stacks.stacks());
                 Thread.interrupted(); // the report is written even when Ctrl-C came while it was made

@@ -37,7 +37,7 @@ record PhaseCommand(List<Phase> phases, Predicate<Step> actsOn, double sampleRat
     }
 
     RunReport run(Prepared prepared, StepContext context) {
-        PhaseRunner runner = new PhaseRunner(context);
+        PhaseRunner runner = new PhaseRunner(context, prepared.schema().options().parallelSteps());
         List<StepResult> results = new ArrayList<>();
         List<Verification> verifications = new ArrayList<>();
         boolean acted = false;

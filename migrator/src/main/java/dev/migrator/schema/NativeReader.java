@@ -90,7 +90,9 @@ final class NativeReader {
     private static MigrationOptions options(JsonNode node) {
         MigrationOptions d = MigrationOptions.defaults();
         return new MigrationOptions(
-                node.path("concurrency").asInt(d.concurrency()),
+                node.has("concurrency") ? node.get("concurrency").asInt() : node.path("maxConcurrency").asInt(d.concurrency()),
+                !node.has("concurrency"),
+                node.path("parallelSteps").asInt(d.parallelSteps()),
                 rateLimit(node.path("readRateLimit")), rateLimit(node.path("writeRateLimit")),
                 node.has("ifTargetNotEmpty") ? NonEmptyTargetPolicy.fromJson(node.get("ifTargetNotEmpty").asText())
                         : d.ifTargetNotEmpty(),

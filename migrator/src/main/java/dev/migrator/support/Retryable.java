@@ -14,4 +14,10 @@ public final class Retryable {
         }
         return e instanceof SdkClientException;
     }
+
+    /** The service asked us to slow down: SlowDown, Throttling, ProvisionedThroughputExceeded, TooManyRequests, 429. */
+    public static boolean isThrottling(Throwable e) {
+        return e instanceof AwsServiceException s && (s.isThrottlingException()
+                || (s.awsErrorDetails() != null && "RequestLimitExceeded".equals(s.awsErrorDetails().errorCode())));
+    }
 }

@@ -37,12 +37,20 @@ public record RunLayout(Path directory) {
 
     /** {@code maps/s3-versions-<bucket pair>.json}: old to new version ids, written by the bucket step. */
     public Path s3VersionsMap(String bucketPair) {
-        return mapsDirectory().resolve("s3-versions-" + bucketPair + ".json");
+        return mapsDirectory().resolve(s3VersionsMapName(bucketPair));
+    }
+
+    public static String s3VersionsMapName(String bucketPair) {
+        return "s3-versions-" + bucketPair + ".json";
+    }
+
+    public static String cognitoSubsMapName(String userPoolPair) {
+        return "cognito-subs-" + userPoolPair + ".json";
     }
 
     /** {@code maps/cognito-subs-<user pool pair>.json}: old to new subs, written by the user pool step. */
     public Path cognitoSubsMap(String userPoolPair) {
-        return mapsDirectory().resolve("cognito-subs-" + userPoolPair + ".json");
+        return mapsDirectory().resolve(cognitoSubsMapName(userPoolPair));
     }
 
     /** {@code maps/<slug>-held-before.txt}: the keys a target held before the first run, which migrator never deletes. */

@@ -123,8 +123,7 @@ class StreamSyncTest {
                 assertThat(System.nanoTime()).as("no stream position within 60 s").isLessThan(deadline);
                 Thread.sleep(20);
             }
-            child.destroyForcibly();
-            assertThat(child.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            dev.migrator.testkit.KilledCli.kill(child);
 
             StringWriter resumed = new StringWriter();
             assertThat(Cli.run(resumed, "sync", schema.toString(), "--state-dir", state.toString(), "--until-caught-up", "--interval", "0"))

@@ -50,6 +50,11 @@ public final class BucketStep extends PairStep<BucketInfo, BucketGateway> implem
 
     /** CATCH_UP only where the pair asks for it (catchUp "delta"). */
     @Override
+    public java.util.Set<String> writesMaps() {
+        return java.util.Set.of(dev.migrator.support.RunLayout.s3VersionsMapName(pair.name()));
+    }
+
+    @Override
     public boolean follows() {
         return pair.catchUp() == CatchUp.DELTA;
     }

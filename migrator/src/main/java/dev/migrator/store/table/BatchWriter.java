@@ -4,6 +4,7 @@ import dev.migrator.engine.UnitCounters;
 
 import dev.migrator.support.AwsErrors;
 import dev.migrator.support.Retryable;
+import dev.migrator.support.InFlightLimit;
 import dev.migrator.support.Backoff;
 import dev.migrator.support.RateLimiter;
 import java.util.List;
@@ -27,9 +28,11 @@ final class BatchWriter {
     private final boolean limitInItems;
     private final DeadLetters deadLetters;
     private final UnitCounters counters;
+    private final InFlightLimit inFlight;
 
     BatchWriter(TableGateway gateway, String table, int maxRetries, Backoff backoff, RateLimiter writeLimit,
-                boolean limitInItems, DeadLetters deadLetters, UnitCounters counters) {
+                boolean limitInItems, DeadLetters deadLetters, UnitCounters counters, InFlightLimit inFlight) {
+        this.inFlight = inFlight;
         this.gateway = gateway;
         this.table = table;
         this.maxRetries = maxRetries;
@@ -55,8 +58,12 @@ final class BatchWriter {
             if (limitInItems) {
                 writeLimit.acquire(pending.size());
             }
+            inFlight.acquire();
+            boolean throttled = false;
             try {
-                TableGateway.WriteResult result = gateway.batchWrite(table, pending, !limitInItems);
+                List<Map<String, AttributeValue>> sending = pending;
+                TableGateway.WriteResult result = gateway.batchWrite(table, sending, !limitInItems);
+                throttled = !result.unprocessed().isEmpty(); // DynamoDB hands back what it could not take now
                 if (!limitInItems) {
                     writeLimit.acquire(result.consumedCapacity());
                 }
@@ -64,12 +71,15 @@ final class BatchWriter {
                 pending = result.unprocessed();
                 lastProblem = pending.size() + " item(s) returned as UnprocessedItems";
             } catch (RuntimeException e) {
+                throttled = Retryable.isThrottling(e);
                 if (!Retryable.isRetryable(e)) {
+                    inFlight.release(false);
                     isolate(pending, e);
                     return;
                 }
                 lastProblem = AwsErrors.describe(e);
             }
+            inFlight.release(throttled);
         }
     }
 

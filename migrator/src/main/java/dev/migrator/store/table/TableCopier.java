@@ -10,6 +10,7 @@ import dev.migrator.support.AwsErrors;
 import dev.migrator.support.Retryable;
 import dev.migrator.support.Backoff;
 import dev.migrator.support.RateLimiter;
+import dev.migrator.support.InFlightLimit;
 import dev.migrator.transform.ItemTransformer;
 import dev.migrator.transform.TransformFailure;
 import java.util.ArrayList;
@@ -35,7 +36,10 @@ final class TableCopier {
     /** How the copy runs; the rate limits count items or capacity units as the schema says. */
     record Settings(int workers, int segments, int pageSize, int maxRetries, Backoff backoff,
                     RateLimiter readLimit, boolean readLimitInItems, RateLimiter writeLimit, boolean writeLimitInItems,
-                    boolean skipExisting) {}
+                    boolean skipExisting, InFlightLimit inFlight) {}
+
+    /** Scanners at most: each holds a page of up to 1 MB, and a few keep many writers fed. */
+    private static final int MAX_SCANNERS = 16;
 
     /** Called after each page, from the worker threads. */
     interface PageListener {
@@ -63,9 +67,9 @@ final class TableCopier {
     List<String> copy(String sourceTable, TableInfo targetTable, ItemTransformer transformer, DeadLetters deadLetters,
                       UnitCounters counters, SegmentCheckpoints checkpoints, PageListener listener) throws InterruptedException {
         BatchWriter writer = new BatchWriter(target, targetTable.name(), settings.maxRetries(), settings.backoff(),
-                settings.writeLimit(), settings.writeLimitInItems(), deadLetters, counters);
+                settings.writeLimit(), settings.writeLimitInItems(), deadLetters, counters, settings.inFlight());
         KeyCheck keys = new KeyCheck(targetTable.keySchema());
-        int scanners = Math.max(1, Math.min(settings.workers(), settings.segments()));
+        int scanners = Math.max(1, Math.min(Math.min(settings.workers(), MAX_SCANNERS), settings.segments()));
         int writers = Math.max(1, settings.workers());
         BlockingQueue<Batch> batches = new ArrayBlockingQueue<>(writers * BATCHES_QUEUED_PER_WRITER);
         AtomicInteger nextSegment = new AtomicInteger();
@@ -148,7 +152,8 @@ final class TableCopier {
                 settings.backoff().sleep(attempt);
             }
             try {
-                return source.scan(table, segment, settings.segments(), start, settings.pageSize(), !settings.readLimitInItems());
+                return settings.inFlight().call(() -> source.scan(table, segment, settings.segments(), start, settings.pageSize(),
+                        !settings.readLimitInItems()));
             } catch (RuntimeException e) {
                 if (!Retryable.isRetryable(e)) {
                     throw e;

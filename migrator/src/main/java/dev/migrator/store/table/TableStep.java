@@ -27,6 +27,11 @@ import dev.migrator.transform.DynamoJson;
 import dev.migrator.transform.ItemTransformer;
 import dev.migrator.transform.TransformFailure;
 import dev.migrator.transform.ValueMaps;
+import dev.migrator.transform.Transform;
+import dev.migrator.transform.ValueMapReference;
+import dev.migrator.support.RunLayout;
+import java.util.Set;
+import java.util.TreeSet;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -66,6 +71,21 @@ public final class TableStep extends PairStep<TableInfo, TableGateway> implement
     }
 
     /** CATCH_UP only where the pair asks for it (catchUp "stream"). */
+    @Override
+    public Set<String> readsMaps() {
+        Set<String> maps = new TreeSet<>();
+        for (Transform t : pair.transforms()) {
+            if (t instanceof Transform.MapValue m) {
+                if (m.using() instanceof ValueMapReference.S3VersionIds s) {
+                    maps.add(RunLayout.s3VersionsMapName(s.bucketName()));
+                } else if (m.using() instanceof ValueMapReference.CognitoSubs c) {
+                    maps.add(RunLayout.cognitoSubsMapName(c.userPoolName()));
+                }
+            }
+        }
+        return maps;
+    }
+
     @Override
     public boolean follows() {
         return pair.catchUp() == CatchUp.STREAM;
@@ -216,7 +236,7 @@ public final class TableStep extends PairStep<TableInfo, TableGateway> implement
             }
         };
         TableReplay items = new TableReplay(new BatchWriter(target, pair.target(), settings.maxRetries(), settings.backoff(),
-                settings.writeLimit(), settings.writeLimitInItems(), deadLetters, counters), deleter, transformer,
+                settings.writeLimit(), settings.writeLimitInItems(), deadLetters, counters, settings.inFlight()), deleter, transformer,
                 new KeyCheck(targetInfo.keySchema()), deadLetters, counters);
         return new Replayer() {
             @Override
@@ -270,6 +290,6 @@ public final class TableStep extends PairStep<TableInfo, TableGateway> implement
         boolean readItems = options.readRateLimit().map(l -> l.unit() == MigrationOptions.RateLimit.Unit.ITEMS).orElse(true);
         boolean writeItems = options.writeRateLimit().map(l -> l.unit() == MigrationOptions.RateLimit.Unit.ITEMS).orElse(true);
         return new TableCopier.Settings(options.concurrency(), segments, PAGE_SIZE, options.maxRetries(), context.backoff(),
-                read, readItems, write, writeItems, pair.ifTargetNotEmpty() == NonEmptyTargetPolicy.SKIP_EXISTING);
+                read, readItems, write, writeItems, pair.ifTargetNotEmpty() == NonEmptyTargetPolicy.SKIP_EXISTING, context.inFlight());
     }
 }

@@ -47,6 +47,11 @@ public final class UserPoolStep extends PairStep<UserPoolInfo, UserPoolGateway> 
 
     /** CATCH_UP only where the pair asks for it (catchUp "delta"). */
     @Override
+    public java.util.Set<String> writesMaps() {
+        return java.util.Set.of(dev.migrator.support.RunLayout.cognitoSubsMapName(pair.name()));
+    }
+
+    @Override
     public boolean follows() {
         return pair.catchUp() == CatchUp.DELTA;
     }
