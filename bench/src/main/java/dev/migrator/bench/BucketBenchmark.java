@@ -52,7 +52,7 @@ public final class BucketBenchmark {
         try (ChildProcess emulator = LocalEmulators.startS3Proxy(LocalEmulators.locateHome(), port, work.resolve("s3proxy.log"));
              LatencyProxy link = LatencyProxy.start(port, Duration.ofMillis(s.delayMs()));
              S3Baselines direct = new S3Baselines(URI.create("http://127.0.0.1:" + port))) {
-            Runner runner = new Runner(work, link, s.migratorJar(), s.profile(), s.only());
+            Runner runner = new Runner(work, link, s.migratorJar(), s.profile());
             direct.fill("bench-source", s.objects(), s.objectBytes());
             direct.create("warm-up");
             runner.peer("warm-up of the emulator", "s3-parallel", "bench-source", "warm-up", 64, s.objectBytes());

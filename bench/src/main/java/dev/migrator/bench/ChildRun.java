@@ -40,7 +40,11 @@ final class ChildRun {
         if (childJava != null) { // for experiments with the contenders' JVM flags, e.g. -XX:TieredStopAtLevel=1
             builder.environment().put("JAVA_TOOL_OPTIONS", childJava);
         }
-        builder.environment().remove("AWS_CA_BUNDLE"); // rclone refuses to start with it; the emulators speak plain HTTP
+        builder.environment().remove("AWS_CA_BUNDLE");
+        if (System.getenv("BENCH_CHILD_ENV") != null) { // experiments: NAME=VALUE for every contender
+            String[] kv = System.getenv("BENCH_CHILD_ENV").split("=", 2);
+            builder.environment().put(kv[0], kv[1]);
+        } // rclone refuses to start with it; the emulators speak plain HTTP
         long started = System.nanoTime();
         Process p = builder.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

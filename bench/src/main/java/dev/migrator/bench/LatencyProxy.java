@@ -216,6 +216,9 @@ final class LatencyProxy implements AutoCloseable {
             if (copy) {
                 return path.contains("partNumber=") ? "UploadPartCopy" : "CopyObject";
             }
+            if (method.equals("POST") && path.equals("/")) {
+                return "POST / (STS GetCallerIdentity)";
+            }
             if (method.equals("GET") && path.contains("list-type=2")) {
                 return "ListObjectsV2";
             }

@@ -22,13 +22,20 @@ final class Runner {
 
     private final Path work;
     private final LatencyProxy link;
+    private final List<LatencyProxy> others;
     private final Path migratorJar;
     private final boolean profile;
     private int runs;
 
-    Runner(Path work, LatencyProxy link, Path migratorJar, boolean profile, java.util.Set<String> only) {
+    Runner(Path work, LatencyProxy link, Path migratorJar, boolean profile) {
+        this(work, List.of(link), migratorJar, profile);
+    }
+
+    /** Requests through every link are counted; {@link #link()} is the first. */
+    Runner(Path work, List<LatencyProxy> links, Path migratorJar, boolean profile) {
         this.work = work;
-        this.link = link;
+        this.link = links.get(0);
+        this.others = links.subList(1, links.size());
         this.migratorJar = migratorJar;
         this.profile = profile;
     }
@@ -39,6 +46,20 @@ final class Runner {
 
     /** {@code java -jar migrator.jar run SCHEMA --no-verify --json}, 512 MiB of heap at most; checks what it copied. */
     Contender migrator(String name, String schemaJson, long expected) throws IOException, InterruptedException {
+        return migratorWithReport(name, schemaJson, expected).contender();
+    }
+
+    /** What a migrator run measured, and its report (step durations, outputs). */
+    record MigratorRun(Contender contender, JsonNode report) {}
+
+    /** {@code java -jar migrator.jar plan SCHEMA}: everything a run does before its first copy (JVM, schema, clients, preflight). */
+    double planSeconds(String schemaJson) throws IOException, InterruptedException {
+        Path schema = Files.writeString(work.resolve("plan-" + (++runs) + ".json"), schemaJson);
+        return ChildRun.run(List.of("java", "-Xmx512m", "-jar", migratorJar.toString(), "plan", schema.toString()), EMULATOR_ENV, work, null)
+                .seconds();
+    }
+
+    MigratorRun migratorWithReport(String name, String schemaJson, long expected) throws IOException, InterruptedException {
         int run = ++runs;
         Path schema = Files.writeString(work.resolve("schema-" + run + ".json"), schemaJson);
         Path gc = work.resolve("gc-" + run + ".log");
@@ -52,9 +73,9 @@ final class Runner {
         }
         command.addAll(List.of("-jar", migratorJar.toString(), "run", schema.toString(), "--state-dir", work.resolve("state-" + run).toString(),
                 "--no-verify", "--json"));
-        link.resetCounts();
+        resetCounts();
         ChildRun.Measured m = ChildRun.run(command, env, work, gc);
-        long requests = link.totalRequests();
+        long requests = totalRequests();
         String out = m.output();
         JsonNode report = new ObjectMapper().readTree(out.substring(out.indexOf('{')));
         long written = 0;
@@ -69,8 +90,23 @@ final class Runner {
         if (written != expected) {
             throw new IllegalStateException(name + " copied " + written + " of " + expected);
         }
-        System.out.printf("  %s: %.1f s, requests %s%n", name, m.seconds(), link.requests());
-        return new Contender(name, written, bytes, m.seconds(), m.cpuSeconds(), requests, m.peakHeapMiB());
+        System.out.printf("  %s: %.1f s, requests %s%n", name, m.seconds(), requests());
+        return new MigratorRun(new Contender(name, written, bytes, m.seconds(), m.cpuSeconds(), requests, m.peakHeapMiB()), report);
+    }
+
+    private void resetCounts() {
+        link.resetCounts();
+        others.forEach(LatencyProxy::resetCounts);
+    }
+
+    private long totalRequests() {
+        return link.totalRequests() + others.stream().mapToLong(LatencyProxy::totalRequests).sum();
+    }
+
+    private Map<String, Long> requests() {
+        Map<String, Long> all = new java.util.TreeMap<>(link.requests());
+        others.forEach(o -> o.requests().forEach((k, v) -> all.merge(k, v, Long::sum)));
+        return all;
     }
 
     /** One of the bare baselines ({@link Peer}) in its own JVM. */
@@ -82,21 +118,21 @@ final class Runner {
         List<String> command = new ArrayList<>(List.of("java", "-Xmx2g", ChildRun.gcLog(gc), "-cp", benchJar.toString(),
                 Peer.class.getName(), kind, link.uri().toString(), source, target, String.valueOf(n)));
         command.addAll(List.of(more));
-        link.resetCounts();
+        resetCounts();
         ChildRun.Measured m = ChildRun.run(command, EMULATOR_ENV, work, gc);
         String[] lines = m.output().strip().split("\n");
         long copied = Long.parseLong(lines[lines.length - 1].replace("copied ", "").trim());
-        System.out.printf("  %s: %.1f s, requests %s%n", name, m.seconds(), link.requests());
-        return new Contender(name, copied, copied * bytesPerUnit, m.seconds(), m.cpuSeconds(), link.totalRequests(), m.peakHeapMiB());
+        System.out.printf("  %s: %.1f s, requests %s%n", name, m.seconds(), requests());
+        return new Contender(name, copied, copied * bytesPerUnit, m.seconds(), m.cpuSeconds(), totalRequests(), m.peakHeapMiB());
     }
 
     /** Another tool's command; {@code units} and {@code bytes} are what it is expected to have copied (checked by the caller). */
     Contender command(String name, List<String> command, Map<String, String> env, long units, long bytes)
             throws IOException, InterruptedException {
         ++runs;
-        link.resetCounts();
+        resetCounts();
         ChildRun.Measured m = ChildRun.run(command, env, work, null);
-        System.out.printf("  %s: %.1f s, requests %s%n", name, m.seconds(), link.requests());
-        return new Contender(name, units, bytes, m.seconds(), m.cpuSeconds(), link.totalRequests(), -1);
+        System.out.printf("  %s: %.1f s, requests %s%n", name, m.seconds(), requests());
+        return new Contender(name, units, bytes, m.seconds(), m.cpuSeconds(), totalRequests(), -1);
     }
 }

@@ -52,7 +52,7 @@ public final class TableBenchmark {
         try (ChildProcess emulator = LocalEmulators.startDynamoDb(LocalEmulators.locateHome(), port, work.resolve("dynamodb.log"));
              LatencyProxy link = LatencyProxy.start(port, Duration.ofMillis(s.delayMs()))) {
             Baselines direct = new Baselines(URI.create("http://127.0.0.1:" + port), 16);
-            Runner runner = new Runner(work, link, s.migratorJar(), s.profile(), s.only());
+            Runner runner = new Runner(work, link, s.migratorJar(), s.profile());
             direct.createTable("source");
             direct.fill("source", s.items(), s.itemBytes());
             direct.createTable("peer-source");

@@ -9,6 +9,8 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -55,7 +57,11 @@ public final class StackClients implements AutoCloseable {
 
     public synchronized S3Client s3() {
         if (s3 == null) {
-            var builder = S3Client.builder().forcePathStyle(endpoints.resolve(stack, AwsService.S3).isPresent());
+            // checksums only where S3 requires one: a server-side copy has no body to sum, and S3-compatible stores
+            // refuse the headers the SDK otherwise adds to every request
+            var builder = S3Client.builder().forcePathStyle(endpoints.resolve(stack, AwsService.S3).isPresent())
+                    .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                    .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
             s3 = track(configure(builder, AwsService.S3).build());
         }
         return s3;

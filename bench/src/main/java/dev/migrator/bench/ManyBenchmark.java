@@ -1,0 +1,123 @@
+package dev.migrator.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.migrator.local.ChildProcess;
+import dev.migrator.local.LocalEmulators;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A schema with many small resources, as VAMS has (16 tables, 2 buckets), on the link (DynamoDB Local and
+ * S3Proxy each behind a {@link LatencyProxy}): migrator with its steps one after another ({@code parallelSteps}
+ * 1), at its default (4), and all at once; each run against {@code migrator plan} on the same schema (what a run
+ * does before its first copy) and its longest step. Usage: {@code java -jar bench/target/migrator-bench.jar many
+ * [--tables N] [--items N] [--buckets N] [--objects N] [--delay-ms D]}.
+ */
+public final class ManyBenchmark {
+    private ManyBenchmark() {}
+
+    record Settings(int tables, int items, int buckets, int objects, int delayMs, Path migratorJar) {
+        static Settings parse(String[] args) {
+            Map<String, String> a = new HashMap<>();
+            for (int i = 0; i + 1 < args.length; i += 2) {
+                a.put(args[i], args[i + 1]);
+            }
+            return new Settings(Integer.parseInt(a.getOrDefault("--tables", "16")), Integer.parseInt(a.getOrDefault("--items", "3000")),
+                    Integer.parseInt(a.getOrDefault("--buckets", "2")), Integer.parseInt(a.getOrDefault("--objects", "3000")),
+                    Integer.parseInt(a.getOrDefault("--delay-ms", "5")),
+                    Path.of(a.getOrDefault("--migrator-jar", "migrator/target/migrator.jar")));
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Settings s = Settings.parse(args);
+        Path work = Files.createTempDirectory("migrator-many-bench");
+        int ddbPort = LocalEmulators.freePort();
+        int s3Port = LocalEmulators.freePort();
+        System.out.printf("%d tables of %,d items and %d buckets of %,d objects, each emulator behind a link of %d ms each way%n",
+                s.tables(), s.items(), s.buckets(), s.objects(), s.delayMs());
+        try (ChildProcess ddb = LocalEmulators.startDynamoDb(LocalEmulators.locateHome(), ddbPort, work.resolve("dynamodb.log"));
+             ChildProcess s3 = LocalEmulators.startS3Proxy(LocalEmulators.locateHome(), s3Port, work.resolve("s3proxy.log"));
+             LatencyProxy ddbLink = LatencyProxy.start(ddbPort, Duration.ofMillis(s.delayMs()));
+             LatencyProxy s3Link = LatencyProxy.start(s3Port, Duration.ofMillis(s.delayMs()));
+             S3Baselines buckets = new S3Baselines(URI.create("http://127.0.0.1:" + s3Port))) {
+            Baselines tables = new Baselines(URI.create("http://127.0.0.1:" + ddbPort), 16);
+            for (int t = 0; t < s.tables(); t++) {
+                tables.createTable("source-" + t);
+                tables.fill("source-" + t, s.items(), 1300);
+            }
+            for (int b = 0; b < s.buckets(); b++) {
+                buckets.fill("source-" + b, s.objects(), 4096);
+            }
+            Runner runner = new Runner(work, List.of(ddbLink, s3Link), s.migratorJar(), false);
+            long units = (long) s.tables() * s.items() + (long) s.buckets() * s.objects();
+            Figures goals = new Figures();
+            List<Contender> results = new ArrayList<>();
+            double alone = 0;
+            for (int parallel : List.of(1, 4, s.tables() + s.buckets())) {
+                String run = "p" + parallel;
+                for (int t = 0; t < s.tables(); t++) {
+                    tables.createTable(run + "-" + t);
+                }
+                for (int b = 0; b < s.buckets(); b++) {
+                    buckets.create(run + "-" + b);
+                }
+                double plan = runner.planSeconds(schema(s, ddbLink, s3Link, run, ""));
+                System.out.printf("  migrator plan (JVM, schema, clients, preflight; no copy): %.1f s%n", plan);
+                Runner.MigratorRun r = runner.migratorWithReport("migrator, parallelSteps " + parallel + (parallel == 4 ? " (default)" : ""),
+                        schema(s, ddbLink, s3Link, run, parallel == 4 ? "" : ", \"options\": {\"parallelSteps\": " + parallel + "}"), units);
+                double longest = longestStep(r.report());
+                if (parallel == 1) {
+                    alone = longest; // the longest step with nothing beside it
+                }
+                results.add(r.contender());
+                double bound = 1.5 * alone + plan;
+                goals.line(String.format("%-40s run %5.1f s, its longest step %5.1f s; 1.5 x longest step alone (%.1f s) + plan (%.1f s) = %5.1f s  %s",
+                        r.contender().name(), r.contender().seconds(), longest, alone, plan, bound,
+                        parallel == 1 ? "(reference)" : r.contender().seconds() <= bound ? "MET" : "NOT MET"));
+                for (int t = 0; t < s.tables(); t++) {
+                    tables.deleteTable(run + "-" + t);
+                }
+                for (int b = 0; b < s.buckets(); b++) {
+                    buckets.drop(run + "-" + b);
+                }
+            }
+            Figures.table("many small resources: " + s.tables() + " tables, " + s.buckets() + " buckets", "units", results,
+                    List.of("migrator, parallelSteps 1"), false);
+            goals.print();
+        }
+    }
+
+    private static double longestStep(JsonNode report) {
+        double longest = 0;
+        for (JsonNode result : report.get("results")) {
+            longest = Math.max(longest, Duration.parse(result.get("duration").asText()).toNanos() / 1e9);
+        }
+        return longest;
+    }
+
+    private static String schema(Settings s, LatencyProxy ddb, LatencyProxy s3, String prefix, String options) {
+        StringBuilder pairs = new StringBuilder();
+        for (int t = 0; t < s.tables(); t++) {
+            pairs.append(t == 0 ? "" : ", ").append("{\"name\": \"t").append(t).append("\", \"source\": \"source-").append(t)
+                    .append("\", \"target\": \"").append(prefix).append('-').append(t).append("\"}");
+        }
+        StringBuilder bucketPairs = new StringBuilder();
+        for (int b = 0; b < s.buckets(); b++) {
+            bucketPairs.append(b == 0 ? "" : ", ").append("{\"name\": \"b").append(b).append("\", \"source\": \"source-").append(b)
+                    .append("\", \"target\": \"").append(prefix).append('-').append(b).append("\"}");
+        }
+        String endpoints = "\"endpoints\": {\"dynamodb\": \"" + ddb.uri() + "\", \"s3\": \"" + s3.uri() + "\"}";
+        return """
+                {"schemaVersion": "1.0",
+                 "source": {"region": "us-east-1", %1$s}, "target": {"region": "us-east-1", %1$s},
+                 "tables": [%2$s], "buckets": [%3$s]%4$s}
+                """.formatted(endpoints, pairs, bucketPairs, options);
+    }
+}
