@@ -35,6 +35,8 @@ class BucketDeltaTest {
             String state = dir.resolve("state").toString();
             StringWriter run = new StringWriter();
             assertThat(Cli.run(run, "run", schema.toString(), "--state-dir", state)).as(run.toString()).isZero();
+            assertThat(run.toString()).as("no concurrency in the schema: adaptive, and the step says where it settled")
+                    .containsPattern("concurrency: adaptive: \\d+ in flight at the end \\(4-128, peak \\d+;");
 
             put(s3, source, "k/3", "changed after the copy");
             put(s3, source, "k/new", "added after the copy");
