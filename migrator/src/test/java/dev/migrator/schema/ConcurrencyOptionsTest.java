@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** concurrency fixes the requests in flight; left out, migrator adapts them up to maxConcurrency; parallelSteps. */
 class ConcurrencyOptionsTest {
     private static MigrationOptions options(SchemaBuilder schema, Path dir) throws Exception {
-        LoadResult loaded = new SchemaLoader().load(schema.table("t", "a", "b", Map.of()).write(dir.resolve("s.json")));
+        LoadResult loaded = new SchemaLoader().load(schema.table("t", "source-table", "target-table", Map.of()).write(dir.resolve("s.json")));
         assertThat(loaded.problems()).isEmpty();
         return ((LoadResult.Valid) loaded).schema().options();
     }
@@ -45,7 +45,7 @@ class ConcurrencyOptionsTest {
     @Test
     void outOfRangeValuesAreRefusedWithTheirPointer(@TempDir Path dir) throws Exception {
         LoadResult loaded = new SchemaLoader().load(SchemaBuilder.between("us-east-1", "us-east-1").option("parallelSteps", 0)
-                .option("maxConcurrency", 5000).table("t", "a", "b", Map.of()).write(dir.resolve("s.json")));
+                .option("maxConcurrency", 5000).table("t", "source-table", "target-table", Map.of()).write(dir.resolve("s.json")));
         assertThat(loaded).isInstanceOf(LoadResult.Invalid.class);
         assertThat(loaded.problems()).extracting(p -> p.pointer())
                 .contains("/options/parallelSteps", "/options/maxConcurrency");
