@@ -41,7 +41,6 @@ public final class BucketBenchmark {
 
     public static void main(String[] args) throws Exception {
         Settings s = Settings.parse(args);
-        ONLY.set(s.only());
         Path work = Files.createTempDirectory("migrator-bucket-bench");
         int port = LocalEmulators.freePort();
         Optional<String> aws = AwsCli.locate();
@@ -78,26 +77,26 @@ public final class BucketBenchmark {
         List<Contender> results = new ArrayList<>();
         long bytes = (long) s.objects() * s.objectBytes();
         String bucketPair = "\"buckets\": [{\"name\": \"bench\", \"source\": \"bench-source\", \"target\": \"%s\"}]";
-        results.add(into(direct, "m-defaults", s.objects(), () -> runner.migrator("migrator, defaults",
+        results.add(into(s.only(), direct, "m-defaults", s.objects(), () -> runner.migrator("migrator, defaults",
                 schema(runner, bucketPair.formatted("m-defaults"), ""), s.objects())));
-        results.add(into(direct, "m-best", s.objects(), () -> runner.migrator("migrator, concurrency " + s.best(),
+        results.add(into(s.only(), direct, "m-best", s.objects(), () -> runner.migrator("migrator, concurrency " + s.best(),
                 schema(runner, bucketPair.formatted("m-best"), ", \"options\": {\"concurrency\": " + s.best() + "}"), s.objects())));
-        results.add(into(direct, "bare", s.objects(), () -> runner.peer("bare parallel CopyObject, " + s.best() + " threads (ceiling)",
+        results.add(into(s.only(), direct, "bare", s.objects(), () -> runner.peer("bare parallel CopyObject, " + s.best() + " threads (ceiling)",
                 "s3-parallel", "bench-source", "bare", s.best(), s.objectBytes())));
         if (rclone.isPresent()) {
             Map<String, String> env = Tools.rcloneEnv(runner.link().uri());
-            results.add(into(direct, "rclone-defaults", s.objects(), () -> runner.command("rclone, defaults",
+            results.add(into(s.only(), direct, "rclone-defaults", s.objects(), () -> runner.command("rclone, defaults",
                     List.of(rclone.get(), "copy", "src:bench-source", "src:rclone-defaults"), env, s.objects(), bytes)));
-            results.add(into(direct, "rclone-best", s.objects(), () -> runner.command("rclone, --transfers " + s.best() + " --checkers " + s.best(),
+            results.add(into(s.only(), direct, "rclone-best", s.objects(), () -> runner.command("rclone, --transfers " + s.best() + " --checkers " + s.best(),
                     List.of(rclone.get(), "copy", "--transfers", String.valueOf(s.best()), "--checkers", String.valueOf(s.best()),
                             "src:bench-source", "src:rclone-best"), env, s.objects(), bytes)));
         }
         if (aws.isPresent()) {
-            results.add(into(direct, "sync", s.objects(), () -> runner.command("aws s3 sync (" + AwsCli.version(aws.get()) + ", defaults)",
+            results.add(into(s.only(), direct, "sync", s.objects(), () -> runner.command("aws s3 sync (" + AwsCli.version(aws.get()) + ", defaults)",
                     AwsCli.command(aws.get(), runner.link().uri(), "s3", "sync", "s3://bench-source", "s3://sync"), Runner.EMULATOR_ENV,
                     s.objects(), bytes)));
         }
-        results.add(into(direct, "sequential", Math.min(s.sequential(), s.objects()), () -> runner.peer(
+        results.add(into(s.only(), direct, "sequential", Math.min(s.sequential(), s.objects()), () -> runner.peer(
                 "sequential CopyObject (VAMS script, first " + s.sequential() + ")", "s3-sequential", "bench-source", "sequential",
                 s.sequential(), s.objectBytes())));
         return results;
@@ -107,29 +106,26 @@ public final class BucketBenchmark {
         long size = (long) s.largeMib() << 20;
         direct.fillLarge("large-source", "large.bin", size);
         List<Contender> results = new ArrayList<>();
-        results.add(into(direct, "large-migrator", 1, () -> runner.migrator("migrator (parallel UploadPartCopy, 16 MiB parts)",
+        results.add(into(s.only(), direct, "large-migrator", 1, () -> runner.migrator("migrator (parallel UploadPartCopy, 16 MiB parts)",
                 schema(runner, "\"buckets\": [{\"name\": \"large\", \"source\": \"large-source\", \"target\": \"large-migrator\"}]",
                         ", \"options\": {\"multipartThreshold\": \"64MiB\", \"multipartPartSize\": \"16MiB\"}"), 1)));
         if (aws.isPresent()) {
-            results.add(into(direct, "large-cp", 1, () -> runner.command("aws s3 cp (multipart, defaults)",
+            results.add(into(s.only(), direct, "large-cp", 1, () -> runner.command("aws s3 cp (multipart, defaults)",
                     AwsCli.command(aws.get(), runner.link().uri(), "s3", "cp", "s3://large-source/large.bin", "s3://large-cp/large.bin"),
                     Runner.EMULATOR_ENV, 1, size)));
         }
-        results.add(into(direct, "large-single", 1, () -> runner.peer("one CopyObject", "s3-single", "large-source", "large-single", 1,
+        results.add(into(s.only(), direct, "large-single", 1, () -> runner.peer("one CopyObject", "s3-single", "large-source", "large-single", 1,
                 size, "large.bin")));
         return results;
     }
-
-    /** --only: the target names of the contenders to run (all when empty), for profiling one of them. */
-    private static final ThreadLocal<java.util.Set<String>> ONLY = ThreadLocal.withInitial(java.util.Set::of);
 
     interface Copy {
         Contender run() throws Exception;
     }
 
     /** Creates the target bucket, runs the contender, checks the count, and drops the bucket (S3Proxy keeps it in memory). */
-    private static Contender into(S3Baselines direct, String bucket, int expected, Copy copy) throws Exception {
-        if (!ONLY.get().isEmpty() && !ONLY.get().contains(bucket)) {
+    private static Contender into(java.util.Set<String> only, S3Baselines direct, String bucket, int expected, Copy copy) throws Exception {
+        if (!only.isEmpty() && !only.contains(bucket)) {
             return null;
         }
         direct.create(bucket);

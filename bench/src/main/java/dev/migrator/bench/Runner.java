@@ -90,7 +90,14 @@ final class Runner {
         if (written != expected) {
             throw new IllegalStateException(name + " copied " + written + " of " + expected);
         }
-        System.out.printf("  %s: %.1f s, requests %s%n", name, m.seconds(), requests());
+        double steps = 0;
+        String concurrency = "";
+        for (JsonNode result : report.get("results")) {
+            steps += java.time.Duration.parse(result.get("duration").asText()).toNanos() / 1e9;
+            concurrency = result.path("outputs").path("concurrency").asText(concurrency);
+        }
+        System.out.printf("  %s: %.1f s (its steps %.1f s; the rest: JVMs, schema, clients, preflight, report)%s, requests %s%n", name,
+                m.seconds(), steps, concurrency.isEmpty() ? "" : "; concurrency " + concurrency, requests());
         return new MigratorRun(new Contender(name, written, bytes, m.seconds(), m.cpuSeconds(), requests, m.peakHeapMiB()), report);
     }
 

@@ -42,7 +42,6 @@ public final class TableBenchmark {
 
     public static void main(String[] args) throws Exception {
         Settings s = Settings.parse(args);
-        ONLY.set(s.only());
         Path work = Files.createTempDirectory("migrator-table-bench");
         int port = LocalEmulators.freePort();
         Optional<Path> cdt = CopyDynamodbTable.install(work);
@@ -62,29 +61,29 @@ public final class TableBenchmark {
             direct.deleteTable("warm-up");
 
             List<Contender> near = new ArrayList<>();
-            near.add(into(direct, "m-defaults", s.items(), () -> migrator(runner, "migrator, defaults", "source", "m-defaults", "", s.items())));
+            near.add(into(s.only(), direct, "m-defaults", s.items(), () -> migrator(runner, "migrator, defaults", "source", "m-defaults", "", s.items())));
             for (int c : List.of(8, s.best())) {
-                near.add(into(direct, "m-" + c, s.items(), () -> migrator(runner, "migrator, concurrency " + c, "source", "m-" + c,
+                near.add(into(s.only(), direct, "m-" + c, s.items(), () -> migrator(runner, "migrator, concurrency " + c, "source", "m-" + c,
                         ", \"options\": {\"concurrency\": " + c + "}", s.items())));
-                near.add(into(direct, "p-" + c, s.items(), () -> runner.peer("pipelined bare SDK copy, 8 segments, " + c + " writers",
+                near.add(into(s.only(), direct, "p-" + c, s.items(), () -> runner.peer("pipelined bare SDK copy, 8 segments, " + c + " writers",
                         "table-pipelined", "source", "p-" + c, c, 0)));
             }
-            near.add(into(direct, "two-phase", s.items(), () -> runner.peer("two-phase bare copy, 8", "table-two-phase", "source", "two-phase", 8, 0)));
-            near.add(into(direct, "sequential", s.sequential(), () -> runner.peer("sequential Scan + PutItem (VAMS script)", "table-sequential",
+            near.add(into(s.only(), direct, "two-phase", s.items(), () -> runner.peer("two-phase bare copy, 8", "table-two-phase", "source", "two-phase", 8, 0)));
+            near.add(into(s.only(), direct, "sequential", s.sequential(), () -> runner.peer("sequential Scan + PutItem (VAMS script)", "table-sequential",
                     "source", "sequential", s.sequential(), 0)));
             if (cdt.isPresent()) {
-                near.add(into(direct, "cdt", s.peerItems(), () -> CopyDynamodbTable.run(runner, cdt.get(), work, "peer-source", "cdt", s.peerItems())));
+                near.add(into(s.only(), direct, "cdt", s.peerItems(), () -> CopyDynamodbTable.run(runner, cdt.get(), work, "peer-source", "cdt", s.peerItems())));
             }
             Figures.table("tables, " + s.delayMs() + " ms each way", "items", near, List.of("pipelined bare SDK copy, 8 s",
                     "copy-dynamodb-table"), false);
 
             link.delay(Duration.ofMillis(s.crossRegionMs()));
             List<Contender> far = new ArrayList<>();
-            far.add(into(direct, "far-m-defaults", s.items(), () -> migrator(runner, "migrator, defaults", "source", "far-m-defaults", "", s.items())));
-            far.add(into(direct, "far-p-8", s.items(), () -> runner.peer("pipelined bare SDK copy, 8 segments, 8 writers", "table-pipelined",
+            far.add(into(s.only(), direct, "far-m-defaults", s.items(), () -> migrator(runner, "migrator, defaults", "source", "far-m-defaults", "", s.items())));
+            far.add(into(s.only(), direct, "far-p-8", s.items(), () -> runner.peer("pipelined bare SDK copy, 8 segments, 8 writers", "table-pipelined",
                     "source", "far-p-8", 8, 0)));
             if (cdt.isPresent()) {
-                far.add(into(direct, "far-cdt", s.peerItems(), () -> CopyDynamodbTable.run(runner, cdt.get(), work, "peer-source", "far-cdt", s.peerItems())));
+                far.add(into(s.only(), direct, "far-cdt", s.peerItems(), () -> CopyDynamodbTable.run(runner, cdt.get(), work, "peer-source", "far-cdt", s.peerItems())));
             }
             Figures.table("tables, " + s.crossRegionMs() + " ms each way (cross-region)", "items", far,
                     List.of("pipelined bare SDK copy", "copy-dynamodb-table"), false);
@@ -111,16 +110,13 @@ public final class TableBenchmark {
                 """.formatted(endpoint, endpoint, source, target, options), expected);
     }
 
-    /** --only: the target names of the contenders to run (all when empty), for profiling one of them. */
-    private static final ThreadLocal<java.util.Set<String>> ONLY = ThreadLocal.withInitial(java.util.Set::of);
-
     interface Copy {
         Contender run() throws Exception;
     }
 
     /** Creates the target table, runs the contender, checks the count, and deletes the table (DynamoDB Local holds it in memory). */
-    private static Contender into(Baselines direct, String table, long expected, Copy copy) throws Exception {
-        if (!ONLY.get().isEmpty() && !ONLY.get().contains(table)) {
+    private static Contender into(java.util.Set<String> only, Baselines direct, String table, long expected, Copy copy) throws Exception {
+        if (!only.isEmpty() && !only.contains(table)) {
             return null;
         }
         direct.createTable(table);
