@@ -60,26 +60,32 @@ final class BatchWriter {
             }
             inFlight.acquire();
             boolean throttled = false;
+            RuntimeException rejected = null;
+            double consumed = 0;
             try {
-                List<Map<String, AttributeValue>> sending = pending;
-                TableGateway.WriteResult result = gateway.batchWrite(table, sending, !limitInItems);
+                TableGateway.WriteResult result = gateway.batchWrite(table, pending, !limitInItems);
                 throttled = !result.unprocessed().isEmpty(); // DynamoDB hands back what it could not take now
-                if (!limitInItems) {
-                    writeLimit.acquire(result.consumedCapacity());
-                }
+                consumed = result.consumedCapacity();
                 counters.written.addAndGet(pending.size() - result.unprocessed().size());
                 pending = result.unprocessed();
                 lastProblem = pending.size() + " item(s) returned as UnprocessedItems";
             } catch (RuntimeException e) {
                 throttled = Retryable.isThrottling(e);
-                if (!Retryable.isRetryable(e)) {
-                    inFlight.release(false);
-                    isolate(pending, e);
-                    return;
+                if (Retryable.isRetryable(e)) {
+                    lastProblem = AwsErrors.describe(e);
+                } else {
+                    rejected = e;
                 }
-                lastProblem = AwsErrors.describe(e);
+            } finally {
+                inFlight.release(throttled);
             }
-            inFlight.release(throttled);
+            if (!limitInItems) { // a capacity budget is paid after the call, without holding a place in flight
+                writeLimit.acquire(consumed);
+            }
+            if (rejected != null) {
+                isolate(pending, rejected);
+                return;
+            }
         }
     }
 
