@@ -70,9 +70,9 @@ public final class MigrationService {
         LoadResult.Valid valid = (LoadResult.Valid) loaded;
         MigrationSchema schema = valid.schema();
         try (StackClients source = clients(schema, schema.source()); StackClients target = clients(schema, schema.target())) {
-            Plan plan = new Planner(stores.modules()).plan(schema, new StoreModule.Stacks(source, target, false));
-            StackChecks stacks = StackChecks.probe(plan, stores, source, target);
-            List<Preflight> preflights = stacks.preflight(plan, Math.min(schema.options().concurrency(), PREFLIGHT_THREADS));
+            Checked checked = check(schema, source, target, false);
+            Plan plan = checked.plan();
+            List<Preflight> preflights = checked.preflights();
             List<Sample> samples = new ArrayList<>();
             for (Step step : plan.steps()) {
                 if (sampleSize > 0 && step instanceof Sampleable sampled && preflights.stream()
@@ -80,7 +80,7 @@ public final class MigrationService {
                     samples.add(sampled.sample(sampleSize));
                 }
             }
-            return new PlanOutcome.Planned(schema, valid.problems(), stacks.stacks(), preflights, samples);
+            return new PlanOutcome.Planned(schema, valid.problems(), checked.stacks().stacks(), preflights, samples);
         }
     }
 
@@ -187,6 +187,15 @@ public final class MigrationService {
         record Checked(Path directory, Gate.Answer answer) implements GateOutcome {}
     }
 
+    /** A file's plan, what its stacks looked like, and every step's preflight. */
+    private record Checked(Plan plan, StackChecks stacks, List<Preflight> preflights) {}
+
+    private Checked check(MigrationSchema schema, StackClients source, StackClients target, boolean targetsHoldCopy) {
+        Plan plan = new Planner(stores.modules()).plan(schema, new StoreModule.Stacks(source, target, targetsHoldCopy));
+        StackChecks stacks = StackChecks.probe(plan, stores, source, target);
+        return new Checked(plan, stacks, stacks.preflight(plan, Math.min(schema.options().concurrency(), PREFLIGHT_THREADS)));
+    }
+
     private StepContext context(PhaseCommand.Prepared prepared, ProgressListener progress, boolean resume) {
         MigrationOptions options = prepared.schema().options();
         InFlightLimit inFlight = options.adaptiveConcurrency()
@@ -228,11 +237,9 @@ public final class MigrationService {
         try (StateLock lock = StateLock.acquire(directory.lockFile(), command + " " + file)) {
             Instant started = Instant.now();
             try (StackClients source = clients(schema, schema.source()); StackClients target = clients(schema, schema.target())) {
-                Plan plan = new Planner(stores.modules()).plan(schema, new StoreModule.Stacks(source, target, targetsHoldCopy));
-                StackChecks stacks = StackChecks.probe(plan, stores, source, target);
-                List<Preflight> preflights = stacks.preflight(plan, Math.min(schema.options().concurrency(), PREFLIGHT_THREADS));
-                RunReport report = maker.make(new PhaseCommand.Prepared(schema, plan, preflights, directory, started))
-                        .withStacks(stacks.stacks());
+                Checked checked = check(schema, source, target, targetsHoldCopy);
+                RunReport report = maker.make(new PhaseCommand.Prepared(schema, checked.plan(), checked.preflights(), directory, started))
+                        .withStacks(checked.stacks().stacks());
                 Thread.interrupted(); // the report is written even when Ctrl-C came while it was made
                 return new RunOutcome.Reported(schema, report, directory.writeReport(report, reportName, stores), directory.path());
             }

@@ -154,11 +154,6 @@ public final class InFlightLimit {
         return limit;
     }
 
-    /** The most worker threads that can ever be busy: size pools by this. */
-    public int ceiling() {
-        return max;
-    }
-
     public boolean isAdaptive() {
         return adaptive;
     }

@@ -1,6 +1,8 @@
 package dev.migrator.transform;
 
+import dev.migrator.support.RunLayout;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** Where a map transform finds its old-to-new pairs; written in a schema as {@code kind:name}. */
 public sealed interface ValueMapReference {
@@ -13,6 +15,20 @@ public sealed interface ValueMapReference {
 
     /** A JSON object of old to new strings, relative to the schema file. */
     record MapFile(Path file) implements ValueMapReference {}
+
+    /**
+     * The file name, in the run's maps directory ({@link RunLayout}), of the map another step of the run writes
+     * for this reference; empty for a map file the schema names.
+     */
+    default Optional<String> runMapName() {
+        if (this instanceof S3VersionIds s) {
+            return Optional.of(RunLayout.s3VersionsMapName(s.bucketName()));
+        }
+        if (this instanceof CognitoSubs c) {
+            return Optional.of(RunLayout.cognitoSubsMapName(c.userPoolName()));
+        }
+        return Optional.empty();
+    }
 
     String S3_VERSIONS = "s3-versions:";
     String COGNITO_SUBS = "cognito-subs:";

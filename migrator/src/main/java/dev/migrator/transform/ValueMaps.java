@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Loads the old-to-new maps that map transforms use: maps written by other steps of the run (where
@@ -32,11 +33,9 @@ public final class ValueMaps {
         if (layout == null && !(reference instanceof ValueMapReference.MapFile)) {
             return Map.of();
         }
-        if (reference instanceof ValueMapReference.S3VersionIds s) {
-            file = layout.s3VersionsMap(s.bucketName());
-            mustExist = false;
-        } else if (reference instanceof ValueMapReference.CognitoSubs c) {
-            file = layout.cognitoSubsMap(c.userPoolName());
+        Optional<String> runMap = reference.runMapName();
+        if (runMap.isPresent()) {
+            file = layout.mapsDirectory().resolve(runMap.get());
             mustExist = false;
         } else {
             file = ((ValueMapReference.MapFile) reference).file();

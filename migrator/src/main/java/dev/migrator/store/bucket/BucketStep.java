@@ -132,15 +132,20 @@ public final class BucketStep extends PairStep<BucketInfo, BucketGateway> implem
                     outputs.put("objectsDeleted", String.valueOf(deleted));
                 }
                 if (counters.written.get() > 0) {
-                    outputs.put("copied", String.join(", ", counters.firstCopied) + (counters.written.get() > counters.firstCopied.size() ? ", ..." : ""));
+                    outputs.put("copied", firstOf(counters.firstCopied, counters.written.get()));
                 }
                 if (deleted > 0) {
-                    outputs.put("deleted", String.join(", ", deletedKeys) + (deleted > deletedKeys.size() ? ", ..." : ""));
+                    outputs.put("deleted", firstOf(deletedKeys, deleted));
                 }
                 outputs.put("versionMap", journal.writeMap().toString());
                 return new StepExecution.Ending(stopped, outputs);
             }
         });
+    }
+
+    /** The first keys of a pass, and "..." when it did more than those. */
+    private static String firstOf(java.util.Collection<String> first, long total) {
+        return String.join(", ", first) + (total > first.size() ? ", ..." : "");
     }
 
     @Override

@@ -28,8 +28,6 @@ import dev.migrator.transform.ItemTransformer;
 import dev.migrator.transform.TransformFailure;
 import dev.migrator.transform.ValueMaps;
 import dev.migrator.transform.Transform;
-import dev.migrator.transform.ValueMapReference;
-import dev.migrator.support.RunLayout;
 import java.util.Set;
 import java.util.TreeSet;
 import java.io.IOException;
@@ -76,11 +74,7 @@ public final class TableStep extends PairStep<TableInfo, TableGateway> implement
         Set<String> maps = new TreeSet<>();
         for (Transform t : pair.transforms()) {
             if (t instanceof Transform.MapValue m) {
-                if (m.using() instanceof ValueMapReference.S3VersionIds s) {
-                    maps.add(RunLayout.s3VersionsMapName(s.bucketName()));
-                } else if (m.using() instanceof ValueMapReference.CognitoSubs c) {
-                    maps.add(RunLayout.cognitoSubsMapName(c.userPoolName()));
-                }
+                m.using().runMapName().ifPresent(maps::add);
             }
         }
         return maps;
