@@ -1,8 +1,6 @@
 package dev.migrator.bench;
 
-import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,30 +12,12 @@ final class AwsCli {
     private AwsCli() {}
 
     static Optional<String> locate() {
-        if (Files.isExecutable(Path.of("/usr/bin/aws"))) {
-            return Optional.of("/usr/bin/aws");
-        }
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-            Path candidate = Path.of(dir, "aws");
-            if (Files.isExecutable(candidate)) {
-                return Optional.of(candidate.toString());
-            }
-        }
-        return Optional.empty();
+        return Files.isExecutable(Path.of("/usr/bin/aws")) ? Optional.of("/usr/bin/aws") : Tools.locate("aws");
     }
 
+    /** "aws-cli/1.45.11" out of the CLI's version line. */
     static String version(String aws) {
-        try {
-            Process p = new ProcessBuilder(aws, "--version").redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            p.waitFor();
-            return out.split(" ")[0];
-        } catch (IOException e) {
-            return "unknown";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "unknown";
-        }
+        return Tools.version(aws, "--version").split(" ")[0];
     }
 
     /** The CLI's command line against an endpoint, errors only. */

@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /** The bare programs migrator is measured against, written as plainly as such programs are. */
-final class Baselines {
+final class Baselines implements Targets {
     private final DynamoDbClient ddb;
     private final int concurrency;
 
@@ -39,11 +39,22 @@ final class Baselines {
                 .attributeDefinitions(a -> a.attributeName("pk").attributeType("S"), a -> a.attributeName("sk").attributeType("N")));
     }
 
+    @Override
+    public void create(String table) {
+        createTable(table);
+    }
+
+    @Override
+    public void drop(String table) {
+        deleteTable(table);
+    }
+
     void deleteTable(String name) {
         ddb.deleteTable(r -> r.tableName(name));
     }
 
-    long count(String table) {
+    @Override
+    public long count(String table) {
         long n = 0;
         for (ScanResponse page : ddb.scanPaginator(r -> r.tableName(table).select("COUNT"))) {
             n += page.count();

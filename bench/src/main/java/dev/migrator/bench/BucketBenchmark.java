@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,23 +18,18 @@ import java.util.Optional;
  * transfers, {@code aws s3 sync}, and the sequential VAMS-style loop; then one large object (migrator's parallel
  * part copies, {@code aws s3 cp}, one CopyObject). Usage: {@code java -jar bench/target/migrator-bench.jar buckets
  * [--objects N] [--object-bytes B] [--delay-ms D] [--best-concurrency C] [--sequential-objects N] [--large-mib M]
- * [--migrator-jar PATH] [--profile true]}.
+ * [--migrator-jar PATH] [--profile true] [--only NAMES] [--bandwidth-kib K]}.
  */
 public final class BucketBenchmark {
     private BucketBenchmark() {}
 
-    record Settings(int objects, int objectBytes, int delayMs, int best, int sequential, int largeMib, Path migratorJar, boolean profile, java.util.Set<String> only) {
+    record Settings(int objects, int objectBytes, int delayMs, int best, int sequential, int largeMib, Path migratorJar, boolean profile, java.util.Set<String> only,
+                    long bandwidth) {
         static Settings parse(String[] args) {
-            Map<String, String> a = new HashMap<>();
-            for (int i = 0; i + 1 < args.length; i += 2) {
-                a.put(args[i], args[i + 1]);
-            }
-            return new Settings(Integer.parseInt(a.getOrDefault("--objects", "10000")),
-                    Integer.parseInt(a.getOrDefault("--object-bytes", "4096")), Integer.parseInt(a.getOrDefault("--delay-ms", "5")),
-                    Integer.parseInt(a.getOrDefault("--best-concurrency", "64")),
-                    Integer.parseInt(a.getOrDefault("--sequential-objects", "1000")), Integer.parseInt(a.getOrDefault("--large-mib", "128")),
-                    Path.of(a.getOrDefault("--migrator-jar", "migrator/target/migrator.jar")), Boolean.parseBoolean(a.get("--profile")),
-                    a.containsKey("--only") ? java.util.Set.of(a.get("--only").split(",")) : java.util.Set.of());
+            Args a = Args.of(args);
+            return new Settings(a.integer("--objects", 10000), a.integer("--object-bytes", 4096), a.delayMs(),
+                    a.integer("--best-concurrency", 64), a.integer("--sequential-objects", 1000), a.integer("--large-mib", 128),
+                    a.migratorJar(), a.profile(), a.only(), a.bandwidthBytesPerSecond());
         }
     }
 
@@ -51,6 +45,7 @@ public final class BucketBenchmark {
         try (ChildProcess emulator = LocalEmulators.startS3Proxy(LocalEmulators.locateHome(), port, work.resolve("s3proxy.log"));
              LatencyProxy link = LatencyProxy.start(port, Duration.ofMillis(s.delayMs()));
              S3Baselines direct = new S3Baselines(URI.create("http://127.0.0.1:" + port))) {
+            link.bandwidth(s.bandwidth());
             Runner runner = new Runner(work, link, s.migratorJar(), s.profile());
             direct.fill("bench-source", s.objects(), s.objectBytes());
             direct.create("warm-up");
@@ -77,26 +72,26 @@ public final class BucketBenchmark {
         List<Contender> results = new ArrayList<>();
         long bytes = (long) s.objects() * s.objectBytes();
         String bucketPair = "\"buckets\": [{\"name\": \"bench\", \"source\": \"bench-source\", \"target\": \"%s\"}]";
-        results.add(into(s.only(), direct, "m-defaults", s.objects(), () -> runner.migrator("migrator, defaults",
+        results.add(direct.into(s.only(), "m-defaults", s.objects(), () -> runner.migrator("migrator, defaults",
                 schema(runner, bucketPair.formatted("m-defaults"), ""), s.objects())));
-        results.add(into(s.only(), direct, "m-best", s.objects(), () -> runner.migrator("migrator, concurrency " + s.best(),
+        results.add(direct.into(s.only(), "m-best", s.objects(), () -> runner.migrator("migrator, concurrency " + s.best(),
                 schema(runner, bucketPair.formatted("m-best"), ", \"options\": {\"concurrency\": " + s.best() + "}"), s.objects())));
-        results.add(into(s.only(), direct, "bare", s.objects(), () -> runner.peer("bare parallel CopyObject, " + s.best() + " threads (ceiling)",
+        results.add(direct.into(s.only(), "bare", s.objects(), () -> runner.peer("bare parallel CopyObject, " + s.best() + " threads (ceiling)",
                 "s3-parallel", "bench-source", "bare", s.best(), s.objectBytes())));
         if (rclone.isPresent()) {
             Map<String, String> env = Tools.rcloneEnv(runner.link().uri());
-            results.add(into(s.only(), direct, "rclone-defaults", s.objects(), () -> runner.command("rclone, defaults",
+            results.add(direct.into(s.only(), "rclone-defaults", s.objects(), () -> runner.command("rclone, defaults",
                     List.of(rclone.get(), "copy", "src:bench-source", "src:rclone-defaults"), env, s.objects(), bytes)));
-            results.add(into(s.only(), direct, "rclone-best", s.objects(), () -> runner.command("rclone, --transfers " + s.best() + " --checkers " + s.best(),
+            results.add(direct.into(s.only(), "rclone-best", s.objects(), () -> runner.command("rclone, --transfers " + s.best() + " --checkers " + s.best(),
                     List.of(rclone.get(), "copy", "--transfers", String.valueOf(s.best()), "--checkers", String.valueOf(s.best()),
                             "src:bench-source", "src:rclone-best"), env, s.objects(), bytes)));
         }
         if (aws.isPresent()) {
-            results.add(into(s.only(), direct, "sync", s.objects(), () -> runner.command("aws s3 sync (" + AwsCli.version(aws.get()) + ", defaults)",
+            results.add(direct.into(s.only(), "sync", s.objects(), () -> runner.command("aws s3 sync (" + AwsCli.version(aws.get()) + ", defaults)",
                     AwsCli.command(aws.get(), runner.link().uri(), "s3", "sync", "s3://bench-source", "s3://sync"), Runner.EMULATOR_ENV,
                     s.objects(), bytes)));
         }
-        results.add(into(s.only(), direct, "sequential", Math.min(s.sequential(), s.objects()), () -> runner.peer(
+        results.add(direct.into(s.only(), "sequential", Math.min(s.sequential(), s.objects()), () -> runner.peer(
                 "sequential CopyObject (VAMS script, first " + s.sequential() + ")", "s3-sequential", "bench-source", "sequential",
                 s.sequential(), s.objectBytes())));
         return results;
@@ -106,33 +101,17 @@ public final class BucketBenchmark {
         long size = (long) s.largeMib() << 20;
         direct.fillLarge("large-source", "large.bin", size);
         List<Contender> results = new ArrayList<>();
-        results.add(into(s.only(), direct, "large-migrator", 1, () -> runner.migrator("migrator (parallel UploadPartCopy, 16 MiB parts)",
+        results.add(direct.into(s.only(), "large-migrator", 1, () -> runner.migrator("migrator (parallel UploadPartCopy, 16 MiB parts)",
                 schema(runner, "\"buckets\": [{\"name\": \"large\", \"source\": \"large-source\", \"target\": \"large-migrator\"}]",
                         ", \"options\": {\"multipartThreshold\": \"64MiB\", \"multipartPartSize\": \"16MiB\"}"), 1)));
         if (aws.isPresent()) {
-            results.add(into(s.only(), direct, "large-cp", 1, () -> runner.command("aws s3 cp (multipart, defaults)",
+            results.add(direct.into(s.only(), "large-cp", 1, () -> runner.command("aws s3 cp (multipart, defaults)",
                     AwsCli.command(aws.get(), runner.link().uri(), "s3", "cp", "s3://large-source/large.bin", "s3://large-cp/large.bin"),
                     Runner.EMULATOR_ENV, 1, size)));
         }
-        results.add(into(s.only(), direct, "large-single", 1, () -> runner.peer("one CopyObject", "s3-single", "large-source", "large-single", 1,
+        results.add(direct.into(s.only(), "large-single", 1, () -> runner.peer("one CopyObject", "s3-single", "large-source", "large-single", 1,
                 size, "large.bin")));
         return results;
-    }
-
-    interface Copy {
-        Contender run() throws Exception;
-    }
-
-    /** Creates the target bucket, runs the contender, checks the count, and drops the bucket (S3Proxy keeps it in memory). */
-    private static Contender into(java.util.Set<String> only, S3Baselines direct, String bucket, int expected, Copy copy) throws Exception {
-        if (!only.isEmpty() && !only.contains(bucket)) {
-            return null;
-        }
-        direct.create(bucket);
-        Contender c = copy.run();
-        direct.expectCount(bucket, expected);
-        direct.drop(bucket);
-        return c;
     }
 
     private static String schema(Runner runner, String pairs, String options) {

@@ -8,30 +8,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A schema with many small resources, as VAMS has (16 tables, 2 buckets), on the link (DynamoDB Local and
  * S3Proxy each behind a {@link LatencyProxy}): migrator with its steps one after another ({@code parallelSteps}
  * 1), at its default (4), and all at once; each run against {@code migrator plan} on the same schema (what a run
  * does before its first copy) and its longest step. Usage: {@code java -jar bench/target/migrator-bench.jar many
- * [--tables N] [--items N] [--buckets N] [--objects N] [--delay-ms D]}.
+ * [--tables N] [--items N] [--buckets N] [--objects N] [--delay-ms D] [--bandwidth-kib K]}.
  */
 public final class ManyBenchmark {
     private ManyBenchmark() {}
 
-    record Settings(int tables, int items, int buckets, int objects, int delayMs, Path migratorJar) {
+    record Settings(int tables, int items, int buckets, int objects, int delayMs, Path migratorJar, long bandwidth) {
         static Settings parse(String[] args) {
-            Map<String, String> a = new HashMap<>();
-            for (int i = 0; i + 1 < args.length; i += 2) {
-                a.put(args[i], args[i + 1]);
-            }
-            return new Settings(Integer.parseInt(a.getOrDefault("--tables", "16")), Integer.parseInt(a.getOrDefault("--items", "3000")),
-                    Integer.parseInt(a.getOrDefault("--buckets", "2")), Integer.parseInt(a.getOrDefault("--objects", "3000")),
-                    Integer.parseInt(a.getOrDefault("--delay-ms", "5")),
-                    Path.of(a.getOrDefault("--migrator-jar", "migrator/target/migrator.jar")));
+            Args a = Args.of(args);
+            return new Settings(a.integer("--tables", 16), a.integer("--items", 3000), a.integer("--buckets", 2), a.integer("--objects", 3000),
+                    a.delayMs(), a.migratorJar(), a.bandwidthBytesPerSecond());
         }
     }
 
@@ -48,6 +41,8 @@ public final class ManyBenchmark {
              LatencyProxy s3Link = LatencyProxy.start(s3Port, Duration.ofMillis(s.delayMs()));
              S3Baselines buckets = new S3Baselines(URI.create("http://127.0.0.1:" + s3Port))) {
             Baselines tables = new Baselines(URI.create("http://127.0.0.1:" + ddbPort), 16);
+            ddbLink.bandwidth(s.bandwidth());
+            s3Link.bandwidth(s.bandwidth());
             for (int t = 0; t < s.tables(); t++) {
                 tables.createTable("source-" + t);
                 tables.fill("source-" + t, s.items(), 1300);

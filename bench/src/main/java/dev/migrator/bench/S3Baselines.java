@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /** Bare S3 loops the benchmark fills buckets with and measures migrator against. */
-final class S3Baselines implements AutoCloseable {
+final class S3Baselines implements AutoCloseable, Targets {
     private final S3Client s3;
 
     S3Baselines(URI endpoint) {
@@ -27,7 +27,8 @@ final class S3Baselines implements AutoCloseable {
                         AwsBasicCredentials.create(LocalEmulators.ACCESS_KEY, LocalEmulators.SECRET_KEY))).build();
     }
 
-    void create(String bucket) {
+    @Override
+    public void create(String bucket) {
         s3.createBucket(r -> r.bucket(bucket));
     }
 
@@ -60,15 +61,14 @@ final class S3Baselines implements AutoCloseable {
         s3.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromBytes(body));
     }
 
-    void expectCount(String bucket, int expected) {
-        long count = s3.listObjectsV2Paginator(r -> r.bucket(bucket)).contents().stream().count();
-        if (count != expected) {
-            throw new IllegalStateException(bucket + " holds " + count + " objects, expected " + expected);
-        }
+    @Override
+    public long count(String bucket) {
+        return s3.listObjectsV2Paginator(r -> r.bucket(bucket)).contents().stream().count();
     }
 
     /** Deletes a bucket's objects and the bucket, so the in-memory emulator gives the memory back. */
-    void drop(String bucket) {
+    @Override
+    public void drop(String bucket) {
         for (S3Object o : s3.listObjectsV2Paginator(r -> r.bucket(bucket)).contents()) {
             s3.deleteObject(r -> r.bucket(bucket).key(o.key()));
         }

@@ -7,9 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,24 +17,19 @@ import java.util.Optional;
  * concurrencies, the two-phase bare copy, the sequential VAMS-style loop and copy-dynamodb-table (npm). Usage:
  * {@code java -jar bench/target/migrator-bench.jar tables [--items N] [--item-bytes B] [--delay-ms D]
  * [--cross-region-ms D] [--best-concurrency C] [--peer-items N] [--sequential-items N] [--migrator-jar PATH]
- * [--profile true]}.
+ * [--profile true] [--only NAMES] [--bandwidth-kib K]}.
  */
 public final class TableBenchmark {
     private TableBenchmark() {}
 
     record Settings(int items, int itemBytes, int delayMs, int crossRegionMs, int best, int peerItems, int sequential,
-                    Path migratorJar, boolean profile, java.util.Set<String> only) {
+                    Path migratorJar, boolean profile, java.util.Set<String> only,
+                    long bandwidth) {
         static Settings parse(String[] args) {
-            Map<String, String> a = new HashMap<>();
-            for (int i = 0; i + 1 < args.length; i += 2) {
-                a.put(args[i], args[i + 1]);
-            }
-            return new Settings(Integer.parseInt(a.getOrDefault("--items", "50000")), Integer.parseInt(a.getOrDefault("--item-bytes", "1300")),
-                    Integer.parseInt(a.getOrDefault("--delay-ms", "5")), Integer.parseInt(a.getOrDefault("--cross-region-ms", "30")),
-                    Integer.parseInt(a.getOrDefault("--best-concurrency", "64")), Integer.parseInt(a.getOrDefault("--peer-items", "10000")),
-                    Integer.parseInt(a.getOrDefault("--sequential-items", "1000")),
-                    Path.of(a.getOrDefault("--migrator-jar", "migrator/target/migrator.jar")), Boolean.parseBoolean(a.get("--profile")),
-                    a.containsKey("--only") ? java.util.Set.of(a.get("--only").split(",")) : java.util.Set.of());
+            Args a = Args.of(args);
+            return new Settings(a.integer("--items", 50000), a.integer("--item-bytes", 1300), a.delayMs(),
+                    a.integer("--cross-region-ms", 30), a.integer("--best-concurrency", 64), a.integer("--peer-items", 10000),
+                    a.integer("--sequential-items", 1000), a.migratorJar(), a.profile(), a.only(), a.bandwidthBytesPerSecond());
         }
     }
 
@@ -51,6 +44,7 @@ public final class TableBenchmark {
         try (ChildProcess emulator = LocalEmulators.startDynamoDb(LocalEmulators.locateHome(), port, work.resolve("dynamodb.log"));
              LatencyProxy link = LatencyProxy.start(port, Duration.ofMillis(s.delayMs()))) {
             Baselines direct = new Baselines(URI.create("http://127.0.0.1:" + port), 16);
+            link.bandwidth(s.bandwidth());
             Runner runner = new Runner(work, link, s.migratorJar(), s.profile());
             direct.createTable("source");
             direct.fill("source", s.items(), s.itemBytes());
@@ -61,29 +55,29 @@ public final class TableBenchmark {
             direct.deleteTable("warm-up");
 
             List<Contender> near = new ArrayList<>();
-            near.add(into(s.only(), direct, "m-defaults", s.items(), () -> migrator(runner, "migrator, defaults", "source", "m-defaults", "", s.items())));
+            near.add(direct.into(s.only(), "m-defaults", s.items(), () -> migrator(runner, "migrator, defaults", "source", "m-defaults", "", s.items())));
             for (int c : List.of(8, s.best())) {
-                near.add(into(s.only(), direct, "m-" + c, s.items(), () -> migrator(runner, "migrator, concurrency " + c, "source", "m-" + c,
+                near.add(direct.into(s.only(), "m-" + c, s.items(), () -> migrator(runner, "migrator, concurrency " + c, "source", "m-" + c,
                         ", \"options\": {\"concurrency\": " + c + "}", s.items())));
-                near.add(into(s.only(), direct, "p-" + c, s.items(), () -> runner.peer("pipelined bare SDK copy, 8 segments, " + c + " writers",
+                near.add(direct.into(s.only(), "p-" + c, s.items(), () -> runner.peer("pipelined bare SDK copy, 8 segments, " + c + " writers",
                         "table-pipelined", "source", "p-" + c, c, 0)));
             }
-            near.add(into(s.only(), direct, "two-phase", s.items(), () -> runner.peer("two-phase bare copy, 8", "table-two-phase", "source", "two-phase", 8, 0)));
-            near.add(into(s.only(), direct, "sequential", s.sequential(), () -> runner.peer("sequential Scan + PutItem (VAMS script)", "table-sequential",
+            near.add(direct.into(s.only(), "two-phase", s.items(), () -> runner.peer("two-phase bare copy, 8", "table-two-phase", "source", "two-phase", 8, 0)));
+            near.add(direct.into(s.only(), "sequential", s.sequential(), () -> runner.peer("sequential Scan + PutItem (VAMS script)", "table-sequential",
                     "source", "sequential", s.sequential(), 0)));
             if (cdt.isPresent()) {
-                near.add(into(s.only(), direct, "cdt", s.peerItems(), () -> CopyDynamodbTable.run(runner, cdt.get(), work, "peer-source", "cdt", s.peerItems())));
+                near.add(direct.into(s.only(), "cdt", s.peerItems(), () -> CopyDynamodbTable.run(runner, cdt.get(), work, "peer-source", "cdt", s.peerItems())));
             }
             Figures.table("tables, " + s.delayMs() + " ms each way", "items", near, List.of("pipelined bare SDK copy, 8 s",
                     "copy-dynamodb-table"), false);
 
             link.delay(Duration.ofMillis(s.crossRegionMs()));
             List<Contender> far = new ArrayList<>();
-            far.add(into(s.only(), direct, "far-m-defaults", s.items(), () -> migrator(runner, "migrator, defaults", "source", "far-m-defaults", "", s.items())));
-            far.add(into(s.only(), direct, "far-p-8", s.items(), () -> runner.peer("pipelined bare SDK copy, 8 segments, 8 writers", "table-pipelined",
+            far.add(direct.into(s.only(), "far-m-defaults", s.items(), () -> migrator(runner, "migrator, defaults", "source", "far-m-defaults", "", s.items())));
+            far.add(direct.into(s.only(), "far-p-8", s.items(), () -> runner.peer("pipelined bare SDK copy, 8 segments, 8 writers", "table-pipelined",
                     "source", "far-p-8", 8, 0)));
             if (cdt.isPresent()) {
-                far.add(into(s.only(), direct, "far-cdt", s.peerItems(), () -> CopyDynamodbTable.run(runner, cdt.get(), work, "peer-source", "far-cdt", s.peerItems())));
+                far.add(direct.into(s.only(), "far-cdt", s.peerItems(), () -> CopyDynamodbTable.run(runner, cdt.get(), work, "peer-source", "far-cdt", s.peerItems())));
             }
             Figures.table("tables, " + s.crossRegionMs() + " ms each way (cross-region)", "items", far,
                     List.of("pipelined bare SDK copy", "copy-dynamodb-table"), false);
@@ -108,24 +102,5 @@ public final class TableBenchmark {
                  "source": {"region": "us-east-1", "endpoint": "%s"}, "target": {"region": "us-east-1", "endpoint": "%s"},
                  "tables": [{"name": "bench", "source": "%s", "target": "%s"}]%s}
                 """.formatted(endpoint, endpoint, source, target, options), expected);
-    }
-
-    interface Copy {
-        Contender run() throws Exception;
-    }
-
-    /** Creates the target table, runs the contender, checks the count, and deletes the table (DynamoDB Local holds it in memory). */
-    private static Contender into(java.util.Set<String> only, Baselines direct, String table, long expected, Copy copy) throws Exception {
-        if (!only.isEmpty() && !only.contains(table)) {
-            return null;
-        }
-        direct.createTable(table);
-        Contender c = copy.run();
-        long count = direct.count(table);
-        if (count != expected) {
-            throw new IllegalStateException(c.name() + ": " + table + " holds " + count + " items, expected " + expected);
-        }
-        direct.deleteTable(table);
-        return c;
     }
 }
