@@ -86,6 +86,24 @@ final class ChildRun {
         return peak;
     }
 
+    /**
+     * The most heap a full collection left in use (what the process really held), or -1 when the log shows none:
+     * the peak before collections only says how far the collector let the heap fill.
+     */
+    static long liveAfterFullCollections(Path gcLog) throws IOException {
+        if (gcLog == null || !Files.exists(gcLog)) {
+            return -1;
+        }
+        long live = -1;
+        for (String line : Files.readAllLines(gcLog)) {
+            Matcher m = GC.matcher(line);
+            if (line.contains("Pause Full") && m.find()) {
+                live = Math.max(live, Long.parseLong(m.group(2)));
+            }
+        }
+        return live;
+    }
+
     static String tail(String out) {
         return out.length() > 4000 ? out.substring(out.length() - 4000) : out;
     }

@@ -59,8 +59,12 @@ final class Figures {
     }
 
     void print() {
+        print("goals (issue 14), this run:");
+    }
+
+    void print(String heading) {
         System.out.println();
-        System.out.println("goals (issue 14), this run:");
+        System.out.println(heading);
         goals.forEach(System.out::println);
     }
 }

@@ -142,4 +142,32 @@ final class Runner {
         System.out.printf("  %s: %.1f s, requests %s%n", name, m.seconds(), requests());
         return new Contender(name, units, bytes, m.seconds(), m.cpuSeconds(), totalRequests(), -1);
     }
+
+    /**
+     * {@code java -XmxHEAP -jar JAR verify SCHEMA --json}: checks the verdict is VERIFIED with {@code expected} items checked;
+     * peak heap from the GC log.
+     */
+    Contender verify(String name, Path jar, String schemaJson, long expected, String heap) throws IOException, InterruptedException {
+        int run = ++runs;
+        Path schema = Files.writeString(work.resolve("schema-" + run + ".json"), schemaJson);
+        Path gc = work.resolve("gc-" + run + ".log");
+        List<String> command = List.of("java", "-Xmx" + heap, ChildRun.gcLog(gc), "-jar", jar.toString(), "verify", schema.toString(),
+                "--state-dir", work.resolve("state-" + run).toString(), "--json");
+        resetCounts();
+        ChildRun.Measured m = ChildRun.run(command, EMULATOR_ENV, work, gc);
+        String out = m.output();
+        JsonNode report = new ObjectMapper().readTree(out.substring(out.indexOf('{')));
+        long checked = 0;
+        long mismatches = 0;
+        for (JsonNode v : report.findParents("matched")) {
+            checked += v.path("checked").asLong();
+            mismatches += v.path("missing").asLong() + v.path("extra").asLong() + v.path("different").asLong();
+        }
+        if (checked != expected || mismatches > 0 || !report.path("status").asText().equals("COMPLETED")) {
+            throw new IllegalStateException(name + " checked " + checked + " of " + expected + ": " + out);
+        }
+        System.out.printf("  %s: %.1f s, peak heap %d MiB before collections, at most %d MiB live after a full collection, requests %s%n",
+                name, m.seconds(), m.peakHeapMiB(), ChildRun.liveAfterFullCollections(gc), requests());
+        return new Contender(name, checked, 0, m.seconds(), m.cpuSeconds(), totalRequests(), m.peakHeapMiB());
+    }
 }

@@ -24,17 +24,32 @@ final class RunCommand extends StateCommand {
             + "(refused, with the reason, if the file changed since).")
     boolean resume;
 
+    @CommandLine.Mixin
+    ShardOption sharding;
+
     @Option(names = "--no-verify", description = "Skip the verification that follows the copy (verify later with 'migrator verify').")
     boolean noVerify;
 
     @Override
     public Integer call() throws Exception {
         Output out = output();
+        dev.migrator.engine.Shard shard;
+        try {
+            shard = sharding.resolve(System::getenv);
+        } catch (IllegalArgumentException e) {
+            out.error("invalid input: " + e.getMessage());
+            return ExitCode.INVALID_INPUT;
+        }
         ProgressListener progress = progress(out);
         try (CtrlC guard = CtrlC.guard()) {
             RunOutcome outcome = service()
-                    .run(file, new MigrationService.RunSettings(state.stateRoot, progress, !noVerify, 1.0, resume));
-            return finish(out, common, file, state, outcome, "run");
+                    .run(file, new MigrationService.RunSettings(state.stateRoot, progress, !noVerify && shard.whole(), 1.0, resume, shard));
+            int code = finish(out, common, file, state, outcome, "run");
+            if (!shard.whole() && !common.json && code == ExitCode.OK) {
+                out.line(shard + " done. Once every shard is: java -jar migrator.jar verify " + file
+                        + ", then java -jar migrator.jar status " + file + " (it combines the shards)");
+            }
+            return code;
         }
     }
 

@@ -12,9 +12,11 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = {"Compares source and target without writing anything (run does this at its end too).",
-            "Tables: every source item, transformed as the run would, hashed canonically against the target item with the",
-            "same key; buckets: keys, sizes, ETags, headers, metadata, tags (and version histories); user pools: usernames,",
-            "attributes, enabled flag, groups. Missing, extra and different units are counted and the first ones named."},
+            "Tables: every source item, transformed as the run would, and every target item hashed canonically and",
+            "summed per key range on each side (flat memory, one read per item); differing ranges are read again to",
+            "name items. Buckets: keys, sizes, ETags, headers, metadata, tags (and version histories). User pools:",
+            "usernames, attributes, enabled flag, groups. Missing, extra and different units are counted and the",
+            "first ones named."},
         footer = {"", ExitCode.HELP})
 final class VerifyCommand extends StateCommand {
     @Option(names = "--sample", paramLabel = "RATE", defaultValue = "1",

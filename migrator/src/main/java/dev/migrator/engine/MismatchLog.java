@@ -60,6 +60,11 @@ public final class MismatchLog {
         }
     }
 
+    /** Missing, extra and different units so far. */
+    public long mismatchCount() {
+        return missing.get() + extra.get() + different.get();
+    }
+
     public synchronized Verification result(StepId step, double sampleRate, long startedNanos, String note) {
         return new Verification(step, sourceCount.get(), targetCount.get(), checked.get(), matched.get(), missing.get(), extra.get(),
                 different.get(), notCopyable.get(), examples, sampleRate,

@@ -35,6 +35,7 @@ public final class Gate {
     public record StepState(String step, String copy, long deadLetters, String catchUp, String verification) {}
 
     private final RunLayout layout;
+    private final RunLayout verificationLayout;
     private final Stores stores;
     private final double maxLagSeconds;
 
@@ -47,7 +48,13 @@ public final class Gate {
      * step's last sync may have ended and still count as caught up.
      */
     public Gate(RunLayout layout, Stores stores, double maxLagSeconds) {
+        this(layout, layout, stores, maxLagSeconds);
+    }
+
+    /** A shard's gate: its own runs in {@code layout}, the verification of the whole in {@code verificationLayout}. */
+    Gate(RunLayout layout, RunLayout verificationLayout, Stores stores, double maxLagSeconds) {
         this.layout = layout;
+        this.verificationLayout = verificationLayout;
         this.stores = stores;
         this.maxLagSeconds = maxLagSeconds;
     }
@@ -58,7 +65,7 @@ public final class Gate {
         Optional<JsonNode> run = read("report", reports);
         Optional<JsonNode> replay = read("replay", reports);
         Optional<JsonNode> sync = read("sync", reports);
-        Optional<JsonNode> verification = read("verification", reports);
+        Optional<JsonNode> verification = read(verificationLayout, "verification", reports);
         if (run.isEmpty()) {
             return new Answer("NO-GO", List.of("no run of this file has finished yet: migrator run FILE"), List.of(), reports);
         }
@@ -92,7 +99,11 @@ public final class Gate {
     }
 
     private Optional<JsonNode> read(String name, Map<String, String> reports) throws IOException {
-        Path file = layout.newestReport(name, "json");
+        return read(layout, name, reports);
+    }
+
+    private static Optional<JsonNode> read(RunLayout in, String name, Map<String, String> reports) throws IOException {
+        Path file = in.newestReport(name, "json");
         if (!Files.exists(file)) {
             return Optional.empty();
         }

@@ -9,6 +9,8 @@ import dev.migrator.engine.ProgressListener;
 import dev.migrator.engine.ResourceState;
 import dev.migrator.engine.Sample;
 import dev.migrator.engine.Sampleable;
+import dev.migrator.engine.Shard;
+import dev.migrator.engine.Sharding;
 import dev.migrator.engine.Step;
 import dev.migrator.engine.StepContext;
 import dev.migrator.engine.StoreModule;
@@ -85,6 +87,9 @@ public final class MigrationService {
     }
 
     public RunOutcome run(Path file, RunSettings settings) throws IOException {
+        if (!settings.shard().whole()) {
+            return runShard(file, settings);
+        }
         Locator state = (schema, root) -> settings.resume() ? RunDirectory.forResume(schema, root) : RunDirectory.create(schema, root);
         String command = settings.resume() ? "run --resume" : "run";
         return prepared(file, settings.stateRoot(), command, state, settings.resume(), "report", prepared -> {
@@ -99,6 +104,65 @@ public final class MigrationService {
             return new PhaseCommand(PhaseCommand.phases(Phase.COPY, settings.verify()), step -> true, settings.sampleRate())
                     .run(prepared, context);
         });
+    }
+
+    /**
+     * One shard's part of a run ({@code run --shard I/N}): in its own state directory {@code shards/shard-I-of-N/}, the
+     * slices and whole steps {@link Sharding} gives it, no verification (that is one {@code verify} of the whole,
+     * once every shard is done). A shard that started before continues from its own checkpoints, as a job engine
+     * restarting it expects. Targets count as holding a copy once any shard has started writing; before that an
+     * unexpected non-empty target is refused as in any run.
+     */
+    private RunOutcome runShard(Path file, RunSettings settings) throws IOException {
+        try {
+            return runShard(file, settings, false);
+        } catch (OtherShardsStarted e) {
+            return runShard(file, settings, true);
+        }
+    }
+
+    /**
+     * {@code assumeStarted}: plan as if another shard had started. A shard whose preflight finds a target not empty
+     * while another shard started writing in the meantime (having found it empty) tries once more that way.
+     */
+    private RunOutcome runShard(Path file, RunSettings settings, boolean assumeStarted) throws IOException {
+        Shard shard = settings.shard();
+        java.util.concurrent.atomic.AtomicBoolean resume = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicBoolean othersStarted = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicReference<RunDirectory> top = new java.util.concurrent.atomic.AtomicReference<>();
+        Locator state = (schema, root) -> {
+            top.set(RunDirectory.create(schema, root));
+            RunDirectory own = top.get().shard(shard);
+            resume.set(settings.resume() || own.started());
+            othersStarted.set(assumeStarted || !top.get().startedShards().isEmpty());
+            return own;
+        };
+        return prepared(file, settings.stateRoot(), "run --shard " + shard.index() + "/" + shard.count(), state,
+                directory -> resume.get() || othersStarted.get(), "report", prepared -> {
+                    if (prepared.preflights().stream().anyMatch(Preflight::blocksRun)) {
+                        if (!resume.get() && !othersStarted.get() && !top.get().startedShards().isEmpty()) {
+                            throw new OtherShardsStarted();
+                        }
+                        return prepared.refused();
+                    }
+                    Sharding sharding = Sharding.of(shard, prepared.plan().steps());
+                    StepContext plain = context(prepared, settings.progress(), resume.get());
+                    StepContext context = new StepContext(plain.layout(), plain.progress(), plain.resume(), plain.backoff(),
+                            plain.inFlight(), sharding);
+                    if (!resume.get()) {
+                        context.checkpoints().clear();
+                        DeadLetterFile.setAsideEarlier(context.layout().deadLetterDirectory());
+                    }
+                    prepared.directory().markStarted();
+                    return new PhaseCommand(List.of(Phase.COPY), sharding::runs, 1.0).run(prepared, context);
+                });
+    }
+
+    /** Another shard started writing while this one preflighted: what its preflight saw in the targets is the run's own. */
+    private static final class OtherShardsStarted extends RuntimeException {
+        OtherShardsStarted() {
+            super(null, null, false, false);
+        }
     }
 
     /**
@@ -173,8 +237,9 @@ public final class MigrationService {
         MigrationSchema schema = ((LoadResult.Valid) loaded).schema();
         try {
             RunDirectory directory = RunDirectory.forStatus(schema, StateRoot.of(stateRoot, schema));
-            return new GateOutcome.Checked(directory.path(),
-                    new Gate(directory.layout(), stores, schema.options().maxLagSeconds()).check());
+            double maxLag = schema.options().maxLagSeconds();
+            return new GateOutcome.Checked(directory.path(), ShardedGate.applies(directory.layout())
+                    ? new ShardedGate(directory.layout(), stores, maxLag).check() : new Gate(directory.layout(), stores, maxLag).check());
         } catch (RunDirectory.Unusable e) {
             return new GateOutcome.Checked(null, new Gate.Answer("NO-GO", List.of(e.getMessage()), List.of(), java.util.Map.of()));
         }
@@ -222,6 +287,13 @@ public final class MigrationService {
      */
     private RunOutcome prepared(Path file, Path stateRoot, String command, Locator state, boolean targetsHoldCopy,
                                 String reportName, ReportMaker maker) throws IOException {
+        return prepared(file, stateRoot, command, state, directory -> targetsHoldCopy, reportName, maker);
+    }
+
+    /** As above; whether the targets hold a copy already is decided once the state directory is known. */
+    private RunOutcome prepared(Path file, Path stateRoot, String command, Locator state,
+                                java.util.function.Predicate<RunDirectory> targetsHoldCopy, String reportName, ReportMaker maker)
+            throws IOException {
         LoadResult loaded = loader.load(file);
         if (loaded instanceof LoadResult.Invalid invalid) {
             return new RunOutcome.Invalid(invalid);
@@ -237,7 +309,7 @@ public final class MigrationService {
         try (StateLock lock = StateLock.acquire(directory.lockFile(), command + " " + file)) {
             Instant started = Instant.now();
             try (StackClients source = clients(schema, schema.source()); StackClients target = clients(schema, schema.target())) {
-                Checked checked = check(schema, source, target, targetsHoldCopy);
+                Checked checked = check(schema, source, target, targetsHoldCopy.test(directory));
                 RunReport report = maker.make(new PhaseCommand.Prepared(schema, checked.plan(), checked.preflights(), directory, started))
                         .withStacks(checked.stacks().stacks());
                 Thread.interrupted(); // the report is written even when Ctrl-C came while it was made
@@ -256,9 +328,14 @@ public final class MigrationService {
      * How a run is started: where state goes (null: the schema's options.stateDirectory, else ./migration-state),
      * who hears of progress, whether (and how much) to verify at the end.
      */
-    public record RunSettings(Path stateRoot, ProgressListener progress, boolean verify, double sampleRate, boolean resume) {
+    public record RunSettings(Path stateRoot, ProgressListener progress, boolean verify, double sampleRate, boolean resume,
+                              Shard shard) {
         public RunSettings(Path stateRoot, ProgressListener progress) {
             this(stateRoot, progress, true, 1.0, false);
+        }
+
+        public RunSettings(Path stateRoot, ProgressListener progress, boolean verify, double sampleRate, boolean resume) {
+            this(stateRoot, progress, verify, sampleRate, resume, Shard.WHOLE);
         }
     }
 

@@ -50,6 +50,38 @@ public record RunDirectory(Path path) {
         return file;
     }
 
+    /**
+     * The state directory of one shard of a sharded run of this file: {@code shards/shard-I-of-N/}, with its own
+     * lock, checkpoints, dead letters and reports.
+     */
+    public RunDirectory shard(dev.migrator.engine.Shard shard) throws IOException {
+        Path own = layout().shardsDirectory().resolve(shard.directoryName());
+        OwnerOnlyFiles.createDirectories(own);
+        return new RunDirectory(own);
+    }
+
+    /** Whether this shard's directory says it started writing before (its restart continues from its checkpoints). */
+    public boolean started() {
+        return Files.exists(layout().startedMarker());
+    }
+
+    /** Records that this shard passed preflight and starts writing. */
+    public void markStarted() throws IOException {
+        OwnerOnlyFiles.writeAtomically(layout().startedMarker(), (java.time.Instant.now() + " pid " + ProcessHandle.current().pid() + "\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** The shards of a sharded run that have started writing, by directory name. */
+    public List<String> startedShards() throws IOException {
+        Path shards = layout().shardsDirectory();
+        if (!Files.isDirectory(shards)) {
+            return List.of();
+        }
+        try (var dirs = Files.list(shards)) {
+            return dirs.filter(d -> Files.exists(new RunLayout(d).startedMarker())).map(d -> d.getFileName().toString()).sorted().toList();
+        }
+    }
+
     /** The lock every command that works on this state holds ({@code .lock} in the directory). */
     public Path lockFile() {
         return layout().lockFile();
@@ -106,7 +138,8 @@ public record RunDirectory(Path path) {
             throws IOException, Unusable {
         Path own = ownPath(schema, root);
         RunLayout layout = new RunLayout(own);
-        if (Files.isDirectory(layout.checkpoints().directory()) || Files.exists(layout.newestReport("report", "json"))) {
+        if (Files.isDirectory(layout.checkpoints().directory()) || Files.exists(layout.newestReport("report", "json"))
+                || Files.isDirectory(layout.shardsDirectory())) {
             return new RunDirectory(own);
         }
         Optional<Path> other = latestOther(schema, root);

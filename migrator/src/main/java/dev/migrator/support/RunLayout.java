@@ -9,6 +9,16 @@ import java.nio.file.Path;
  */
 public record RunLayout(Path directory) {
 
+    /** {@code started}: written by a shard once its preflight passed, before its first write (sharded runs only). */
+    public Path startedMarker() {
+        return directory.resolve("started");
+    }
+
+    /** {@code shards/}: one state directory per shard of a sharded run ({@code shard-I-of-N}). */
+    public Path shardsDirectory() {
+        return directory.resolve("shards");
+    }
+
     public Path lockFile() {
         return directory.resolve(".lock");
     }
@@ -29,6 +39,11 @@ public record RunLayout(Path directory) {
     /** {@code dead-letters/<slug>.jsonl}: what a step could not copy. */
     public Path deadLetters(String slug) {
         return deadLetterDirectory().resolve(slug + ".jsonl");
+    }
+
+    /** {@code verify/}: the units of differing key ranges while verify names them; emptied when it ends. */
+    public Path verifySpillDirectory() {
+        return directory.resolve("verify");
     }
 
     public Path mapsDirectory() {

@@ -6,15 +6,11 @@ import dev.migrator.cli.Main;
 import dev.migrator.local.LocalEmulators;
 import dev.migrator.testkit.LocalAws;
 import dev.migrator.testkit.LocalAwsExtension;
-import dev.migrator.testkit.TableWrites;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -23,10 +19,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * kill -9 in the middle of a run (a child JVM running the real CLI), then run --resume: verification
@@ -123,36 +115,8 @@ class CrashResumeTest {
 
     /** A table of 12,000 items and a bucket of 1,200 objects; the schema paces writes so the run takes several seconds. */
     private static Path seed(LocalAws aws, Path dir, String tag) throws Exception {
-        String sourceTable = LocalAws.uniqueName(tag + "-ta");
-        String targetTable = LocalAws.uniqueName(tag + "-tb");
-        String sourceBucket = LocalAws.uniqueName(tag + "-ba");
-        String targetBucket = LocalAws.uniqueName(tag + "-bb");
-        try (DynamoDbClient ddb = aws.dynamoDb(REGION); S3Client s3 = aws.s3(REGION)) {
-            for (String table : new String[] {sourceTable, targetTable}) {
-                ddb.createTable(r -> r.tableName(table).billingMode("PAY_PER_REQUEST")
-                        .keySchema(k -> k.attributeName("pk").keyType("HASH"))
-                        .attributeDefinitions(d -> d.attributeName("pk").attributeType("S")));
-            }
-            TableWrites.putGenerated(ddb, sourceTable, ITEMS, i -> Map.of("pk", AttributeValue.fromS("item-" + i),
-                    "payload", AttributeValue.fromS("x".repeat(200)), "n", AttributeValue.fromN(String.valueOf(i))));
-            s3.createBucket(r -> r.bucket(sourceBucket));
-            s3.createBucket(r -> r.bucket(targetBucket));
-            ExecutorService pool = Executors.newFixedThreadPool(8);
-            for (int i = 0; i < OBJECTS; i++) {
-                String key = String.format("assets/%05d.bin", i);
-                pool.submit(() -> s3.putObject(r -> r.bucket(sourceBucket).key(key), RequestBody.fromString(key)));
-            }
-            pool.shutdown();
-            assertThat(pool.awaitTermination(2, TimeUnit.MINUTES)).isTrue();
-        }
-        String endpoints = "\"endpoints\": {\"s3\": \"" + aws.s3Endpoint() + "\", \"dynamodb\": \"" + aws.dynamoDbEndpoint() + "\"}";
-        return Files.writeString(dir.resolve("schema.json"), """
-                {"schemaVersion": "1.0",
-                 "source": {"region": "%s", %s}, "target": {"region": "%s", %s},
-                 "buckets": [{"name": "b", "source": "%s", "target": "%s"}],
-                 "tables": [{"name": "t", "source": "%s", "target": "%s"}],
-                 "options": {"concurrency": 2, "writeRateLimit": {"itemsPerSecond": 1500}}}
-                """.formatted(REGION, endpoints, REGION, endpoints, sourceBucket, targetBucket, sourceTable, targetTable));
+        return dev.migrator.testkit.TableAndBucket.seed(aws, dir, tag, ITEMS, OBJECTS,
+                "{\"concurrency\": 2, \"writeRateLimit\": {\"itemsPerSecond\": 1500}}");
     }
 
     private static Predicate<Path> checkpoint(Path dir, String name) {

@@ -6,6 +6,8 @@ import dev.migrator.engine.CatchingUp;
 import dev.migrator.engine.PairStep;
 import dev.migrator.engine.ResourceState;
 import dev.migrator.engine.StepContext;
+import dev.migrator.engine.Shard;
+import dev.migrator.engine.Splittable;
 import dev.migrator.engine.StepExecution;
 import dev.migrator.engine.StepId;
 import dev.migrator.engine.StepResult;
@@ -29,7 +31,7 @@ import java.util.Optional;
  * of both sides, target empty (or allowed not to be). Copy: {@link BucketCopier}; every object not
  * copied is dead-lettered; the old -> new version id map is written for the table transforms.
  */
-public final class BucketStep extends PairStep<BucketInfo, BucketGateway> implements CatchingUp {
+public final class BucketStep extends PairStep<BucketInfo, BucketGateway> implements CatchingUp, Splittable {
 
     private final BucketPair pair;
     private final MigrationOptions options;
@@ -82,7 +84,7 @@ public final class BucketStep extends PairStep<BucketInfo, BucketGateway> implem
                  WorkerPool parts = WorkerPool.of(options.concurrency(), "parts-" + pair.source());
                  IdMapJournal journal = new IdMapJournal(context.layout().s3VersionsMap(pair.name()))) {
                 RetryPolicy retry = context.retry(options.maxRetries());
-                BucketCopier copier = new BucketCopier(source, target, settings(false), objectCopier(retry, parts), retry);
+                BucketCopier copier = new BucketCopier(source, target, settings(false, context.sliceOf(id)), objectCopier(retry, parts), retry);
                 if (pair.deleteRemoved()) {
                     removed(retry).recordHeldBefore(context.layout().heldBefore(id.slug()));
                 }
@@ -111,7 +113,7 @@ public final class BucketStep extends PairStep<BucketInfo, BucketGateway> implem
                  WorkerPool parts = WorkerPool.of(options.concurrency(), "parts-" + pair.source());
                  IdMapJournal journal = new IdMapJournal(context.layout().s3VersionsMap(pair.name()))) {
                 RetryPolicy retry = context.retry(options.maxRetries());
-                BucketCopier copier = new BucketCopier(source, target, settings(true), objectCopier(retry, parts), retry);
+                BucketCopier copier = new BucketCopier(source, target, settings(true, Shard.WHOLE), objectCopier(retry, parts), retry);
                 ListingCheckpoint fromStart = new ListingCheckpoint(context.checkpoints(), id.slug() + "-delta", false);
                 List<String> stopped = new java.util.ArrayList<>(copier.copy(workers, new ObjectDeadLetters(file, id.toString(),
                         pair.source(), counters), journal, counters, fromStart, () -> { }));
@@ -154,7 +156,7 @@ public final class BucketStep extends PairStep<BucketInfo, BucketGateway> implem
         WorkerPool parts = WorkerPool.of(options.concurrency(), "parts-" + pair.source());
         IdMapJournal journal = new IdMapJournal(context.layout().s3VersionsMap(pair.name()));
         RetryPolicy retry = context.retry(options.maxRetries());
-        BucketCopier.Settings settings = settings(true);
+        BucketCopier.Settings settings = settings(true, Shard.WHOLE);
         ObjectDeadLetters deadLetters = new ObjectDeadLetters(stillFailing, id.toString(), pair.source(), counters);
         BucketReplay objects = new BucketReplay(source, settings, new ObjectWork(source, target, settings,
                 objectCopier(retry, parts), retry, deadLetters, journal, counters), retry, deadLetters, counters);
@@ -201,11 +203,17 @@ public final class BucketStep extends PairStep<BucketInfo, BucketGateway> implem
                 pair.versions() == BucketPair.VersionMode.ALL, sampleRate));
     }
 
-    /** Replaying, the target holds what the run copied: every object is decided against it. */
-    private BucketCopier.Settings settings(boolean replaying) {
+    /** A bucket that deletes what the source removed records the whole target first: it runs whole in one shard. */
+    @Override
+    public boolean splittable() {
+        return !pair.deleteRemoved();
+    }
+
+    /** Replaying, the target holds what the run copied: every object is decided against it. {@code slice}: the keys to copy. */
+    private BucketCopier.Settings settings(boolean replaying, Shard slice) {
         String versioning = source.describe(pair.source()).map(BucketInfo::versioning).orElse("Disabled");
         boolean targetHoldsObjects = replaying || !target.firstKeys(pair.target(), 1).keys().isEmpty();
-        return new BucketCopier.Settings(pair.source(), pair.target(), new KeyFilter(pair.include(), pair.exclude()),
+        return new BucketCopier.Settings(pair.source(), pair.target(), new KeyFilter(pair.include(), pair.exclude(), slice),
                 pair.versions() == BucketPair.VersionMode.ALL, options.concurrency(), pair.ifTargetNotEmpty(), targetHoldsObjects,
                 "Enabled".equals(versioning) || "Suspended".equals(versioning));
     }

@@ -3,8 +3,15 @@ package dev.migrator.store.bucket;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The pair's include and exclude key prefixes: which prefixes to list, and which listed keys to copy. */
-record KeyFilter(List<String> include, List<String> exclude) {
+/**
+ * The pair's include and exclude key prefixes: which prefixes to list, and which listed keys to copy; in a
+ * sharded run, only the keys of this worker's {@code slice}.
+ */
+record KeyFilter(List<String> include, List<String> exclude, dev.migrator.engine.Shard slice) {
+
+    KeyFilter(List<String> include, List<String> exclude) {
+        this(include, exclude, dev.migrator.engine.Shard.WHOLE);
+    }
 
     /** Prefixes to list, none inside another (so no key is listed twice); the whole bucket when nothing is included. */
     List<String> listingPrefixes() {
@@ -22,6 +29,6 @@ record KeyFilter(List<String> include, List<String> exclude) {
     }
 
     boolean accepts(String key) {
-        return exclude.stream().noneMatch(key::startsWith);
+        return exclude.stream().noneMatch(key::startsWith) && slice.owns(key);
     }
 }

@@ -33,7 +33,13 @@ final class CanonicalItem {
                 .collect(Collectors.joining(",", "{", "}"));
     }
 
-    private static String value(AttributeValue v) {
+    /** The item's canonical text as UTF-8, what its digest is taken of. */
+    static byte[] bytes(Map<String, AttributeValue> item) {
+        return text(item).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** One value's canonical text: equal for values DynamoDB holds as equal. */
+    static String value(AttributeValue v) {
         if (v.s() != null) {
             return "S" + quote(v.s());
         }

@@ -14,19 +14,23 @@ final class ItemDifference {
     private ItemDifference() {}
 
     static String describe(Map<String, AttributeValue> expected, Map<String, AttributeValue> actual) {
+        return describe(ItemShape.of(expected), ItemShape.of(actual));
+    }
+
+    static String describe(ItemShape expected, ItemShape actual) {
         List<String> parts = new ArrayList<>();
-        TreeSet<String> names = new TreeSet<>(expected.keySet());
-        names.addAll(actual.keySet());
+        TreeSet<String> names = new TreeSet<>(expected.attributes().keySet());
+        names.addAll(actual.attributes().keySet());
         for (String name : names) {
-            AttributeValue want = expected.get(name);
-            AttributeValue got = actual.get(name);
+            ItemShape.Attribute want = expected.attributes().get(name);
+            ItemShape.Attribute got = actual.attributes().get(name);
             if (got == null) {
                 parts.add(name + " (" + want.type() + ") only in the source");
             } else if (want == null) {
                 parts.add(name + " (" + got.type() + ") only in the target");
-            } else if (want.type() != got.type()) {
+            } else if (!want.type().equals(got.type())) {
                 parts.add(name + ": " + want.type() + " became " + got.type());
-            } else if (!CanonicalItem.hash(Map.of(name, want)).equals(CanonicalItem.hash(Map.of(name, got)))) {
+            } else if (want.valueHash() != got.valueHash()) {
                 parts.add(name + " (" + want.type() + ") differs");
             }
         }

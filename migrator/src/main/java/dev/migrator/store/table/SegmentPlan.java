@@ -18,4 +18,12 @@ final class SegmentPlan {
         long bySize = (tableSizeBytes + BYTES_PER_SEGMENT - 1) / BYTES_PER_SEGMENT;
         return (int) Math.min(1_000_000, Math.max(concurrency, bySize));
     }
+
+    /** Segments per shard when a table is sharded: fixed, so every shard (and every restart) deals out the same ones. */
+    static final int SEGMENTS_PER_SHARD = 16;
+
+    /** A sharded table's segments: the same in every shard whatever it reads of the table's size. */
+    static int sharded(int shards, Optional<Integer> override) {
+        return override.orElse((int) Math.min(1_000_000, (long) shards * SEGMENTS_PER_SHARD));
+    }
 }

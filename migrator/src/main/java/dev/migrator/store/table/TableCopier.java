@@ -36,7 +36,7 @@ final class TableCopier {
     /** How the copy runs; the rate limits count items or capacity units as the schema says. */
     record Settings(int workers, int segments, int pageSize, int maxRetries, Backoff backoff,
                     RateLimiter readLimit, boolean readLimitInItems, RateLimiter writeLimit, boolean writeLimitInItems,
-                    boolean skipExisting, InFlightLimit inFlight) {}
+                    boolean skipExisting, InFlightLimit inFlight, java.util.function.IntPredicate ownsSegment) {}
 
     /** Scanners at most: each holds a page of up to 1 MB, and a few keep many writers fed. */
     private static final int MAX_SCANNERS = 16;
@@ -83,7 +83,7 @@ final class TableCopier {
             for (int w = 0; w < scanners; w++) {
                 scanning.add(pool.submit(() -> {
                     for (int s = nextSegment.getAndIncrement(); s < settings.segments(); s = nextSegment.getAndIncrement()) {
-                        if (checkpoints.finished(s)) {
+                        if (!settings.ownsSegment().test(s) || checkpoints.finished(s)) {
                             continue;
                         }
                         String problem = scanSegment(sourceTable, s, targetTable.name(), transformer, keys, batches,

@@ -12,6 +12,8 @@ import dev.migrator.engine.ResourceState;
 import dev.migrator.engine.Sample;
 import dev.migrator.engine.Sampleable;
 import dev.migrator.engine.StepContext;
+import dev.migrator.engine.Shard;
+import dev.migrator.engine.Splittable;
 import dev.migrator.engine.StepExecution;
 import dev.migrator.engine.StepId;
 import dev.migrator.engine.StepResult;
@@ -40,7 +42,7 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Copies one DynamoDB table pair. Preflight: both tables exist, the target is ACTIVE, keys match, target empty. */
-public final class TableStep extends PairStep<TableInfo, TableGateway> implements Sampleable, CatchingUp, BackingUp {
+public final class TableStep extends PairStep<TableInfo, TableGateway> implements Sampleable, CatchingUp, BackingUp, Splittable {
     /** Items per Scan page: a page is also what one worker holds in memory. */
     static final int PAGE_SIZE = 500;
     private static final java.time.format.DateTimeFormatter BACKUP_TIME =
@@ -111,16 +113,19 @@ public final class TableStep extends PairStep<TableInfo, TableGateway> implement
             TableInfo sourceInfo = source.describe(pair.source()).orElseThrow();
             TableInfo targetInfo = target.describe(pair.target()).orElseThrow();
             ItemTransformer transformer = ItemTransformer.compile(pair.transforms(), new ValueMaps(context.layout()));
-            int segments = SegmentPlan.segments(sourceInfo.sizeBytes(), options.concurrency(), pair.segments());
+            Shard slice = context.sliceOf(id);
+            int segments = slice.whole() ? SegmentPlan.segments(sourceInfo.sizeBytes(), options.concurrency(), pair.segments())
+                    : SegmentPlan.sharded(slice.count(), pair.segments());
             Optional<String> backup = backupBeforeWrite(context);
             markStream(context, sourceInfo);
             context.progress().started(id, sourceInfo.approximateItemCount(), "items");
             SegmentCheckpoints checkpoints = new SegmentCheckpoints(context.checkpoints(), id.slug(), segments, context.resume());
-            List<String> stopped = new TableCopier(source, target, settings(context, segments)).copy(pair.source(), targetInfo,
+            List<String> stopped = new TableCopier(source, target, settings(context, segments, slice)).copy(pair.source(), targetInfo,
                     transformer, new DeadLetters(file, id.toString(), pair.source(), counters), counters, checkpoints,
                     () -> context.progress().advanced(id, counters.read.get(), counters.failed.get()));
             Map<String, String> outputs = new java.util.LinkedHashMap<>();
-            outputs.put("segments", String.valueOf(segments));
+            outputs.put("segments", slice.whole() ? String.valueOf(segments)
+                    : segments + " (" + slice + " scans those whose number mod " + slice.count() + " is " + slice.index() + ")");
             backup.ifPresent(arn -> outputs.put("backupArn", arn));
             return new StepExecution.Ending(stopped, outputs);
         });
@@ -219,7 +224,7 @@ public final class TableStep extends PairStep<TableInfo, TableGateway> implement
         TableInfo targetInfo = target.describe(pair.target()).orElseThrow();
         ItemTransformer transformer = ItemTransformer.compile(pair.transforms(), new ValueMaps(context.layout()));
         DeadLetters deadLetters = new DeadLetters(stillFailing, id.toString(), pair.source(), counters);
-        TableCopier.Settings settings = settings(context, 1);
+        TableCopier.Settings settings = settings(context, 1, Shard.WHOLE);
         RetryPolicy retry = context.retry(options.maxRetries());
         TableReplay.Deleter deleter = key -> {
             try {
@@ -256,7 +261,7 @@ public final class TableStep extends PairStep<TableInfo, TableGateway> implement
             TableInfo targetInfo = target.describe(pair.target()).orElseThrow();
             ItemTransformer transformer = ItemTransformer.compile(pair.transforms(), new ValueMaps(context.layout()));
             return new TableVerifier(source, target, context.retry(options.maxRetries()), options.concurrency(),
-                    context.progress()).verify(id, pair.source(), targetInfo, transformer, pair.seededKeys(), sampleRate);
+                    context.progress(), context.layout().verifySpillDirectory()).verify(id, pair.source(), targetInfo, transformer, pair.seededKeys(), sampleRate);
         });
     }
 
@@ -278,12 +283,18 @@ public final class TableStep extends PairStep<TableInfo, TableGateway> implement
         return new Sample(id, items);
     }
 
-    private TableCopier.Settings settings(StepContext context, int segments) {
+    /** A table that backs up its target first, or follows its stream, runs whole in one shard. */
+    @Override
+    public boolean splittable() {
+        return !pair.backupBeforeWrite() && pair.catchUp() != CatchUp.STREAM;
+    }
+
+    private TableCopier.Settings settings(StepContext context, int segments, Shard slice) {
         RateLimiter read = options.readRateLimit().map(l -> RateLimiter.of(l.perSecond())).orElse(RateLimiter.unlimited());
         RateLimiter write = options.writeRateLimit().map(l -> RateLimiter.of(l.perSecond())).orElse(RateLimiter.unlimited());
         boolean readItems = options.readRateLimit().map(l -> l.unit() == MigrationOptions.RateLimit.Unit.ITEMS).orElse(true);
         boolean writeItems = options.writeRateLimit().map(l -> l.unit() == MigrationOptions.RateLimit.Unit.ITEMS).orElse(true);
         return new TableCopier.Settings(options.concurrency(), segments, PAGE_SIZE, options.maxRetries(), context.backoff(),
-                read, readItems, write, writeItems, pair.ifTargetNotEmpty() == NonEmptyTargetPolicy.SKIP_EXISTING, context.inFlight());
+                read, readItems, write, writeItems, pair.ifTargetNotEmpty() == NonEmptyTargetPolicy.SKIP_EXISTING, context.inFlight(), slice::ownsSegment);
     }
 }

@@ -18,6 +18,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 final class InMemoryTableGateway implements TableGateway {
     private final Map<String, TreeMap<String, Map<String, AttributeValue>>> tables = new ConcurrentHashMap<>();
     final AtomicLong batchWrites = new AtomicLong();
+    /** Items returned by Scan and by BatchGetItem: how often verification reads each item. */
+    final AtomicLong itemsScanned = new AtomicLong();
+    final AtomicLong itemsFetched = new AtomicLong();
     volatile boolean rejectWrites;
 
     InMemoryTableGateway create(String table) {
@@ -57,9 +60,11 @@ final class InMemoryTableGateway implements TableGateway {
             }
             page.add(e.getValue());
             if (page.size() == limit) {
+                itemsScanned.addAndGet(page.size());
                 return new ScanPage(page, Map.of("pk", AttributeValue.fromS(e.getKey())), 0);
             }
         }
+        itemsScanned.addAndGet(page.size());
         return new ScanPage(page, null, 0);
     }
 
@@ -108,6 +113,9 @@ final class InMemoryTableGateway implements TableGateway {
 
     @Override
     public synchronized List<Map<String, AttributeValue>> getItems(String table, List<Map<String, AttributeValue>> keys) {
-        return keys.stream().map(k -> tables.get(table).get(k.get("pk").s())).filter(java.util.Objects::nonNull).toList();
+        List<Map<String, AttributeValue>> found = keys.stream().map(k -> tables.get(table).get(k.get("pk").s()))
+                .filter(java.util.Objects::nonNull).toList();
+        itemsFetched.addAndGet(found.size());
+        return found;
     }
 }

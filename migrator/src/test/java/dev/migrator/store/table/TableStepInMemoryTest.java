@@ -101,6 +101,25 @@ class TableStepInMemoryTest {
         }
     }
 
+    @Test
+    void threeShardsWriteEveryItemExactlyOnceBetweenThem(@TempDir Path dir) throws Exception {
+        seed(1_000, i -> Map.of());
+        TableStep step = step(dir, "");
+        long written = 0;
+        for (int i = 0; i < 3; i++) {
+            dev.migrator.engine.Shard shard = new dev.migrator.engine.Shard(i, 3);
+            StepContext base = context(dir.resolve("shard-" + i));
+            StepContext sharded = new StepContext(base.layout(), base.progress(), false, base.backoff(), base.inFlight(),
+                    dev.migrator.engine.Sharding.of(shard, List.of(step)));
+            StepResult.Completed copied = (StepResult.Completed) step.copy(sharded);
+            assertThat(copied.counters().written()).as("shard " + i + " has a share").isBetween(100L, 600L);
+            assertThat(copied.outputs().get("segments")).startsWith("48 (shard " + i + " of 3");
+            written += copied.counters().written();
+        }
+        assertThat(written).as("items written by the three shards together").isEqualTo(1_000);
+        assertThat(target.contents("dst-table")).isEqualTo(source.contents("src-table"));
+    }
+
     private TableStep step(Path dir, String settings) throws Exception {
         Path schema = SchemaBuilder.between("us-east-1", "us-east-1").table("t", "src-table", "dst-table", SchemaBuilder.settings(settings))
                 .option("concurrency", 3).option("maxRetries", 2).write(dir.resolve("schema.json"));
