@@ -39,6 +39,17 @@ class CliTest {
     }
 
     @Test
+    void aShardOutOfRangeOrWithoutItsIndexIsRefusedBeforeAnything(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        String state = dir.resolve("state").toString();
+        assertThat(migrator("run", "any-schema.json", "--shard", "3/3", "--state-dir", state)).isEqualTo(2);
+        assertThat(err.toString()).contains("invalid input: shard 3 of 3: the index must be 0..2");
+        assertThat(migrator("run", "any-schema.json", "--shard", "1/3", "--shards", "3", "--state-dir", state))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("give --shard I/N or --shards N, not both");
+        assertThat(java.nio.file.Files.exists(dir.resolve("state"))).as("nothing written").isFalse();
+    }
+
+    @Test
     void versionNamesTheFormats() {
         assertThat(migrator("--version")).isZero();
         assertThat(out.toString()).contains("migrator ").contains("native 1.0");
