@@ -199,7 +199,7 @@ public final class BucketStep extends PairStep<BucketInfo, BucketGateway> implem
     @Override
     public Verification verify(StepContext context, double sampleRate) {
         return StepExecution.verify(id, () -> new BucketVerifier(source, target, context.retry(options.maxRetries()),
-                options.concurrency(), context.progress()).verify(id, pair.source(), pair.target(), new KeyFilter(pair.include(), pair.exclude()),
+                options.concurrency(), context.progress(), context.layout().verifySpillDirectory()).verify(id, pair.source(), pair.target(), new KeyFilter(pair.include(), pair.exclude()),
                 pair.versions() == BucketPair.VersionMode.ALL, sampleRate));
     }
 

@@ -7,38 +7,49 @@ import dev.migrator.support.RetryPolicy;
 import dev.migrator.engine.Sampling;
 import dev.migrator.engine.StepId;
 import dev.migrator.engine.Verification;
+import dev.migrator.support.digest.DigestComparison;
+import dev.migrator.support.digest.DigestSpill;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
  * Verifies a bucket pair: each (sampled) current source object against the target's under the same
  * key (size, ETag or recorded source ETag, headers, user metadata, tags), then the target's keys no
  * source object has. With all versions, each key's history too (versions and delete markers, in order,
- * by size). Source keys are held in memory for the extra-key pass.
+ * by size). In flat memory: listings stream page by page, checks run a bounded number at a time, and keys
+ * and histories are compared by digests per key bucket ({@link DigestComparison}); only buckets that differ
+ * are listed again to name the extra keys and the histories that changed.
  */
 final class BucketVerifier {
+    /** Checks waiting or running per worker: bounds memory whatever the bucket's size. */
+    private static final int CHECKS_PER_WORKER = 4;
+
     private final dev.migrator.engine.ProgressListener progress;
     private final BucketGateway source;
     private final BucketGateway target;
     private final RetryPolicy retry;
     private final int workers;
+    private final Path spillDirectory;
 
-    BucketVerifier(BucketGateway source, BucketGateway target, RetryPolicy retry, int workers, dev.migrator.engine.ProgressListener progress) {
+    BucketVerifier(BucketGateway source, BucketGateway target, RetryPolicy retry, int workers, dev.migrator.engine.ProgressListener progress,
+                   Path spillDirectory) {
         this.progress = progress;
         this.source = source;
         this.target = target;
         this.retry = retry;
         this.workers = Math.max(1, workers);
+        this.spillDirectory = spillDirectory;
     }
 
     Verification verify(StepId id, String sourceBucket, String targetBucket, KeyFilter keys, boolean allVersions, double sampleRate)
@@ -46,36 +57,60 @@ final class BucketVerifier {
         long started = System.nanoTime();
         MismatchLog log = new MismatchLog(progress, id);
         boolean full = sampleRate >= 1;
-        Set<String> sourceKeys = ConcurrentHashMap.newKeySet();
+        DigestComparison listed = new DigestComparison();
         try (WorkerPool pool = WorkerPool.of(workers, "verify-" + sourceBucket)) {
-            List<Future<?>> checks = new ArrayList<>();
-            for (ListedObject object : listCurrent(source, sourceBucket, keys)) {
+            Deque<Future<?>> pending = new ArrayDeque<>();
+            forEachCurrent(source, sourceBucket, keys, object -> {
                 log.sourceCount.incrementAndGet();
-                sourceKeys.add(object.key());
+                listed.addSource(object.key(), DigestComparison.keyOnly(object.key()));
                 if (full || Sampling.chosen(object.key(), sampleRate)) {
-                    checks.add(pool.submit(() -> {
-                        check(object, sourceBucket, targetBucket, log);
-                        return null;
-                    }));
+                    pending.add(pool.submit(() -> check(object, sourceBucket, targetBucket, log)));
+                    while (pending.size() > workers * CHECKS_PER_WORKER) {
+                        WorkerPool.awaitAll(List.of(pending.poll()));
+                    }
                 }
-            }
-            WorkerPool.awaitAll(checks);
+            });
+            WorkerPool.awaitAll(List.copyOf(pending));
         }
         if (full) {
-            for (ListedObject object : listCurrent(target, targetBucket, keys)) {
-                log.targetCount.incrementAndGet();
-                if (!sourceKeys.contains(object.key())) {
-                    log.extra(object.key());
+            try {
+                forEachCurrent(target, targetBucket, keys, object -> {
+                    log.targetCount.incrementAndGet();
+                    listed.addTarget(object.key(), DigestComparison.keyOnly(object.key()));
+                });
+                listed.resolve(spillDirectory, DigestSpill.DEFAULT_PARTITION_SIZE, keysOf(source, sourceBucket, keys),
+                        keysOf(target, targetBucket, keys), extras(log));
+                if (allVersions) {
+                    compareHistories(sourceBucket, targetBucket, keys, log);
                 }
-            }
-            if (allVersions) {
-                compareHistories(sourceBucket, targetBucket, keys, log);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot spill differing keys under " + spillDirectory, e);
             }
         }
         return log.result(id, sampleRate, started, full ? "" : "sampled: extra target objects are not counted");
     }
 
-    private void check(ListedObject object, String sourceBucket, String targetBucket, MismatchLog log) throws InterruptedException {
+    private Void check(ListedObject object, String sourceBucket, String targetBucket, MismatchLog log) throws InterruptedException {
+        checkOne(object, sourceBucket, targetBucket, log);
+        return null;
+    }
+
+    /** Keys only on the target are extra; a source key the target lacks was counted missing by its check. */
+    private static DigestSpill.Outcomes extras(MismatchLog log) {
+        return new DigestSpill.Outcomes() {
+            @Override
+            public void extra(String key) {
+                log.extra(key);
+            }
+        };
+    }
+
+    private DigestComparison.Listing keysOf(BucketGateway gateway, String bucket, KeyFilter keys) {
+        return sink -> forEachCurrent(gateway, bucket, keys,
+                object -> sink.unit(object.key(), DigestComparison.keyOnly(object.key()), () -> new byte[0]));
+    }
+
+    private void checkOne(ListedObject object, String sourceBucket, String targetBucket, MismatchLog log) throws InterruptedException {
         log.checkedOne();
         Optional<ObjectHead> copy = retry.call(() -> target.head(targetBucket, object.key(), Optional.empty()));
         if (copy.isEmpty()) {
@@ -121,47 +156,86 @@ final class BucketVerifier {
                 && Objects.equals(a.contentDisposition(), b.contentDisposition()) && Objects.equals(a.cacheControl(), b.cacheControl());
     }
 
-    /** Each key's history as a list of "delete marker" or sizes, newest first, on both sides. */
-    private void compareHistories(String sourceBucket, String targetBucket, KeyFilter keys, MismatchLog log) throws InterruptedException {
-        Map<String, List<String>> before = histories(source, sourceBucket, keys);
-        Map<String, List<String>> after = histories(target, targetBucket, keys);
-        for (var e : before.entrySet()) {
-            List<String> copied = after.get(e.getKey());
-            if (copied != null && !copied.equals(e.getValue())) {
-                log.different(e.getKey() + ": version history " + e.getValue() + " became " + copied);
-            }
-        }
+    /**
+     * Each key's history ("delete marker" or sizes, newest first) on both sides, by digests; where a key's history
+     * differs, it is named with both. Keys on one side only are the current-object checks' business.
+     */
+    private void compareHistories(String sourceBucket, String targetBucket, KeyFilter keys, MismatchLog log)
+            throws InterruptedException, IOException {
+        DigestComparison histories = new DigestComparison();
+        forEachHistory(source, sourceBucket, keys, (key, history) -> histories.addSource(key, canonical(key, history)));
+        forEachHistory(target, targetBucket, keys, (key, history) -> histories.addTarget(key, canonical(key, history)));
+        histories.resolve(spillDirectory, DigestSpill.DEFAULT_PARTITION_SIZE, historiesOf(source, sourceBucket, keys),
+                historiesOf(target, targetBucket, keys), new DigestSpill.Outcomes() {
+                    @Override
+                    public void different(String key, byte[] expected, byte[] actual) {
+                        log.different(key + ": version history " + new String(expected, StandardCharsets.UTF_8) + " became "
+                                + new String(actual, StandardCharsets.UTF_8));
+                    }
+                });
     }
 
-    private Map<String, List<String>> histories(BucketGateway gateway, String bucket, KeyFilter keys) throws InterruptedException {
-        Map<String, List<String>> histories = new HashMap<>();
+    private static byte[] canonical(String key, List<String> history) {
+        return (key + "\n" + history).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private DigestComparison.Listing historiesOf(BucketGateway gateway, String bucket, KeyFilter keys) {
+        return sink -> forEachHistory(gateway, bucket, keys,
+                (key, history) -> sink.unit(key, canonical(key, history), () -> history.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private interface HistoryHandler {
+        void handle(String key, List<String> history) throws InterruptedException;
+    }
+
+    /** Streams each key's history: S3 lists versions by key, newest first, so a key's versions come together. */
+    private void forEachHistory(BucketGateway gateway, String bucket, KeyFilter keys, HistoryHandler handler) throws InterruptedException {
         for (String prefix : keys.listingPrefixes()) {
+            String key = null;
+            List<String> history = new ArrayList<>();
             Optional<BucketGateway.VersionCursor> cursor = Optional.empty();
             do {
                 Optional<BucketGateway.VersionCursor> at = cursor;
                 BucketGateway.VersionPage page = retry.call(() -> gateway.listVersions(bucket, prefix, at));
                 for (ListedObject v : page.objects()) {
-                    if (keys.accepts(v.key())) {
-                        histories.computeIfAbsent(v.key(), k -> new ArrayList<>()).add(v.deleteMarker() ? "delete marker" : v.size() + " B");
+                    if (!keys.accepts(v.key())) {
+                        continue;
                     }
+                    if (!v.key().equals(key)) {
+                        if (key != null) {
+                            handler.handle(key, history);
+                        }
+                        key = v.key();
+                        history = new ArrayList<>();
+                    }
+                    history.add(v.deleteMarker() ? "delete marker" : v.size() + " B");
                 }
                 cursor = page.next();
             } while (cursor.isPresent());
+            if (key != null) {
+                handler.handle(key, history);
+            }
         }
-        return histories;
     }
 
-    private List<ListedObject> listCurrent(BucketGateway gateway, String bucket, KeyFilter keys) throws InterruptedException {
-        List<ListedObject> all = new ArrayList<>();
+    private interface ObjectHandler {
+        void handle(ListedObject object) throws InterruptedException;
+    }
+
+    /** Streams the current objects the filter accepts, page by page. */
+    private void forEachCurrent(BucketGateway gateway, String bucket, KeyFilter keys, ObjectHandler handler) throws InterruptedException {
         for (String prefix : keys.listingPrefixes()) {
             Optional<String> token = Optional.empty();
             do {
                 Optional<String> at = token;
                 BucketGateway.ListingPage page = retry.call(() -> gateway.listCurrent(bucket, prefix, Optional.empty(), at));
-                page.objects().stream().filter(o -> keys.accepts(o.key())).forEach(all::add);
+                for (ListedObject object : page.objects()) {
+                    if (keys.accepts(object.key())) {
+                        handler.handle(object);
+                    }
+                }
                 token = page.nextToken();
             } while (token.isPresent());
         }
-        return all;
     }
 }

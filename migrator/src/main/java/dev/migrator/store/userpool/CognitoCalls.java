@@ -36,6 +36,24 @@ record CognitoCalls(RateLimiter limiter, RetryPolicy retry) {
         return items;
     }
 
+    /** A page-size consumer of a paginated listing: memory holds one page. */
+    interface ItemHandler<T> {
+        void handle(T item) throws InterruptedException;
+    }
+
+    /** Every item of a paginated listing, page by page, each page a paced, retried request. */
+    <T> void forEach(Function<Optional<String>, UserPoolGateway.Page<T>> page, ItemHandler<T> handler) throws InterruptedException {
+        Optional<String> token = Optional.empty();
+        do {
+            Optional<String> at = token;
+            UserPoolGateway.Page<T> next = call(() -> page.apply(at));
+            for (T item : next.items()) {
+                handler.handle(item);
+            }
+            token = next.next();
+        } while (token.isPresent());
+    }
+
     void run(Runnable request) throws InterruptedException {
         call(() -> {
             request.run();

@@ -222,7 +222,8 @@ public final class UserPoolStep extends PairStep<UserPoolInfo, UserPoolGateway> 
     @Override
     public Verification verify(StepContext context, double sampleRate) {
         CognitoCalls calls = calls(context.backoff());
-        return StepExecution.verify(id, () -> new UserPoolVerifier(source, target, calls, context.progress())
+        return StepExecution.verify(id, () -> new UserPoolVerifier(source, target, calls, context.progress(),
+                context.layout().verifySpillDirectory())
                 .verify(id, pair.source(), pair.target(), sampleRate));
     }
 

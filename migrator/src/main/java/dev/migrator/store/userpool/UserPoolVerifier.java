@@ -4,29 +4,68 @@ import dev.migrator.engine.MismatchLog;
 import dev.migrator.engine.Sampling;
 import dev.migrator.engine.StepId;
 import dev.migrator.engine.Verification;
+import dev.migrator.support.digest.Digest;
+import dev.migrator.support.digest.DigestComparison;
+import dev.migrator.support.digest.DigestSpill;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Verifies a user pool pair: every (sampled) source user has a target user under the username the run
  * gives it, with the same writable attributes, enabled flag and groups; and, on a full check, no target
- * user comes from nowhere. Federated users are not copyable and counted apart. Usernames and
- * attributes of both pools are held in memory.
+ * user comes from nowhere. Federated users are not copyable and counted apart. A full check streams both
+ * pools' users and compares them by digests ({@link DigestComparison}), naming users only where a key bucket
+ * differs; a sampled one holds the target's users in memory. Group memberships are held in memory.
  */
 final class UserPoolVerifier {
     private final dev.migrator.engine.ProgressListener progress;
     private final UserPoolGateway source;
     private final UserPoolGateway target;
     private final CognitoCalls calls;
+    private final Path spillDirectory;
 
-    UserPoolVerifier(UserPoolGateway source, UserPoolGateway target, CognitoCalls calls, dev.migrator.engine.ProgressListener progress) {
+    UserPoolVerifier(UserPoolGateway source, UserPoolGateway target, CognitoCalls calls, dev.migrator.engine.ProgressListener progress,
+                     Path spillDirectory) {
         this.progress = progress;
         this.source = source;
         this.target = target;
         this.calls = calls;
+        this.spillDirectory = spillDirectory;
+    }
+
+    /** Between group names in a spilled form: a character no group name holds. */
+    private static final String GROUP_SEPARATOR = "\u001f";
+
+    /** What is compared of a user, under its target username; the attributes by hash (the spill never holds their values). */
+    private record Form(String username, long attributes, boolean enabled, List<String> groups) {
+        byte[] bytes() {
+            return (username + "\n" + attributes + "\n" + enabled + "\n" + String.join(GROUP_SEPARATOR, groups)).getBytes(StandardCharsets.UTF_8);
+        }
+
+        static Form parse(byte[] bytes) {
+            String[] parts = new String(bytes, StandardCharsets.UTF_8).split("\n", 4);
+            return new Form(parts[0], Long.parseLong(parts[1]), Boolean.parseBoolean(parts[2]),
+                    parts[3].isEmpty() ? List.of() : List.of(parts[3].split(GROUP_SEPARATOR)));
+        }
+
+        /** Why {@code copy} differs from this, in the order the sampled check says it. */
+        String difference(Form copy) {
+            if (attributes != copy.attributes) {
+                return username + ": attributes differ";
+            }
+            if (enabled != copy.enabled) {
+                return username + ": enabled " + enabled + " became " + copy.enabled;
+            }
+            return username + ": groups " + groups + " became " + copy.groups;
+        }
     }
 
     Verification verify(StepId id, String sourcePool, String targetPool, double sampleRate) throws InterruptedException {
@@ -35,38 +74,105 @@ final class UserPoolVerifier {
         UserPoolInfo targetInfo = target.describe(targetPool).orElseThrow();
         GroupDirectory sourceGroups = GroupDirectory.read(source, sourcePool, calls);
         GroupDirectory targetGroups = GroupDirectory.read(target, targetPool, calls);
-        Map<String, PoolUser> targetUsers = users(target, targetPool);
-        log.targetCount.set(targetUsers.size());
-        Set<String> expected = new HashSet<>();
-        for (PoolUser user : users(source, sourcePool).values()) {
-            log.sourceCount.incrementAndGet();
-            if (user.federated()) {
-                log.notCopyable.incrementAndGet();
-                continue;
+        if (sampleRate < 1) {
+            sampled(sourcePool, targetPool, sampleRate, targetInfo, sourceGroups, targetGroups, log);
+            return log.result(id, sampleRate, started, "sampled: extra target users are not counted");
+        }
+        DigestComparison users = new DigestComparison();
+        forEachSourceForm(sourcePool, targetInfo, sourceGroups, log, form -> {
+            log.checkedOne();
+            users.addSource(form.username(), form.bytes());
+        });
+        calls.forEach(token -> target.listUsers(targetPool, token), user -> {
+            log.targetCount.incrementAndGet();
+            Form form = form(user, user.username(), targetInfo, targetGroups);
+            users.addTarget(form.username(), form.bytes());
+        });
+        AtomicLong unmatched = new AtomicLong();
+        try {
+            users.resolve(spillDirectory, DigestSpill.DEFAULT_PARTITION_SIZE,
+                    sink -> forEachSourceForm(sourcePool, targetInfo, sourceGroups, null, f -> sink.unit(f.username(), f.bytes(), f::bytes)),
+                    sink -> calls.forEach(token -> target.listUsers(targetPool, token), user -> {
+                        Form f = form(user, user.username(), targetInfo, targetGroups);
+                        sink.unit(f.username(), f.bytes(), f::bytes);
+                    }), outcomes(log, unmatched));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot spill differing users under " + spillDirectory, e);
+        }
+        log.matched.set(log.checked.get() - unmatched.get());
+        return log.result(id, sampleRate, started, "");
+    }
+
+    private static DigestSpill.Outcomes outcomes(MismatchLog log, AtomicLong unmatched) {
+        return new DigestSpill.Outcomes() {
+            @Override
+            public void missing(String username) {
+                unmatched.incrementAndGet();
+                log.missing(username);
             }
-            String username = UserImporter.targetUsername(user, targetInfo);
-            expected.add(username);
-            if (!Sampling.chosen(username, sampleRate)) {
-                continue;
+
+            @Override
+            public void extra(String username) {
+                log.extra(username);
+            }
+
+            @Override
+            public void different(String username, byte[] expected, byte[] actual) {
+                unmatched.incrementAndGet();
+                log.different(Form.parse(expected).difference(Form.parse(actual)));
+            }
+
+            @Override
+            public void duplicate(String username) {
+                unmatched.incrementAndGet();
+                log.different(username + ": more than one source user becomes this user");
+            }
+        };
+    }
+
+    /** Every copyable source user as the run would write it; {@code log} (first pass only) counts them. */
+    private void forEachSourceForm(String sourcePool, UserPoolInfo targetInfo, GroupDirectory groups, MismatchLog log,
+                                   CognitoCalls.ItemHandler<Form> handler) throws InterruptedException {
+        calls.forEach(token -> source.listUsers(sourcePool, token), user -> {
+            if (log != null) {
+                log.sourceCount.incrementAndGet();
+            }
+            if (user.federated()) {
+                if (log != null) {
+                    log.notCopyable.incrementAndGet();
+                }
+                return;
+            }
+            handler.handle(form(user, UserImporter.targetUsername(user, targetInfo), targetInfo, groups));
+        });
+    }
+
+    private static Form form(PoolUser user, String username, UserPoolInfo targetInfo, GroupDirectory groups) {
+        String attributes = new TreeMap<>(comparable(user, targetInfo)).toString();
+        return new Form(username, Digest.of(attributes.getBytes(StandardCharsets.UTF_8)).low(), user.enabled(),
+                groups.groupsOf(user.username()).stream().sorted().toList());
+    }
+
+    private void sampled(String sourcePool, String targetPool, double sampleRate, UserPoolInfo targetInfo, GroupDirectory sourceGroups,
+                         GroupDirectory targetGroups, MismatchLog log) throws InterruptedException {
+        Map<String, PoolUser> targetUsers = new LinkedHashMap<>();
+        calls.forEach(token -> target.listUsers(targetPool, token), u -> targetUsers.put(u.username(), u));
+        log.targetCount.set(targetUsers.size());
+        forEachSourceForm(sourcePool, targetInfo, sourceGroups, log, expected -> {
+            if (!Sampling.chosen(expected.username(), sampleRate)) {
+                return;
             }
             log.checkedOne();
-            PoolUser copy = targetUsers.get(username);
-            if (copy == null) {
-                log.missing(username);
-            } else if (!comparable(user, targetInfo).equals(comparable(copy, targetInfo))) {
-                log.different(username + ": attributes differ");
-            } else if (user.enabled() != copy.enabled()) {
-                log.different(username + ": enabled " + user.enabled() + " became " + copy.enabled());
-            } else if (!new HashSet<>(sourceGroups.groupsOf(user.username())).equals(new HashSet<>(targetGroups.groupsOf(username)))) {
-                log.different(username + ": groups " + sourceGroups.groupsOf(user.username()) + " became " + targetGroups.groupsOf(username));
+            PoolUser copy = targetUsers.get(expected.username());
+            Form actual = copy == null ? null : form(copy, copy.username(), targetInfo, targetGroups);
+            if (actual == null) {
+                log.missing(expected.username());
+            } else if (!actual.equals(expected)) {
+                log.different(expected.difference(actual));
             } else {
                 log.matched.incrementAndGet();
             }
-        }
-        if (sampleRate >= 1) {
-            targetUsers.keySet().stream().filter(u -> !expected.contains(u)).forEach(log::extra);
-        }
-        return log.result(id, sampleRate, started, sampleRate >= 1 ? "" : "sampled: extra target users are not counted");
+        });
     }
 
     /** The attributes the run writes: writable ones, custom ones only where the target pool has them. */
@@ -74,11 +180,5 @@ final class UserPoolVerifier {
         Map<String, String> attributes = new LinkedHashMap<>(user.writableAttributes());
         attributes.keySet().removeIf(name -> (name.startsWith("custom:") || name.startsWith("dev:")) && targetInfo.attribute(name).isEmpty());
         return new HashMap<>(attributes);
-    }
-
-    private Map<String, PoolUser> users(UserPoolGateway pool, String poolId) throws InterruptedException {
-        Map<String, PoolUser> users = new LinkedHashMap<>();
-        calls.all(token -> pool.listUsers(poolId, token)).forEach(u -> users.put(u.username(), u));
-        return users;
     }
 }

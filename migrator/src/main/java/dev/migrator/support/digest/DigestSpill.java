@@ -32,18 +32,18 @@ public final class DigestSpill implements Closeable {
     /** The two sides of a comparison. */
     public enum Side { SOURCE, TARGET }
 
-    /** What the comparison found, unit by unit. */
+    /** What the comparison found, unit by unit; every kind is ignored unless overridden. */
     public interface Outcomes {
-        void matched(String key);
+        default void matched(String key) {}
 
-        void missing(String key);
+        default void missing(String key) {}
 
-        void extra(String key);
+        default void extra(String key) {}
 
-        void different(String key, byte[] expectedDetail, byte[] actualDetail);
+        default void different(String key, byte[] expectedDetail, byte[] actualDetail) {}
 
         /** A second source unit under a key already seen: two source units become one target unit. */
-        void duplicate(String key);
+        default void duplicate(String key) {}
     }
 
     private record Entry(Digest digest, byte[] detail) {}

@@ -84,6 +84,15 @@ class BucketVersionsTest {
                     builder.set("buckets", 0, "ifTargetNotEmpty", "overwrite").write(schema), dir.resolve("state").toFile().listFiles()[0].toPath(), aws, null);
             assertThat(rerun.counters()).isEqualTo(new StepResult.Counters(6, 0, 6, 0));
             assertThat(history(s3, target)).isEqualTo(history(s3, source));
+
+            s3.deleteObject(r -> r.bucket(target).key("asset/b.glb").versionId(
+                    s3.listObjectVersions(v -> v.bucket(target).prefix("asset/b.glb")).versions().get(1).versionId()));
+            BucketFixtures.put(s3, target, "asset/b.glb", "x2-longer".getBytes());
+            StringWriter verify = new StringWriter();
+            assertThat(dev.migrator.testkit.Cli.run(verify, "verify", schema.toString(), "--state-dir", dir.resolve("state").toString()))
+                    .as(verify.toString()).isEqualTo(5);
+            assertThat(verify.toString()).contains("different: asset/b.glb: version history [9 B, 2 B] became [9 B, 9 B]")
+                    .contains("0 missing, 0 extra, 1 different");
         }
     }
 
