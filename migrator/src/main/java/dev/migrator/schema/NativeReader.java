@@ -44,7 +44,7 @@ final class NativeReader {
                 policy(node, options.ifTargetNotEmpty()), seededKeys(node.path("seededKeys"), at + "/seededKeys"),
                 node.has("segments") ? Optional.of(node.get("segments").asInt()) : Optional.empty(),
                 CatchUp.of(node.path("catchUp").asText()), node.path("backupBeforeWrite").asBoolean(false),
-                location(at))));
+                location(at), export(node.path("export"), at + "/export"))));
         List<UserPoolPair> pools = new ArrayList<>();
         forEach(root, "userPools", (node, at) -> pools.add(new UserPoolPair(
                 nameOf(node), node.path("source").asText(), node.path("target").asText(),
@@ -164,5 +164,13 @@ final class NativeReader {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    private static Optional<dev.migrator.model.TableExport> export(JsonNode node, String pointer) {
+        if (node.isMissingNode()) {
+            return Optional.empty();
+        }
+        return Optional.of(new dev.migrator.model.TableExport(node.path("bucket").asText(), node.path("prefix").asText(""),
+                node.path("exportArn").asText(), pointer));
     }
 }

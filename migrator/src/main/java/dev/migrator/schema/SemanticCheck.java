@@ -87,6 +87,17 @@ final class SemanticCheck {
                 problems.warning(pair.at().pair() + "/seededKeys", "seededKeys have no effect when ifTargetNotEmpty is overwrite",
                         "remove seededKeys, or use ifTargetNotEmpty refuse to keep the empty-target guard");
             }
+            pair.export().ifPresent(export -> {
+                if (pair.catchUp() == dev.migrator.model.CatchUp.STREAM) {
+                    problems.error(export.pointer(), "table pair " + pair.name() + " reads an export and follows its stream: the stream's "
+                            + "position would be now, not the export's time, and the writes in between would be lost",
+                            "remove \"export\" (scan the table) or \"catchUp\" from this pair");
+                }
+                if (!export.exportArn().contains(":table/" + pair.source() + "/export/")) {
+                    problems.error(export.pointer() + "/exportArn", "export " + export.exportArn() + " is not an export of the source table "
+                            + pair.source(), "name an export of table " + pair.source() + " (aws dynamodb list-exports --table-arn ...)");
+                }
+            });
         }
         unique(schema.tables(), TablePair::target, p -> p.at().target(), "table", "target of");
         unique(schema.tables(), TablePair::name, p -> p.at().pair(), "table pair name", "name of");

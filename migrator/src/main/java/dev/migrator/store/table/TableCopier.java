@@ -41,6 +41,11 @@ final class TableCopier {
     /** Scanners at most: each holds a page of up to 1 MB, and a few keep many writers fed. */
     private static final int MAX_SCANNERS = 16;
 
+    /** Where pages come from: a parallel Scan of the source table, or the data files of an export. */
+    interface PageSource {
+        TableGateway.ScanPage page(int segment, Map<String, AttributeValue> start);
+    }
+
     /** Called after each page, from the worker threads. */
     interface PageListener {
         void pageDone();
@@ -53,11 +58,11 @@ final class TableCopier {
 
     private static final Batch END = new Batch(List.of(), null);
 
-    private final TableGateway source;
+    private final PageSource source;
     private final TableGateway target;
     private final Settings settings;
 
-    TableCopier(TableGateway source, TableGateway target, Settings settings) {
+    TableCopier(PageSource source, TableGateway target, Settings settings) {
         this.source = source;
         this.target = target;
         this.settings = settings;
@@ -152,8 +157,7 @@ final class TableCopier {
                 settings.backoff().sleep(attempt);
             }
             try {
-                return settings.inFlight().call(() -> source.scan(table, segment, settings.segments(), start, settings.pageSize(),
-                        !settings.readLimitInItems()));
+                return settings.inFlight().call(() -> source.page(segment, start));
             } catch (RuntimeException e) {
                 if (!Retryable.isRetryable(e)) {
                     throw e;

@@ -37,11 +37,13 @@ public final class TableModule implements StoreModule {
         SdkTableGateway target = new SdkTableGateway(stacks.target().dynamoDb());
         Optional<StreamGateway> stream = schema.tables().stream().anyMatch(t -> t.catchUp() == CatchUp.STREAM)
                 ? Optional.of(new SdkStreamGateway(stacks.source().dynamoDbStreams())) : Optional.empty();
+        Optional<ExportFiles> exports = schema.tables().stream().anyMatch(t -> t.export().isPresent())
+                ? Optional.of(new SdkExportFiles(stacks.source().s3())) : Optional.empty();
         return schema.tables().stream().map(configured -> {
             TablePair pair = stacks.targetsHoldCopy() && configured.ifTargetNotEmpty() == NonEmptyTargetPolicy.REFUSE
                     ? configured.withIfTargetNotEmpty(NonEmptyTargetPolicy.OVERWRITE) : configured;
             return (Step) new TableStep(pair, schema.options(), source, target, stacks.source().stack().region(),
-                    stacks.target().stack().region(), stream);
+                    stacks.target().stack().region(), stream, exports);
         }).toList();
     }
 

@@ -53,6 +53,7 @@ public final class TableStep extends PairStep<TableInfo, TableGateway> implement
     private final String sourceRegion;
     private final String targetRegion;
     private final Optional<StreamGateway> sourceStream;
+    private final Optional<ExportFiles> exports;
 
     public TableStep(TablePair pair, MigrationOptions options, TableGateway source, TableGateway target,
                      String sourceRegion, String targetRegion) {
@@ -62,12 +63,19 @@ public final class TableStep extends PairStep<TableInfo, TableGateway> implement
     /** With the source's stream, which a pair with catchUp "stream" reads in {@link #catchUp}. */
     public TableStep(TablePair pair, MigrationOptions options, TableGateway source, TableGateway target,
                      String sourceRegion, String targetRegion, Optional<StreamGateway> sourceStream) {
+        this(pair, options, source, target, sourceRegion, targetRegion, sourceStream, Optional.empty());
+    }
+
+    /** With the S3 files of the source stack, where the pair reads an export. */
+    public TableStep(TablePair pair, MigrationOptions options, TableGateway source, TableGateway target,
+                     String sourceRegion, String targetRegion, Optional<StreamGateway> sourceStream, Optional<ExportFiles> exports) {
         super(new StepId(TableModule.KIND, pair.name(), pair.at().pair()), pair.source(), pair.target(), source, target);
         this.pair = pair;
         this.options = options;
         this.sourceRegion = sourceRegion;
         this.targetRegion = targetRegion;
         this.sourceStream = sourceStream;
+        this.exports = exports;
     }
 
     /** CATCH_UP only where the pair asks for it (catchUp "stream"). */
@@ -95,8 +103,11 @@ public final class TableStep extends PairStep<TableInfo, TableGateway> implement
     @Override
     protected ResourceState look(ResourceState.Side side, Optional<TableInfo> info, List<Finding> findings) {
         TablePreflight preflight = new TablePreflight(pair, target);
-        return side == ResourceState.Side.SOURCE ? preflight.source(info, sourceRegion, findings)
-                : preflight.target(info, targetRegion, findings);
+        if (side == ResourceState.Side.SOURCE) {
+            pair.export().ifPresent(export -> findings.add(ExportCheck.of(export, exports.orElseThrow())));
+            return preflight.source(info, sourceRegion, findings);
+        }
+        return preflight.target(info, targetRegion, findings);
     }
 
     @Override
@@ -114,18 +125,27 @@ public final class TableStep extends PairStep<TableInfo, TableGateway> implement
             TableInfo targetInfo = target.describe(pair.target()).orElseThrow();
             ItemTransformer transformer = ItemTransformer.compile(pair.transforms(), new ValueMaps(context.layout()));
             Shard slice = context.sliceOf(id);
-            int segments = slice.whole() ? SegmentPlan.segments(sourceInfo.sizeBytes(), options.concurrency(), pair.segments())
-                    : SegmentPlan.sharded(slice.count(), pair.segments());
+            Optional<ExportManifest> export = pair.export().map(e -> ExportManifest.read(exports.orElseThrow(), e).orElseThrow(
+                    () -> new IllegalStateException("export " + e.exportArn() + " is gone from s3://" + e.bucket() + "/" + e.summaryKey())));
+            int segments = export.map(m -> m.files().size()).orElseGet(() -> slice.whole()
+                    ? SegmentPlan.segments(sourceInfo.sizeBytes(), options.concurrency(), pair.segments())
+                    : SegmentPlan.sharded(slice.count(), pair.segments()));
             Optional<String> backup = backupBeforeWrite(context);
             markStream(context, sourceInfo);
-            context.progress().started(id, sourceInfo.approximateItemCount(), "items");
+            context.progress().started(id, export.map(ExportManifest::itemCount).orElse(sourceInfo.approximateItemCount()), "items");
             SegmentCheckpoints checkpoints = new SegmentCheckpoints(context.checkpoints(), id.slug(), segments, context.resume());
-            List<String> stopped = new TableCopier(source, target, settings(context, segments, slice)).copy(pair.source(), targetInfo,
+            boolean measure = options.readRateLimit().map(l -> l.unit() != MigrationOptions.RateLimit.Unit.ITEMS).orElse(false);
+            TableCopier.PageSource pages = export.isPresent()
+                    ? new ExportPages(exports.orElseThrow(), pair.export().get().bucket(), export.get().files(), PAGE_SIZE)
+                    : (segment, start) -> source.scan(pair.source(), segment, segments, start, PAGE_SIZE, measure);
+            List<String> stopped = new TableCopier(pages, target, settings(context, segments, slice)).copy(pair.source(), targetInfo,
                     transformer, new DeadLetters(file, id.toString(), pair.source(), counters), counters, checkpoints,
                     () -> context.progress().advanced(id, counters.read.get(), counters.failed.get()));
             Map<String, String> outputs = new java.util.LinkedHashMap<>();
-            outputs.put("segments", slice.whole() ? String.valueOf(segments)
-                    : segments + " (" + slice + " scans those whose number mod " + slice.count() + " is " + slice.index() + ")");
+            outputs.put("segments", (export.isPresent() ? segments + " export data files" : String.valueOf(segments))
+                    + (slice.whole() ? "" : " (" + slice + " reads those whose number mod " + slice.count() + " is " + slice.index() + ")"));
+            export.ifPresent(m -> outputs.put("source", "export " + m.exportArn() + " (snapshot of " + m.exportTime() + ", "
+                    + m.itemCount() + " items)"));
             backup.ifPresent(arn -> outputs.put("backupArn", arn));
             return new StepExecution.Ending(stopped, outputs);
         });
