@@ -171,6 +171,6 @@ final class NativeReader {
             return Optional.empty();
         }
         return Optional.of(new dev.migrator.model.TableExport(node.path("bucket").asText(), node.path("prefix").asText(""),
-                node.path("exportArn").asText(), pointer));
+                node.path("exportArn").asText(), node.path("start").asBoolean(false), pointer));
     }
 }

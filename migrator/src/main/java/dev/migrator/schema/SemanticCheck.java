@@ -93,7 +93,11 @@ final class SemanticCheck {
                             + "position would be now, not the export's time, and the writes in between would be lost",
                             "remove \"export\" (scan the table) or \"catchUp\" from this pair");
                 }
-                if (!export.exportArn().contains(":table/" + pair.source() + "/export/")) {
+                if (export.exportArn().isEmpty() == !export.start()) {
+                    problems.error(export.pointer(), export.start() ? "export names both a finished export (exportArn) and start: true"
+                                    : "export names no finished export (exportArn) and does not start one",
+                            "give \"exportArn\" of a finished export of " + pair.source() + ", or \"start\": true, not both");
+                } else if (!export.exportArn().isEmpty() && !export.exportArn().contains(":table/" + pair.source() + "/export/")) {
                     problems.error(export.pointer() + "/exportArn", "export " + export.exportArn() + " is not an export of the source table "
                             + pair.source(), "name an export of table " + pair.source() + " (aws dynamodb list-exports --table-arn ...)");
                 }

@@ -31,4 +31,19 @@ final class ExportCheck {
         return Finding.info("the bulk copy reads export " + export.exportArn() + " (snapshot of " + m.exportTime() + ": " + m.itemCount()
                 + " items in " + m.files().size() + " data files), not the table");
     }
+
+    /** A pair that starts its export: the source table must have point-in-time recovery on. */
+    static Finding startable(String table, Optional<Boolean> pointInTimeRecovery, TableExport export) {
+        if (pointInTimeRecovery.isEmpty()) {
+            return Finding.warning("cannot tell whether point-in-time recovery is on for source table " + table
+                    + ": the export the run starts needs it", "aws dynamodb describe-continuous-backups --table-name " + table);
+        }
+        if (!pointInTimeRecovery.get()) {
+            return Finding.error("source table " + table + " has point-in-time recovery off: the export the run starts (" + export.pointer()
+                    + ") needs it", "aws dynamodb update-continuous-backups --table-name " + table
+                    + " --point-in-time-recovery-specification PointInTimeRecoveryEnabled=true, or name a finished export in exportArn");
+        }
+        return Finding.info("the bulk copy starts an export of " + table + " into s3://" + export.bucket() + "/" + export.prefix()
+                + " and reads it, not the table");
+    }
 }

@@ -60,6 +60,19 @@ public final class SdkTableGateway implements TableGateway {
     }
 
     @Override
+    public String startExport(String table, String bucket, String prefix, String clientToken) {
+        String tableArn = client.describeTable(r -> r.tableName(table)).table().tableArn();
+        return client.exportTableToPointInTime(r -> r.tableArn(tableArn).s3Bucket(bucket).s3Prefix(prefix.isEmpty() ? null : prefix)
+                .exportFormat("DYNAMODB_JSON").clientToken(clientToken)).exportDescription().exportArn();
+    }
+
+    @Override
+    public ExportState exportState(String exportArn) {
+        var d = client.describeExport(r -> r.exportArn(exportArn)).exportDescription();
+        return new ExportState(d.exportStatusAsString(), d.failureMessage() == null ? "" : d.failureCode() + ": " + d.failureMessage());
+    }
+
+    @Override
     public void putItem(String table, Map<String, AttributeValue> item) {
         client.putItem(r -> r.tableName(table).item(item));
     }

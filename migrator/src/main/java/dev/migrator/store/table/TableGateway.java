@@ -74,6 +74,22 @@ public interface TableGateway {
         throw new UnsupportedOperationException("this gateway takes no backups");
     }
 
+    /**
+     * ExportTableToPointInTime of the table as it is now, DYNAMODB_JSON, into {@code s3://bucket/prefix}; the same
+     * {@code clientToken} gives back the same export (DynamoDB keeps tokens for 8 hours). Returns the export's ARN.
+     */
+    default String startExport(String table, String bucket, String prefix, String clientToken) {
+        throw new UnsupportedOperationException("this gateway starts no exports");
+    }
+
+    /** DescribeExport: IN_PROGRESS, COMPLETED or FAILED, with the reason of a failure. */
+    default ExportState exportState(String exportArn) {
+        throw new UnsupportedOperationException("this gateway starts no exports");
+    }
+
+    /** Where an export stands. */
+    record ExportState(String status, String failure) {}
+
     /** PutItem: writes (or replaces) one item. */
     void putItem(String table, Map<String, AttributeValue> item);
 

@@ -104,7 +104,10 @@ public final class TableStep extends PairStep<TableInfo, TableGateway> implement
     protected ResourceState look(ResourceState.Side side, Optional<TableInfo> info, List<Finding> findings) {
         TablePreflight preflight = new TablePreflight(pair, target);
         if (side == ResourceState.Side.SOURCE) {
-            pair.export().ifPresent(export -> findings.add(ExportCheck.of(export, exports.orElseThrow())));
+            pair.export().ifPresent(export -> findings.add(export.started()
+                    ? ExportCheck.startable(pair.source(), info.map(i -> source.configuration(pair.source(), i).pointInTimeRecovery())
+                            .flatMap(x -> x), export)
+                    : ExportCheck.of(export, exports.orElseThrow())));
             return preflight.source(info, sourceRegion, findings);
         }
         return preflight.target(info, targetRegion, findings);
@@ -125,27 +128,15 @@ public final class TableStep extends PairStep<TableInfo, TableGateway> implement
             TableInfo targetInfo = target.describe(pair.target()).orElseThrow();
             ItemTransformer transformer = ItemTransformer.compile(pair.transforms(), new ValueMaps(context.layout()));
             Shard slice = context.sliceOf(id);
-            Optional<ExportManifest> export = pair.export().map(e -> ExportManifest.read(exports.orElseThrow(), e).orElseThrow(
-                    () -> new IllegalStateException("export " + e.exportArn() + " is gone from s3://" + e.bucket() + "/" + e.summaryKey())));
-            int segments = export.map(m -> m.files().size()).orElseGet(() -> slice.whole()
-                    ? SegmentPlan.segments(sourceInfo.sizeBytes(), options.concurrency(), pair.segments())
-                    : SegmentPlan.sharded(slice.count(), pair.segments()));
+            BulkSource bulk = BulkSource.of(id, pair, options, source, exports, sourceInfo, context, PAGE_SIZE);
             Optional<String> backup = backupBeforeWrite(context);
             markStream(context, sourceInfo);
-            context.progress().started(id, export.map(ExportManifest::itemCount).orElse(sourceInfo.approximateItemCount()), "items");
-            SegmentCheckpoints checkpoints = new SegmentCheckpoints(context.checkpoints(), id.slug(), segments, context.resume());
-            boolean measure = options.readRateLimit().map(l -> l.unit() != MigrationOptions.RateLimit.Unit.ITEMS).orElse(false);
-            TableCopier.PageSource pages = export.isPresent()
-                    ? new ExportPages(exports.orElseThrow(), pair.export().get().bucket(), export.get().files(), PAGE_SIZE)
-                    : (segment, start) -> source.scan(pair.source(), segment, segments, start, PAGE_SIZE, measure);
-            List<String> stopped = new TableCopier(pages, target, settings(context, segments, slice)).copy(pair.source(), targetInfo,
-                    transformer, new DeadLetters(file, id.toString(), pair.source(), counters), counters, checkpoints,
+            context.progress().started(id, bulk.expectedItems(), "items");
+            SegmentCheckpoints checkpoints = new SegmentCheckpoints(context.checkpoints(), id.slug(), bulk.segments(), context.resume());
+            List<String> stopped = new TableCopier(bulk.pages(), target, settings(context, bulk.segments(), slice)).copy(pair.source(),
+                    targetInfo, transformer, new DeadLetters(file, id.toString(), pair.source(), counters), counters, checkpoints,
                     () -> context.progress().advanced(id, counters.read.get(), counters.failed.get()));
-            Map<String, String> outputs = new java.util.LinkedHashMap<>();
-            outputs.put("segments", (export.isPresent() ? segments + " export data files" : String.valueOf(segments))
-                    + (slice.whole() ? "" : " (" + slice + " reads those whose number mod " + slice.count() + " is " + slice.index() + ")"));
-            export.ifPresent(m -> outputs.put("source", "export " + m.exportArn() + " (snapshot of " + m.exportTime() + ", "
-                    + m.itemCount() + " items)"));
+            Map<String, String> outputs = bulk.outputs(slice);
             backup.ifPresent(arn -> outputs.put("backupArn", arn));
             return new StepExecution.Ending(stopped, outputs);
         });

@@ -22,6 +22,10 @@ final class InMemoryTableGateway implements TableGateway {
     final AtomicLong itemsScanned = new AtomicLong();
     final AtomicLong itemsFetched = new AtomicLong();
     volatile boolean rejectWrites;
+    /** Where exports go (set by a test that starts them), and the exports started, by client token. */
+    InMemoryExportFiles exportFiles;
+    final Map<String, String> exportsByToken = new ConcurrentHashMap<>();
+    private final Map<String, Integer> polls = new ConcurrentHashMap<>();
 
     InMemoryTableGateway create(String table) {
         tables.put(table, new TreeMap<>());
@@ -117,5 +121,23 @@ final class InMemoryTableGateway implements TableGateway {
                 .filter(java.util.Objects::nonNull).toList();
         itemsFetched.addAndGet(found.size());
         return found;
+    }
+
+    /** Writes the table as it is into {@link #exportFiles}, laid out as DynamoDB does, once per client token. */
+    @Override
+    public synchronized String startExport(String table, String bucket, String prefix, String clientToken) {
+        return exportsByToken.computeIfAbsent(clientToken, token -> {
+            String id = "0170000000000" + exportsByToken.size() + "-" + token.substring(0, 8);
+            String arn = "arn:aws:dynamodb:us-east-1:000000000000:table/" + table + "/export/" + id;
+            exportFiles.layOut(bucket, prefix, arn, new ArrayList<>(tables.get(table).values()), 2);
+            return arn;
+        });
+    }
+
+    /** IN_PROGRESS for the first two asks, then COMPLETED. */
+    @Override
+    public ExportState exportState(String exportArn) {
+        int asked = polls.merge(exportArn, 1, Integer::sum);
+        return new ExportState(asked <= 2 ? "IN_PROGRESS" : "COMPLETED", "");
     }
 }

@@ -120,6 +120,40 @@ class TableStepInMemoryTest {
         assertThat(target.contents("dst-table")).isEqualTo(source.contents("src-table"));
     }
 
+    @Test
+    void aStartedExportIsWaitedForReadInsteadOfTheTableAndNotStartedAgainOnResume(@TempDir Path dir) throws Exception {
+        seed(300, i -> Map.of("n", AttributeValue.fromN(String.valueOf(i))));
+        source.exportFiles = new InMemoryExportFiles();
+        Path schema = SchemaBuilder.between("us-east-1", "us-east-1").table("t", "src-table", "dst-table",
+                SchemaBuilder.settings("\"export\": {\"bucket\": \"exports\", \"prefix\": \"snap\", \"start\": true}"))
+                .option("concurrency", 3).write(dir.resolve("schema.json"));
+        var loaded = (LoadResult.Valid) new SchemaLoader().load(schema);
+        TableStep step = new TableStep(loaded.schema().tables().get(0), loaded.schema().options(), source, target, "us-east-1", "us-east-1",
+                java.util.Optional.empty(), java.util.Optional.of(source.exportFiles));
+        StepResult.Completed copied = (StepResult.Completed) step.copy(context(dir));
+
+        assertThat(copied.counters().written()).isEqualTo(300);
+        assertThat(copied.outputs().get("source")).startsWith("export arn:aws:dynamodb:us-east-1:000000000000:table/src-table/export/");
+        assertThat(copied.outputs().get("segments")).isEqualTo("2 export data files");
+        assertThat(target.contents("dst-table")).isEqualTo(source.contents("src-table"));
+
+        StepContext resumed = new StepContext(dir.resolve("state"), ProgressListener.NONE, true).withBackoff(Backoff.NONE);
+        assertThat(step.copy(resumed)).isInstanceOf(StepResult.Completed.class);
+        assertThat(source.exportsByToken).as("a resumed run reads the export it started").hasSize(1);
+        step.copy(context(dir));
+        assertThat(source.exportsByToken).as("a fresh run starts a fresh export").hasSize(2);
+
+        long written = 0;
+        for (int i = 0; i < 2; i++) {
+            dev.migrator.engine.Shard shard = new dev.migrator.engine.Shard(i, 2);
+            var layout = new dev.migrator.support.RunLayout(dir.resolve("schema-abc").resolve("shards").resolve(shard.directoryName()));
+            written += ((StepResult.Completed) step.copy(new StepContext(layout, ProgressListener.NONE, false, Backoff.NONE,
+                    dev.migrator.support.InFlightLimit.unlimited(), dev.migrator.engine.Sharding.of(shard, List.of(step))))).counters().written();
+        }
+        assertThat(source.exportsByToken).as("the shards of one run share one export").hasSize(3);
+        assertThat(written).as("and read its files between them").isEqualTo(300);
+    }
+
     private TableStep step(Path dir, String settings) throws Exception {
         Path schema = SchemaBuilder.between("us-east-1", "us-east-1").table("t", "src-table", "dst-table", SchemaBuilder.settings(settings))
                 .option("concurrency", 3).option("maxRetries", 2).write(dir.resolve("schema.json"));
