@@ -72,6 +72,11 @@ final class ConsoleProgress implements ProgressListener {
     }
 
     @Override
+    public void waiting(StepId step, String what) {
+        out.line(step + " waits for " + what);
+    }
+
+    @Override
     public void verifying(StepId step) {
         Tracker tracker = new Tracker(-1, "checked");
         tracker.verifying = true;

@@ -19,6 +19,9 @@ public interface ProgressListener {
 
     default void verified(Verification verification) {}
 
+    /** The step waits before it starts: {@code what} says for what (another shard's step, say). */
+    default void waiting(StepId step, String what) {}
+
     /**
      * A catch-up pass of the step ended: records applied in it, the age of the newest change applied so far
      * (empty before the first), and whether it read every change there was.

@@ -7,28 +7,37 @@ import java.util.stream.Collectors;
 
 /**
  * Which steps of a plan this shard works on, and how: a splittable step is sliced over every shard; any other
- * step, and any step that writes a map another step reads or reads one (they must see the whole map), runs whole
- * in shard 0 and not at all elsewhere.
+ * step runs whole in shard 0 and not at all elsewhere. A step that reads another's map waits, in every shard, until
+ * every shard that writes a part of that map has finished, and reads the map merged into {@code mapsLayout} (the
+ * schema's own state directory, where a later {@code verify} finds it too).
  */
-public record Sharding(Shard shard, Set<StepId> sliced, Set<StepId> whole) {
-    public static final Sharding NONE = new Sharding(Shard.WHOLE, Set.of(), Set.of());
+public record Sharding(Shard shard, Set<StepId> sliced, Set<StepId> whole, java.util.Optional<dev.migrator.support.RunLayout> mapsLayout) {
+    public static final Sharding NONE = new Sharding(Shard.WHOLE, Set.of(), Set.of(), java.util.Optional.empty());
 
     public static Sharding of(Shard shard, List<? extends Step> steps) {
+        return of(shard, steps, java.util.Optional.empty());
+    }
+
+    /** With the layout whose maps directory the merged maps go to. */
+    public static Sharding of(Shard shard, List<? extends Step> steps, java.util.Optional<dev.migrator.support.RunLayout> mapsLayout) {
         if (shard.whole()) {
             return NONE;
         }
-        Set<String> read = steps.stream().flatMap(s -> s.readsMaps().stream()).collect(Collectors.toSet());
         Set<StepId> sliced = new java.util.HashSet<>();
         Set<StepId> whole = new java.util.HashSet<>();
         for (Step step : steps) {
-            boolean linked = !step.readsMaps().isEmpty() || step.writesMaps().stream().anyMatch(read::contains);
-            if (step instanceof Splittable s && s.splittable() && !linked) {
+            if (step instanceof Splittable s && s.splittable()) {
                 sliced.add(step.id());
             } else if (shard.index() == 0) {
                 whole.add(step.id());
             }
         }
-        return new Sharding(shard, Set.copyOf(sliced), Set.copyOf(whole));
+        return new Sharding(shard, Set.copyOf(sliced), Set.copyOf(whole), mapsLayout);
+    }
+
+    /** The shards that run a part of {@code step} (all of them for a sliced step, shard 0 for a whole one). */
+    public List<Integer> shardsRunning(StepId step) {
+        return sliced.contains(step) ? java.util.stream.IntStream.range(0, shard.count()).boxed().toList() : List.of(0);
     }
 
     /** Whether this shard works on {@code step} at all. */

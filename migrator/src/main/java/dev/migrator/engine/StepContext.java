@@ -45,6 +45,11 @@ public record StepContext(RunLayout layout, ProgressListener progress, boolean r
         return new RetryPolicy(maxRetries, backoff, inFlight);
     }
 
+    /** Where the maps a step reads are: the run's own, or (sharded) the maps merged from every shard. */
+    public RunLayout mapsLayout() {
+        return sharding.mapsLayout().orElse(layout);
+    }
+
     /** The slice of {@code step} this worker copies ({@link Shard#WHOLE} unless the run is sharded). */
     public Shard sliceOf(StepId step) {
         return sharding.sliceOf(step);

@@ -145,17 +145,35 @@ public final class MigrationService {
                         }
                         return prepared.refused();
                     }
-                    Sharding sharding = Sharding.of(shard, prepared.plan().steps());
-                    StepContext plain = context(prepared, settings.progress(), resume.get());
+                    RunLayout schemaLayout = top.get().layout();
+                    Sharding sharding = Sharding.of(shard, prepared.plan().steps(), Optional.of(schemaLayout));
+                    RunLayout own = prepared.directory().layout();
+                    StepContext plain = context(prepared, ShardMaps.marking(own, settings.progress()), resume.get());
                     StepContext context = new StepContext(plain.layout(), plain.progress(), plain.resume(), plain.backoff(),
                             plain.inFlight(), sharding);
                     if (!resume.get()) {
                         context.checkpoints().clear();
                         DeadLetterFile.setAsideEarlier(context.layout().deadLetterDirectory());
+                        deleteTree(own.doneMarker("x").getParent());
                     }
                     prepared.directory().markStarted();
-                    return new PhaseCommand(List.of(Phase.COPY), sharding::runs, 1.0).run(prepared, context);
+                    ShardMaps maps = new ShardMaps(schemaLayout, sharding, prepared.plan().steps(), context.progress());
+                    List<Step> steps = prepared.plan().steps().stream()
+                            .map(s -> s.readsMaps().isEmpty() ? s : (Step) new AwaitingMaps(s, maps)).toList();
+                    PhaseCommand.Prepared waiting = new PhaseCommand.Prepared(prepared.schema(), new Plan(prepared.schema(), steps),
+                            prepared.preflights(), prepared.directory(), prepared.started());
+                    return new PhaseCommand(List.of(Phase.COPY), sharding::runs, 1.0).run(waiting, context);
                 });
+    }
+
+    private static void deleteTree(Path directory) throws IOException {
+        if (Files.isDirectory(directory)) {
+            try (var paths = Files.walk(directory)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
     }
 
     /** Another shard started writing while this one preflighted: what its preflight saw in the targets is the run's own. */

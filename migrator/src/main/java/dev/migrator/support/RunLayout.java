@@ -14,6 +14,11 @@ public record RunLayout(Path directory) {
         return directory.resolve("started");
     }
 
+    /** {@code done/<slug>}: written by a shard when a step finished its copy there (other shards wait for its maps). */
+    public Path doneMarker(String slug) {
+        return directory.resolve("done").resolve(slug);
+    }
+
     /** {@code shards/}: one state directory per shard of a sharded run ({@code shard-I-of-N}). */
     public Path shardsDirectory() {
         return directory.resolve("shards");

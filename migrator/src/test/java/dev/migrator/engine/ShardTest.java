@@ -43,7 +43,7 @@ class ShardTest {
     }
 
     @Test
-    void unsplittableStepsAndStepsLinkedByMapsRunWholeInShardZeroOnly() {
+    void unsplittableStepsRunWholeInShardZeroOnlyAndReadersOfTheirMapsAreStillSliced() {
         FakeStep pool = new FakeStep("pool", false, Set.of("cognito-subs-p.json"), Set.of());
         FakeStep reader = new FakeStep("reader", true, Set.of(), Set.of("cognito-subs-p.json"));
         FakeStep table = new FakeStep("table", true, Set.of(), Set.of());
@@ -53,8 +53,11 @@ class ShardTest {
         Sharding one = Sharding.of(new Shard(1, 2), steps);
 
         assertThat(steps.stream().filter(zero::runs)).containsExactly(pool, reader, table);
-        assertThat(steps.stream().filter(one::runs)).containsExactly(table);
-        assertThat(zero.sliceOf(reader.id())).isEqualTo(Shard.WHOLE);
+        assertThat(steps.stream().filter(one::runs)).containsExactly(reader, table);
+        assertThat(zero.sliceOf(pool.id())).isEqualTo(Shard.WHOLE);
+        assertThat(zero.sliceOf(reader.id())).isEqualTo(new Shard(0, 2));
+        assertThat(one.shardsRunning(pool.id())).containsExactly(0);
+        assertThat(one.shardsRunning(reader.id())).containsExactly(0, 1);
         assertThat(one.sliceOf(table.id())).isEqualTo(new Shard(1, 2));
         assertThat(Sharding.of(Shard.WHOLE, steps).sliced()).isEmpty();
     }

@@ -96,6 +96,65 @@ class ShardedRunTest {
         verifyThenGo(dir, schema);
     }
 
+    @Test
+    void aTableThatMapsVersionIdsWaitsForEveryShardsPartOfTheBucketsMap(LocalAws aws, @TempDir Path dir) throws Exception {
+        String sourceBucket = LocalAws.uniqueName("map-ba");
+        String targetBucket = LocalAws.uniqueName("map-bb");
+        String sourceTable = LocalAws.uniqueName("map-ta");
+        String targetTable = LocalAws.uniqueName("map-tb");
+        int assets = 60;
+        try (software.amazon.awssdk.services.s3.S3Client s3 = aws.s3(REGION);
+             software.amazon.awssdk.services.dynamodb.DynamoDbClient ddb = aws.dynamoDb(REGION)) {
+            for (String bucket : new String[] {sourceBucket, targetBucket}) {
+                s3.createBucket(r -> r.bucket(bucket));
+                s3.putBucketVersioning(r -> r.bucket(bucket).versioningConfiguration(v -> v.status("Enabled")));
+            }
+            for (String table : new String[] {sourceTable, targetTable}) {
+                ddb.createTable(r -> r.tableName(table).billingMode("PAY_PER_REQUEST")
+                        .keySchema(k -> k.attributeName("assetId").keyType("HASH"))
+                        .attributeDefinitions(d -> d.attributeName("assetId").attributeType("S")));
+            }
+            for (int i = 0; i < assets; i++) {
+                String key = "asset/" + i + ".glb";
+                s3.putObject(r -> r.bucket(sourceBucket).key(key), software.amazon.awssdk.core.sync.RequestBody.fromString("v1 " + key));
+                String current = s3.putObject(r -> r.bucket(sourceBucket).key(key),
+                        software.amazon.awssdk.core.sync.RequestBody.fromString("v2 " + key)).versionId();
+                String id = String.valueOf(i);
+                ddb.putItem(r -> r.tableName(sourceTable).item(Map.of("assetId", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(id),
+                        "S3Version", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(current))));
+            }
+        }
+        String endpoints = "\"endpoints\": {\"s3\": \"" + aws.s3Endpoint() + "\", \"dynamodb\": \"" + aws.dynamoDbEndpoint() + "\"}";
+        Path schema = Files.writeString(dir.resolve("schema.json"), """
+                {"schemaVersion": "1.0",
+                 "source": {"region": "%s", %s}, "target": {"region": "%s", %s},
+                 "buckets": [{"name": "b", "source": "%s", "target": "%s", "versions": "all"}],
+                 "tables": [{"name": "assets", "source": "%s", "target": "%s",
+                             "transforms": [{"op": "map", "path": "S3Version", "using": "s3-versions:b", "onMissing": "fail"}]}],
+                 "options": {"concurrency": 2}}
+                """.formatted(REGION, endpoints, REGION, endpoints, sourceBucket, targetBucket, sourceTable, targetTable));
+        Process zero = start(dir, schema, Map.of(), "--shard", "0/2");
+        Process one = start(dir, schema, Map.of(), "--shard", "1/2");
+        assertThat(zero.waitFor(120, TimeUnit.SECONDS) && one.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(zero.exitValue()).as(log(dir, 0)).isZero();
+        assertThat(one.exitValue()).as(log(dir, 1)).isZero();
+        assertThat(log(dir, 0) + log(dir, 1)).doesNotContain("dead letter");
+        assertThat(log(dir, 0)).as("shard 0 copied its slice of the table").contains("table:assets done");
+        assertThat(log(dir, 1)).as("shard 1 copied its slice of the table").contains("table:assets done");
+
+        try (software.amazon.awssdk.services.s3.S3Client s3 = aws.s3(REGION);
+             software.amazon.awssdk.services.dynamodb.DynamoDbClient ddb = aws.dynamoDb(REGION)) {
+            for (var item : ddb.scanPaginator(r -> r.tableName(targetTable)).items()) {
+                String key = "asset/" + item.get("assetId").s() + ".glb";
+                assertThat(item.get("S3Version").s()).as("the copied item names the target's version of " + key)
+                        .isEqualTo(s3.headObject(r -> r.bucket(targetBucket).key(key)).versionId());
+            }
+        }
+        StringWriter verify = new StringWriter();
+        assertThat(Cli.run(verify, "verify", schema.toString(), "--state-dir", dir.resolve("state").toString())).as(verify.toString()).isZero();
+        assertThat(verify.toString()).contains("verify table:assets: ok (source " + assets + ", target " + assets);
+    }
+
     private static void verifyThenGo(Path dir, Path schema) {
         String state = dir.resolve("state").toString();
         StringWriter notYet = new StringWriter();

@@ -126,7 +126,7 @@ public final class TableStep extends PairStep<TableInfo, TableGateway> implement
         return copying(context, counters::snapshot, file -> {
             TableInfo sourceInfo = source.describe(pair.source()).orElseThrow();
             TableInfo targetInfo = target.describe(pair.target()).orElseThrow();
-            ItemTransformer transformer = ItemTransformer.compile(pair.transforms(), new ValueMaps(context.layout()));
+            ItemTransformer transformer = ItemTransformer.compile(pair.transforms(), new ValueMaps(context.mapsLayout()));
             Shard slice = context.sliceOf(id);
             BulkSource bulk = BulkSource.of(id, pair, options, source, exports, sourceInfo, context, PAGE_SIZE);
             Optional<String> backup = backupBeforeWrite(context);
