@@ -39,9 +39,15 @@ public final class OwnerOnlyFiles {
         setPermissions(file, "rw-------");
     }
 
+    /**
+     * Sets POSIX permissions where the file system has them. Asked directly, not through its FileStore: inside a
+     * container or chroot whose root is not in /proc/mounts, looking the store up fails although permissions work.
+     */
     private static void setPermissions(Path path, String permissions) throws IOException {
-        if (Files.getFileStore(path).supportsFileAttributeView("posix")) {
+        try {
             Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system (Windows): its own access control applies
         }
     }
 }
