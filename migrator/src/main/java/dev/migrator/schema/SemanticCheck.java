@@ -88,11 +88,6 @@ final class SemanticCheck {
                         "remove seededKeys, or use ifTargetNotEmpty refuse to keep the empty-target guard");
             }
             pair.export().ifPresent(export -> {
-                if (pair.catchUp() == dev.migrator.model.CatchUp.STREAM) {
-                    problems.error(export.pointer(), "table pair " + pair.name() + " reads an export and follows its stream: the stream's "
-                            + "position would be now, not the export's time, and the writes in between would be lost",
-                            "remove \"export\" (scan the table) or \"catchUp\" from this pair");
-                }
                 if (export.exportArn().isEmpty() == !export.start()) {
                     problems.error(export.pointer(), export.start() ? "export names both a finished export (exportArn) and start: true"
                                     : "export names no finished export (exportArn) and does not start one",

@@ -83,10 +83,33 @@ class ExportSourceTest {
                 + "/exports/AWSDynamoDB/01700000000001-ffffffff/manifest-summary.json");
     }
 
+    @Test
+    void catchUpFromTheExportsTimeBringsTheWritesMadeSinceTheSnapshot(LocalAws aws, @TempDir Path dir) throws Exception {
+        Setup setup = setup(aws, dir, "expcu", java.time.Instant.now().minusSeconds(60).toString(), ", \"catchUp\": \"stream\"");
+        String state = dir.resolve("state").toString();
+        StringWriter run = new StringWriter();
+        assertThat(Cli.run(run, "run", setup.schema.toString(), "--no-verify", "--state-dir", state)).as(run.toString()).isZero();
+        try (DynamoDbClient ddb = aws.dynamoDb(REGION)) {
+            assertThat(ddb.getItem(r -> r.tableName(setup.target).key(Map.of("pk", AttributeValue.fromS("written-after-the-snapshot"))))
+                    .hasItem()).as("the export holds the table as it was").isFalse();
+        }
+        StringWriter sync = new StringWriter();
+        assertThat(Cli.run(sync, "sync", setup.schema.toString(), "--state-dir", state, "--until-caught-up", "--interval", "0"))
+                .as(sync.toString()).isZero();
+        StringWriter verify = new StringWriter();
+        assertThat(Cli.run(verify, "verify", setup.schema.toString(), "--state-dir", state)).as(verify.toString()).isZero();
+        assertThat(verify.toString()).contains("verify table:t: ok (source " + (ITEMS + 1) + ", target " + (ITEMS + 1));
+    }
+
     private record Setup(Path schema, String target, String bucket, String exportArn) {}
 
     /** Source and target tables, and an export of the source (3 gzipped data files) in a bucket; the table then gets one more item. */
     private static Setup setup(LocalAws aws, Path dir, String tag) throws Exception {
+        return setup(aws, dir, tag, "2026-11-30T23:00:00Z", "");
+    }
+
+    /** With the export's time, and {@code pairSettings} added to the pair (a catch-up gives the source a stream). */
+    private static Setup setup(LocalAws aws, Path dir, String tag, String exportTime, String pairSettings) throws Exception {
         String source = LocalAws.uniqueName(tag + "-ta");
         String target = LocalAws.uniqueName(tag + "-tb");
         String bucket = LocalAws.uniqueName(tag + "-exports");
@@ -97,9 +120,11 @@ class ExportSourceTest {
         }
         try (DynamoDbClient ddb = aws.dynamoDb(REGION); S3Client s3 = aws.s3(REGION)) {
             for (String table : new String[] {source, target}) {
+                boolean stream = table.equals(source) && pairSettings.contains("catchUp");
                 ddb.createTable(r -> r.tableName(table).billingMode("PAY_PER_REQUEST")
                         .keySchema(k -> k.attributeName("pk").keyType("HASH"))
-                        .attributeDefinitions(d -> d.attributeName("pk").attributeType("S")));
+                        .attributeDefinitions(d -> d.attributeName("pk").attributeType("S"))
+                        .streamSpecification(x -> x.streamEnabled(stream).streamViewType(stream ? "NEW_AND_OLD_IMAGES" : null)));
             }
             TableWrites.putAll(ddb, source, items);
             s3.createBucket(r -> r.bucket(bucket));
@@ -122,10 +147,10 @@ class ExportSourceTest {
             s3.putObject(r -> r.bucket(bucket).key(base + "manifest-files.json"), RequestBody.fromString(manifest.toString()));
             s3.putObject(r -> r.bucket(bucket).key(base + "manifest-summary.json"), RequestBody.fromString("""
                     {"version":"2020-06-30","exportArn":"%s","startTime":"2026-11-30T23:00:05Z","endTime":"2026-11-30T23:09:00Z",
-                     "tableArn":"arn:aws:dynamodb:us-east-1:000000000000:table/%s","exportTime":"2026-11-30T23:00:00Z",
+                     "tableArn":"arn:aws:dynamodb:us-east-1:000000000000:table/%s","exportTime":"%s",
                      "s3Bucket":"%s","s3Prefix":"exports","manifestFilesS3Key":"%smanifest-files.json","billedSizeBytes":0,
                      "itemCount":%d,"outputFormat":"DYNAMODB_JSON"}
-                    """.formatted(exportArn, source, bucket, base, ITEMS)));
+                    """.formatted(exportArn, source, exportTime, bucket, base, ITEMS)));
             ddb.putItem(r -> r.tableName(source).item(Map.of("pk", AttributeValue.fromS("written-after-the-snapshot"))));
         }
         String endpoints = "\"endpoints\": {\"s3\": \"" + aws.s3Endpoint() + "\", \"dynamodb\": \"" + aws.dynamoDbEndpoint() + "\"}";
@@ -133,8 +158,8 @@ class ExportSourceTest {
                 {"schemaVersion": "1.0",
                  "source": {"region": "%s", %s}, "target": {"region": "%s", %s},
                  "tables": [{"name": "t", "source": "%s", "target": "%s",
-                             "export": {"bucket": "%s", "prefix": "exports", "exportArn": "%s"}}]}
-                """.formatted(REGION, endpoints, REGION, endpoints, source, target, bucket, exportArn));
+                             "export": {"bucket": "%s", "prefix": "exports", "exportArn": "%s"}%s}]}
+                """.formatted(REGION, endpoints, REGION, endpoints, source, target, bucket, exportArn, pairSettings));
         return new Setup(schema, target, bucket, exportArn);
     }
 

@@ -128,9 +128,10 @@ public final class TableStep extends PairStep<TableInfo, TableGateway> implement
             TableInfo targetInfo = target.describe(pair.target()).orElseThrow();
             ItemTransformer transformer = ItemTransformer.compile(pair.transforms(), new ValueMaps(context.mapsLayout()));
             Shard slice = context.sliceOf(id);
+            Instant scanStart = Instant.now();
             BulkSource bulk = BulkSource.of(id, pair, options, source, exports, sourceInfo, context, PAGE_SIZE);
             Optional<String> backup = backupBeforeWrite(context);
-            markStream(context, sourceInfo);
+            markStream(context, sourceInfo, bulk.export().map(m -> Instant.parse(m.exportTime())).orElse(scanStart));
             context.progress().started(id, bulk.expectedItems(), "items");
             SegmentCheckpoints checkpoints = new SegmentCheckpoints(context.checkpoints(), id.slug(), bulk.segments(), context.resume());
             List<String> stopped = new TableCopier(bulk.pages(), target, settings(context, bulk.segments(), slice)).copy(pair.source(),
@@ -177,19 +178,24 @@ public final class TableStep extends PairStep<TableInfo, TableGateway> implement
     }
 
     /**
-     * Before the bulk scan, where the pair catches up from the stream: records the stream's position (a resumed
-     * copy keeps the one its first start recorded, which is earlier).
+     * Before the bulk copy writes, where the pair catches up from the stream: records the stream's position as of
+     * {@code snapshot}, the scan's start or the export's time (a resumed copy keeps the one its first start recorded).
      */
-    private void markStream(StepContext context, TableInfo sourceInfo) {
+    private void markStream(StepContext context, TableInfo sourceInfo, Instant snapshot) {
         if (pair.catchUp() != CatchUp.STREAM) {
             return;
         }
         if (sourceInfo.streamArn().isEmpty()) {
             throw new IllegalStateException("source table " + pair.source() + " has no stream to catch up from");
         }
+        if (snapshot.isBefore(Instant.now().minus(StreamPosition.RETENTION).plus(StreamPosition.MARGIN))) {
+            throw new IllegalStateException("export of " + pair.source() + " was taken at " + snapshot + ", more than 24 hours ago: its "
+                    + "stream no longer holds every write since, so catch-up could not complete it; take a fresh export "
+                    + "(\"start\": true) or leave \"export\" out; nothing was written");
+        }
         String name = streamCheckpoint();
         if (!(context.resume() && StreamPosition.read(context.checkpoints(), name).isPresent())) {
-            StreamPosition.mark(context.checkpoints(), name, sourceInfo.streamArn(), Instant.now());
+            StreamPosition.mark(context.checkpoints(), name, sourceInfo.streamArn(), snapshot);
         }
     }
 
