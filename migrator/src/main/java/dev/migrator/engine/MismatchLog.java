@@ -60,6 +60,44 @@ public final class MismatchLog {
         }
     }
 
+    /**
+     * Outcomes of a digest comparison counted into this log: {@code describe} says how an expected unit's detail
+     * differs from the actual one's (names and types, never values); {@code unit} names the kind ("item", "user").
+     */
+    public dev.migrator.support.digest.DigestSpill.Outcomes outcomes(Describer describe, String unit) {
+        return new dev.migrator.support.digest.DigestSpill.Outcomes() {
+            @Override
+            public void matched(String key) {
+                MismatchLog.this.matched.incrementAndGet();
+            }
+
+            @Override
+            public void missing(String key) {
+                MismatchLog.this.missing(key);
+            }
+
+            @Override
+            public void extra(String key) {
+                MismatchLog.this.extra(key);
+            }
+
+            @Override
+            public void different(String key, byte[] expected, byte[] actual) {
+                MismatchLog.this.different(key + ": " + describe.describe(expected, actual));
+            }
+
+            @Override
+            public void duplicate(String key) {
+                MismatchLog.this.different(key + ": more than one source " + unit + " becomes this " + unit);
+            }
+        };
+    }
+
+    /** How two units' details differ, for a report. */
+    public interface Describer {
+        String describe(byte[] expected, byte[] actual);
+    }
+
     /** Missing, extra and different units so far. */
     public long mismatchCount() {
         return missing.get() + extra.get() + different.get();

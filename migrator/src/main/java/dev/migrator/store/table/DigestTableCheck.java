@@ -83,7 +83,7 @@ final class DigestTableCheck {
             ParallelScan.both(
                     () -> sides.source(expected, null, unit -> spillIf(differing, spill, DigestSpill.Side.SOURCE, unit, sides)),
                     () -> sides.target(actual, null, unit -> spillIf(differing, spill, DigestSpill.Side.TARGET, unit, sides)));
-            spill.compare(outcomes(log));
+            spill.compare(log.outcomes((want, got) -> ItemDifference.describe(ItemShape.fromBytes(want), ItemShape.fromBytes(got)), "item"));
         }
         return log.mismatchCount() == before
                 ? differing.cardinality() + " key ranges differed on the first read and matched on the second: the tables changed while verify read them"
@@ -111,35 +111,6 @@ final class DigestTableCheck {
                 log.matched.incrementAndGet();
             }
         });
-    }
-
-    private static DigestSpill.Outcomes outcomes(MismatchLog log) {
-        return new DigestSpill.Outcomes() {
-            @Override
-            public void matched(String key) {
-                log.matched.incrementAndGet();
-            }
-
-            @Override
-            public void missing(String key) {
-                log.missing(key);
-            }
-
-            @Override
-            public void extra(String key) {
-                log.extra(key);
-            }
-
-            @Override
-            public void different(String key, byte[] expectedDetail, byte[] actualDetail) {
-                log.different(key + ": " + ItemDifference.describe(ItemShape.fromBytes(expectedDetail), ItemShape.fromBytes(actualDetail)));
-            }
-
-            @Override
-            public void duplicate(String key) {
-                log.different(key + ": more than one source item becomes this item");
-            }
-        };
     }
 
     /** How each side's items become units: the source's transformed (and copyable), the target's as they are. */

@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Verifies a user pool pair: every (sampled) source user has a target user under the username the run
@@ -56,15 +55,15 @@ final class UserPoolVerifier {
                     parts[3].isEmpty() ? List.of() : List.of(parts[3].split(GROUP_SEPARATOR)));
         }
 
-        /** Why {@code copy} differs from this, in the order the sampled check says it. */
+        /** Why {@code copy} differs from this: attributes first, then the enabled flag, then groups. */
         String difference(Form copy) {
             if (attributes != copy.attributes) {
-                return username + ": attributes differ";
+                return "attributes differ";
             }
             if (enabled != copy.enabled) {
-                return username + ": enabled " + enabled + " became " + copy.enabled;
+                return "enabled " + enabled + " became " + copy.enabled;
             }
-            return username + ": groups " + groups + " became " + copy.groups;
+            return "groups " + groups + " became " + copy.groups;
         }
     }
 
@@ -88,46 +87,18 @@ final class UserPoolVerifier {
             Form form = form(user, user.username(), targetInfo, targetGroups);
             users.addTarget(form.username(), form.bytes());
         });
-        AtomicLong unmatched = new AtomicLong();
         try {
-            users.resolve(spillDirectory, DigestSpill.DEFAULT_PARTITION_SIZE,
+            long unproven = users.resolve(spillDirectory, DigestSpill.DEFAULT_PARTITION_SIZE,
                     sink -> forEachSourceForm(sourcePool, targetInfo, sourceGroups, null, f -> sink.unit(f.username(), f.bytes(), f::bytes)),
                     sink -> calls.forEach(token -> target.listUsers(targetPool, token), user -> {
                         Form f = form(user, user.username(), targetInfo, targetGroups);
                         sink.unit(f.username(), f.bytes(), f::bytes);
-                    }), outcomes(log, unmatched));
+                    }), log.outcomes((want, got) -> Form.parse(want).difference(Form.parse(got)), "user"));
+            log.matched.addAndGet(log.checked.get() - unproven);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot spill differing users under " + spillDirectory, e);
         }
-        log.matched.set(log.checked.get() - unmatched.get());
         return log.result(id, sampleRate, started, "");
-    }
-
-    private static DigestSpill.Outcomes outcomes(MismatchLog log, AtomicLong unmatched) {
-        return new DigestSpill.Outcomes() {
-            @Override
-            public void missing(String username) {
-                unmatched.incrementAndGet();
-                log.missing(username);
-            }
-
-            @Override
-            public void extra(String username) {
-                log.extra(username);
-            }
-
-            @Override
-            public void different(String username, byte[] expected, byte[] actual) {
-                unmatched.incrementAndGet();
-                log.different(Form.parse(expected).difference(Form.parse(actual)));
-            }
-
-            @Override
-            public void duplicate(String username) {
-                unmatched.incrementAndGet();
-                log.different(username + ": more than one source user becomes this user");
-            }
-        };
     }
 
     /** Every copyable source user as the run would write it; {@code log} (first pass only) counts them. */
@@ -168,7 +139,7 @@ final class UserPoolVerifier {
             if (actual == null) {
                 log.missing(expected.username());
             } else if (!actual.equals(expected)) {
-                log.different(expected.difference(actual));
+                log.different(expected.username() + ": " + expected.difference(actual));
             } else {
                 log.matched.incrementAndGet();
             }

@@ -45,20 +45,22 @@ public final class DigestComparison {
 
     /**
      * When some bucket differs, lists both sides again keeping the units of those buckets (spilled under
-     * {@code spillParent}) and compares them key by key; otherwise does nothing. Returns how many buckets differed.
+     * {@code spillParent}) and compares them key by key; otherwise does nothing. Returns how many source units fell
+     * in differing buckets (the rest are proven equal).
      */
-    public int resolve(Path spillParent, int partitionSize, Listing sourceAgain, Listing targetAgain, DigestSpill.Outcomes outcomes)
+    public long resolve(Path spillParent, int partitionSize, Listing sourceAgain, Listing targetAgain, DigestSpill.Outcomes outcomes)
             throws IOException, InterruptedException {
         BitSet differing = source.differing(target);
         if (differing.isEmpty()) {
             return 0;
         }
-        try (DigestSpill spill = DigestSpill.open(spillParent, source.countIn(differing), partitionSize)) {
+        long inDiffering = source.countIn(differing);
+        try (DigestSpill spill = DigestSpill.open(spillParent, inDiffering, partitionSize)) {
             sourceAgain.forEach(keep(differing, spill, DigestSpill.Side.SOURCE));
             targetAgain.forEach(keep(differing, spill, DigestSpill.Side.TARGET));
             spill.compare(outcomes);
         }
-        return differing.cardinality();
+        return inDiffering;
     }
 
     private Sink keep(BitSet differing, DigestSpill spill, DigestSpill.Side side) {
