@@ -8,6 +8,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        dev.migrator.support.FastCrypto.install();
         WorkerJvm.dieWithLauncher();
         java.util.OptionalInt worker = WorkerJvm.runIfBetter(args);
         System.exit(worker.isPresent() ? worker.getAsInt() : execute(args));
