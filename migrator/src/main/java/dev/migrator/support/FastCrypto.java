@@ -10,8 +10,11 @@ import com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider;
 public final class FastCrypto {
     private FastCrypto() {}
 
-    /** Installs the provider if it can; returns what serves SHA-256 now, for {@code --version}. */
+    /** Installs the provider if it can (not with {@code MIGRATOR_NATIVE_CRYPTO=false}); returns what serves SHA-256 now. */
     public static synchronized String install() {
+        if ("false".equalsIgnoreCase(System.getenv("MIGRATOR_NATIVE_CRYPTO"))) {
+            return describe();
+        }
         try {
             if (AmazonCorrettoCryptoProvider.INSTANCE.getLoadingError() == null) {
                 AmazonCorrettoCryptoProvider.install();
