@@ -62,7 +62,9 @@ final class BucketVerifier {
             Deque<Future<?>> pending = new ArrayDeque<>();
             forEachCurrent(source, sourceBucket, keys, object -> {
                 log.sourceCount.incrementAndGet();
-                listed.addSource(object.key(), DigestComparison.keyOnly(object.key()));
+                if (full) {
+                    listed.addSource(object.key(), DigestComparison.keyOnly(object.key()));
+                }
                 if (full || Sampling.chosen(object.key(), sampleRate)) {
                     pending.add(pool.submit(() -> check(object, sourceBucket, targetBucket, log)));
                     while (pending.size() > workers * CHECKS_PER_WORKER) {
@@ -90,11 +92,6 @@ final class BucketVerifier {
         return log.result(id, sampleRate, started, full ? "" : "sampled: extra target objects are not counted");
     }
 
-    private Void check(ListedObject object, String sourceBucket, String targetBucket, MismatchLog log) throws InterruptedException {
-        checkOne(object, sourceBucket, targetBucket, log);
-        return null;
-    }
-
     /** Keys only on the target are extra; a source key the target lacks was counted missing by its check. */
     private static DigestSpill.Outcomes extras(MismatchLog log) {
         return new DigestSpill.Outcomes() {
@@ -107,10 +104,10 @@ final class BucketVerifier {
 
     private DigestComparison.Listing keysOf(BucketGateway gateway, String bucket, KeyFilter keys) {
         return sink -> forEachCurrent(gateway, bucket, keys,
-                object -> sink.unit(object.key(), DigestComparison.keyOnly(object.key()), () -> new byte[0]));
+                object -> sink.unit(object.key(), () -> DigestComparison.keyOnly(object.key()), () -> new byte[0]));
     }
 
-    private void checkOne(ListedObject object, String sourceBucket, String targetBucket, MismatchLog log) throws InterruptedException {
+    private void check(ListedObject object, String sourceBucket, String targetBucket, MismatchLog log) throws InterruptedException {
         log.checkedOne();
         Optional<ObjectHead> copy = retry.call(() -> target.head(targetBucket, object.key(), Optional.empty()));
         if (copy.isEmpty()) {
@@ -181,7 +178,7 @@ final class BucketVerifier {
 
     private DigestComparison.Listing historiesOf(BucketGateway gateway, String bucket, KeyFilter keys) {
         return sink -> forEachHistory(gateway, bucket, keys,
-                (key, history) -> sink.unit(key, canonical(key, history), () -> history.toString().getBytes(StandardCharsets.UTF_8)));
+                (key, history) -> sink.unit(key, () -> canonical(key, history), () -> history.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
     private interface HistoryHandler {

@@ -3,25 +3,23 @@ package dev.migrator.store.table;
 import dev.migrator.engine.MismatchLog;
 import dev.migrator.model.SeededKey;
 import dev.migrator.support.digest.Digest;
-import dev.migrator.support.digest.DigestBuckets;
+import dev.migrator.support.digest.DigestComparison;
 import dev.migrator.support.digest.DigestSpill;
 import dev.migrator.transform.ItemTransformer;
 import dev.migrator.transform.TransformFailure;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * A full table verification in flat memory. One parallel scan of each side (both at once) sums each item's
- * digest into its key's bucket; equal buckets are proven equal. Only if some bucket differs are the two sides
- * scanned again, keeping the items of those buckets only, spilled to disk and compared key by key to name
- * the missing, extra and different items. Target items under a declared seeded key are held aside (they are
- * few): compared when the source has that key too, ignored otherwise.
+ * A full table verification in flat memory ({@link DigestComparison}). One parallel scan of each side (both at once)
+ * adds each item's digest under its key; equal key buckets are proven equal. Only if some bucket differs are the two
+ * sides scanned again, keeping the items of those buckets only, spilled to disk and compared key by key to name the
+ * missing, extra and different items. Target items under a declared seeded key are held aside (they are few):
+ * compared when the source has that key too, ignored otherwise.
  */
 final class DigestTableCheck {
     private final TableGateway source;
@@ -30,11 +28,8 @@ final class DigestTableCheck {
     private final Path spillDirectory;
     private final int partitionSize;
 
-    /** Where a transformed source item or a target item falls. */
-    private record Unit(String key, int bucket, Map<String, AttributeValue> item) {}
-
-    private interface UnitHandler {
-        void handle(Unit unit);
+    private interface ItemHandler {
+        void handle(String key, Map<String, AttributeValue> item);
     }
 
     private record Held(Digest digest, byte[] shape) {}
@@ -51,42 +46,35 @@ final class DigestTableCheck {
     String run(String sourceTable, TableInfo targetTable, ItemTransformer transformer, List<SeededKey> seeded, MismatchLog log)
             throws InterruptedException, IOException {
         Sides sides = new Sides(sourceTable, targetTable, transformer, seeded);
-        DigestBuckets expected = new DigestBuckets(DigestBuckets.DEFAULT_SIZE);
-        DigestBuckets actual = new DigestBuckets(DigestBuckets.DEFAULT_SIZE);
+        DigestComparison items = new DigestComparison();
         Map<String, Held> seededSource = new ConcurrentHashMap<>();
         Map<String, Held> seededTarget = new ConcurrentHashMap<>();
         ParallelScan.both(
-                () -> sides.source(expected, log, unit -> {
+                () -> sides.source(log, (key, item) -> {
                     log.checkedOne();
-                    if (sides.seeded(unit)) {
-                        seededSource.put(unit.key(), held(unit.item()));
+                    if (sides.seeded(item)) {
+                        seededSource.put(key, held(item));
                     } else {
-                        expected.add(unit.bucket(), Digest.of(CanonicalItem.bytes(unit.item())));
+                        items.addSource(key, CanonicalItem.bytes(item));
                     }
                 }),
-                () -> sides.target(actual, log, unit -> {
-                    if (sides.seeded(unit)) {
-                        seededTarget.put(unit.key(), held(unit.item()));
+                () -> sides.target(log, (key, item) -> {
+                    if (sides.seeded(item)) {
+                        seededTarget.put(key, held(item));
                     } else {
-                        actual.add(unit.bucket(), Digest.of(CanonicalItem.bytes(unit.item())));
+                        items.addTarget(key, CanonicalItem.bytes(item));
                     }
                 }));
-        compareSeeded(seededSource, seededTarget, log);
-        BitSet differing = expected.differing(actual);
-        long all = log.checked.get() - seededSource.size();
-        log.matched.addAndGet(all - expected.countIn(differing));
-        if (differing.isEmpty()) {
-            return "";
-        }
+        DigestSpill.Outcomes outcomes = log.outcomes((want, got) -> ItemDifference.describe(ItemShape.fromBytes(want),
+                ItemShape.fromBytes(got)), "item");
+        compareSeeded(seededSource, seededTarget, outcomes);
         long before = log.mismatchCount();
-        try (DigestSpill spill = DigestSpill.open(spillDirectory, expected.countIn(differing), partitionSize)) {
-            ParallelScan.both(
-                    () -> sides.source(expected, null, unit -> spillIf(differing, spill, DigestSpill.Side.SOURCE, unit, sides)),
-                    () -> sides.target(actual, null, unit -> spillIf(differing, spill, DigestSpill.Side.TARGET, unit, sides)));
-            spill.compare(log.outcomes((want, got) -> ItemDifference.describe(ItemShape.fromBytes(want), ItemShape.fromBytes(got)), "item"));
-        }
-        return log.mismatchCount() == before
-                ? differing.cardinality() + " key ranges differed on the first read and matched on the second: the tables changed while verify read them"
+        DigestComparison.Resolved resolved = items.resolve(spillDirectory, partitionSize,
+                sink -> sides.source(null, (key, item) -> offer(sink, sides, key, item)),
+                sink -> sides.target(null, (key, item) -> offer(sink, sides, key, item)), outcomes);
+        log.matched.addAndGet(log.checked.get() - seededSource.size() - resolved.sourceUnits());
+        return resolved.buckets() > 0 && log.mismatchCount() == before
+                ? resolved.buckets() + " key ranges differed on the first read and matched on the second: the tables changed while verify read them"
                 : "";
     }
 
@@ -94,26 +82,27 @@ final class DigestTableCheck {
         return new Held(Digest.of(CanonicalItem.bytes(item)), ItemShape.of(item).toBytes());
     }
 
-    private static void spillIf(BitSet differing, DigestSpill spill, DigestSpill.Side side, Unit unit, Sides sides) {
-        if (differing.get(unit.bucket()) && !sides.seeded(unit)) {
-            spill.write(side, unit.bucket(), unit.key(), Digest.of(CanonicalItem.bytes(unit.item())), ItemShape.of(unit.item()).toBytes());
+    /** An item of the second pass, seeded ones left out as in the first. */
+    private static void offer(DigestComparison.Sink sink, Sides sides, String key, Map<String, AttributeValue> item) {
+        if (!sides.seeded(item)) {
+            sink.unit(key, () -> CanonicalItem.bytes(item), () -> ItemShape.of(item).toBytes());
         }
     }
 
-    private static void compareSeeded(Map<String, Held> expected, Map<String, Held> actual, MismatchLog log) {
+    private static void compareSeeded(Map<String, Held> expected, Map<String, Held> actual, DigestSpill.Outcomes outcomes) {
         expected.forEach((key, want) -> {
             Held got = actual.get(key);
             if (got == null) {
-                log.missing(key);
+                outcomes.missing(key);
             } else if (!got.digest().equals(want.digest())) {
-                log.different(key + ": " + ItemDifference.describe(ItemShape.fromBytes(want.shape()), ItemShape.fromBytes(got.shape())));
+                outcomes.different(key, want.shape(), got.shape());
             } else {
-                log.matched.incrementAndGet();
+                outcomes.matched(key);
             }
         });
     }
 
-    /** How each side's items become units: the source's transformed (and copyable), the target's as they are. */
+    /** How each side's items are read: the source's transformed (and copyable), the target's as they are, each under its key. */
     private final class Sides {
         private final String sourceTable;
         private final TableInfo targetTable;
@@ -132,7 +121,7 @@ final class DigestTableCheck {
         }
 
         /** Every copyable source item, transformed; {@code log} (first pass only) counts what was read. */
-        void source(DigestBuckets buckets, MismatchLog log, UnitHandler handler) throws InterruptedException {
+        void source(MismatchLog log, ItemHandler handler) throws InterruptedException {
             scan.forEachPage(source, sourceTable, page -> {
                 if (log != null) {
                     log.sourceCount.addAndGet(page.size());
@@ -149,33 +138,32 @@ final class DigestTableCheck {
                             log.notCopyable.incrementAndGet();
                         }
                     } else {
-                        handler.handle(unit(buckets, out));
+                        handler.handle(key(out), out);
                     }
                 }
             });
         }
 
-        void target(DigestBuckets buckets, MismatchLog log, UnitHandler handler) throws InterruptedException {
+        void target(MismatchLog log, ItemHandler handler) throws InterruptedException {
             scan.forEachPage(target, targetTable.name(), page -> {
                 if (log != null) {
                     log.targetCount.addAndGet(page.size());
                 }
                 for (Map<String, AttributeValue> item : page) {
-                    handler.handle(unit(buckets, item));
+                    handler.handle(key(item), item);
                 }
             });
         }
 
-        private Unit unit(DigestBuckets buckets, Map<String, AttributeValue> item) {
-            String key = KeyStrings.of(item, keyNames).toString();
-            return new Unit(key, buckets.bucketOf(key), item);
+        private String key(Map<String, AttributeValue> item) {
+            return KeyStrings.of(item, keyNames).toString();
         }
 
-        boolean seeded(Unit unit) {
+        boolean seeded(Map<String, AttributeValue> item) {
             if (seeded.isEmpty()) {
                 return false;
             }
-            Map<String, String> printable = KeyStrings.of(unit.item(), keyNames);
+            Map<String, String> printable = KeyStrings.of(item, keyNames);
             return seeded.stream().anyMatch(s -> s.matches(printable));
         }
     }

@@ -26,13 +26,7 @@ record CognitoCalls(RateLimiter limiter, RetryPolicy retry) {
     /** Every item of a paginated listing, each page a paced, retried request. */
     <T> List<T> all(Function<Optional<String>, UserPoolGateway.Page<T>> page) throws InterruptedException {
         List<T> items = new ArrayList<>();
-        Optional<String> token = Optional.empty();
-        do {
-            Optional<String> at = token;
-            UserPoolGateway.Page<T> next = call(() -> page.apply(at));
-            items.addAll(next.items());
-            token = next.next();
-        } while (token.isPresent());
+        forEach(page, items::add);
         return items;
     }
 

@@ -88,13 +88,13 @@ final class UserPoolVerifier {
             users.addTarget(form.username(), form.bytes());
         });
         try {
-            long unproven = users.resolve(spillDirectory, DigestSpill.DEFAULT_PARTITION_SIZE,
-                    sink -> forEachSourceForm(sourcePool, targetInfo, sourceGroups, null, f -> sink.unit(f.username(), f.bytes(), f::bytes)),
+            DigestComparison.Resolved resolved = users.resolve(spillDirectory, DigestSpill.DEFAULT_PARTITION_SIZE,
+                    sink -> forEachSourceForm(sourcePool, targetInfo, sourceGroups, null, f -> sink.unit(f.username(), f::bytes, f::bytes)),
                     sink -> calls.forEach(token -> target.listUsers(targetPool, token), user -> {
                         Form f = form(user, user.username(), targetInfo, targetGroups);
-                        sink.unit(f.username(), f.bytes(), f::bytes);
+                        sink.unit(f.username(), f::bytes, f::bytes);
                     }), log.outcomes((want, got) -> Form.parse(want).difference(Form.parse(got)), "user"));
-            log.matched.addAndGet(log.checked.get() - unproven);
+            log.matched.addAndGet(log.checked.get() - resolved.sourceUnits());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot spill differing users under " + spillDirectory, e);
         }

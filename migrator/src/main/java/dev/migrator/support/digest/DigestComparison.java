@@ -17,10 +17,16 @@ public final class DigestComparison {
         void forEach(Sink sink) throws InterruptedException;
     }
 
-    /** A unit: its key, its canonical bytes, and (only asked for units of differing buckets) what explains a difference. */
+    /**
+     * A unit: its key, then, asked only for units of differing buckets, its canonical bytes and what explains a
+     * difference.
+     */
     public interface Sink {
-        void unit(String key, byte[] canonical, Supplier<byte[]> detail);
+        void unit(String key, Supplier<byte[]> canonical, Supplier<byte[]> detail);
     }
+
+    /** What {@link #resolve} had to read again: the differing buckets, and the source units in them (the rest are proven equal). */
+    public record Resolved(int buckets, long sourceUnits) {}
 
     private final DigestBuckets source = new DigestBuckets(DigestBuckets.DEFAULT_SIZE);
     private final DigestBuckets target = new DigestBuckets(DigestBuckets.DEFAULT_SIZE);
@@ -38,21 +44,15 @@ public final class DigestComparison {
         return key.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Whether both sides added the same units. */
-    public boolean equal() {
-        return source.differing(target).isEmpty();
-    }
-
     /**
      * When some bucket differs, lists both sides again keeping the units of those buckets (spilled under
-     * {@code spillParent}) and compares them key by key; otherwise does nothing. Returns how many source units fell
-     * in differing buckets (the rest are proven equal).
+     * {@code spillParent}) and compares them key by key; otherwise does nothing.
      */
-    public long resolve(Path spillParent, int partitionSize, Listing sourceAgain, Listing targetAgain, DigestSpill.Outcomes outcomes)
+    public Resolved resolve(Path spillParent, int partitionSize, Listing sourceAgain, Listing targetAgain, DigestSpill.Outcomes outcomes)
             throws IOException, InterruptedException {
         BitSet differing = source.differing(target);
         if (differing.isEmpty()) {
-            return 0;
+            return new Resolved(0, 0);
         }
         long inDiffering = source.countIn(differing);
         try (DigestSpill spill = DigestSpill.open(spillParent, inDiffering, partitionSize)) {
@@ -60,14 +60,14 @@ public final class DigestComparison {
             targetAgain.forEach(keep(differing, spill, DigestSpill.Side.TARGET));
             spill.compare(outcomes);
         }
-        return inDiffering;
+        return new Resolved(differing.cardinality(), inDiffering);
     }
 
     private Sink keep(BitSet differing, DigestSpill spill, DigestSpill.Side side) {
         return (key, canonical, detail) -> {
             int bucket = source.bucketOf(key);
             if (differing.get(bucket)) {
-                spill.write(side, bucket, key, Digest.of(canonical), detail.get());
+                spill.write(side, bucket, key, Digest.of(canonical.get()), detail.get());
             }
         };
     }
