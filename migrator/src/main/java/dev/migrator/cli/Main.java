@@ -8,10 +8,13 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        dev.migrator.support.FastCrypto.install();
         WorkerJvm.dieWithLauncher();
         java.util.OptionalInt worker = WorkerJvm.runIfBetter(args);
-        System.exit(worker.isPresent() ? worker.getAsInt() : execute(args));
+        if (worker.isPresent()) { // the worker JVM did the work (and installed the provider itself)
+            System.exit(worker.getAsInt());
+        }
+        dev.migrator.support.FastCrypto.install();
+        System.exit(execute(args));
     }
 
     public static int execute(String... args) {
