@@ -8,7 +8,8 @@ import picocli.CommandLine.Option;
 final class ShardOption {
     @Option(names = "--shard", paramLabel = "I/N",
             description = "Do shard I of N (0-based): a table's scan segments and a bucket's keys dealt out by number and key hash; "
-                    + "user pools and steps linked by maps run whole in shard 0. Each shard keeps its own state under "
+                    + "user pools run whole in shard 0, and a table that reads a map waits for every shard's part of it. "
+                    + "Each shard keeps its own state under "
                     + "shards/shard-I-of-N/ and continues from its checkpoints when started again. No verification: once "
                     + "every shard is done, 'verify FILE' checks the whole and 'status FILE' combines the shards.")
     String shard;

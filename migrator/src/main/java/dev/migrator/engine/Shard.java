@@ -19,7 +19,7 @@ public record Shard(int index, int count) {
         }
     }
 
-    /** {@code "I/N"}, as given on the command line; empty with the reason when it is not that. */
+    /** {@code "I/N"}, as given on the command line; an IllegalArgumentException says why when it is not that. */
     public static Shard parse(String text) {
         String[] parts = text.split("/", -1);
         try {

@@ -2,8 +2,6 @@ package dev.migrator.engine;
 
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /**
  * Which steps of a plan this shard works on, and how: a splittable step is sliced over every shard; any other
@@ -48,15 +46,5 @@ public record Sharding(Shard shard, Set<StepId> sliced, Set<StepId> whole, java.
     /** The slice of {@code step} this shard copies: the shard itself, or {@link Shard#WHOLE}. */
     public Shard sliceOf(StepId step) {
         return sliced.contains(step) ? shard : Shard.WHOLE;
-    }
-
-    /** One line for the console: what this shard does. */
-    public String describe() {
-        return shard + ": " + (sliced.isEmpty() ? "no slices" : "a slice of " + names(sliced))
-                + (whole.isEmpty() ? "" : "; whole: " + names(whole));
-    }
-
-    private static String names(Set<StepId> ids) {
-        return ids.stream().map(StepId::toString).collect(Collectors.toCollection(TreeSet::new)).toString();
     }
 }

@@ -154,7 +154,6 @@ public final class MigrationService {
                     if (!resume.get()) {
                         context.checkpoints().clear();
                         DeadLetterFile.setAsideEarlier(context.layout().deadLetterDirectory());
-                        deleteTree(own.doneMarker("x").getParent());
                     }
                     prepared.directory().markStarted();
                     ShardMaps maps = new ShardMaps(schemaLayout, sharding, prepared.plan().steps(), context.progress());
@@ -164,16 +163,6 @@ public final class MigrationService {
                             prepared.preflights(), prepared.directory(), prepared.started());
                     return new PhaseCommand(List.of(Phase.COPY), sharding::runs, 1.0).run(waiting, context);
                 });
-    }
-
-    private static void deleteTree(Path directory) throws IOException {
-        if (Files.isDirectory(directory)) {
-            try (var paths = Files.walk(directory)) {
-                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
-        }
     }
 
     /** Another shard started writing while this one preflighted: what its preflight saw in the targets is the run's own. */

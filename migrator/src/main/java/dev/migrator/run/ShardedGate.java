@@ -55,7 +55,7 @@ final class ShardedGate {
         Map<String, String> reports = new LinkedHashMap<>();
         for (int i = 0; i < n; i++) {
             String name = "shard " + i + " of " + n;
-            RunLayout shard = new RunLayout(top.shardsDirectory().resolve("shard-" + i + "-of-" + n));
+            RunLayout shard = new RunLayout(top.shardsDirectory().resolve(new dev.migrator.engine.Shard(i, n).directoryName()));
             Path report = shard.newestReport("report", "json");
             if (!Files.exists(report)) {
                 reasons.add(name + " never ran" + (Files.exists(shard.startedMarker()) ? " to its end" : "")

@@ -14,9 +14,12 @@ public record RunLayout(Path directory) {
         return directory.resolve("started");
     }
 
-    /** {@code done/<slug>}: written by a shard when a step finished its copy there (other shards wait for its maps). */
+    /**
+     * {@code checkpoints/<slug>.done}: written by a shard when a step's copy ended there (other shards wait for its maps);
+     * with the checkpoints, so a fresh run clears it with them.
+     */
     public Path doneMarker(String slug) {
-        return directory.resolve("done").resolve(slug);
+        return checkpoints().directory().resolve(slug + ".done");
     }
 
     /** {@code shards/}: one state directory per shard of a sharded run ({@code shard-I-of-N}). */

@@ -46,10 +46,6 @@ final class ExportPages implements TableCopier.PageSource {
         this.pageSize = pageSize;
     }
 
-    int segments() {
-        return files.size();
-    }
-
     @Override
     public TableGateway.ScanPage page(int segment, Map<String, AttributeValue> start) {
         long from = start == null ? 0 : Long.parseLong(start.get(LINE).n());
