@@ -46,6 +46,12 @@ public final class TableAndBucket {
             pool.shutdown();
             assertThat(pool.awaitTermination(2, TimeUnit.MINUTES)).isTrue();
         }
+        return schema(aws, dir, sourceTable, targetTable, sourceBucket, targetBucket, options);
+    }
+
+    /** {@code schema.json} in {@code dir}: table pair {@code t} and bucket pair {@code b} on the local emulators, with these {@code options}. */
+    public static Path schema(LocalAws aws, Path dir, String sourceTable, String targetTable, String sourceBucket, String targetBucket,
+                              String options) throws Exception {
         String endpoints = "\"endpoints\": {\"s3\": \"" + aws.s3Endpoint() + "\", \"dynamodb\": \"" + aws.dynamoDbEndpoint() + "\"}";
         return Files.writeString(dir.resolve("schema.json"), """
                 {"schemaVersion": "1.0",

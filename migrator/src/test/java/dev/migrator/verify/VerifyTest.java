@@ -127,14 +127,8 @@ class VerifyTest {
 
     private static Path schema(LocalAws aws, Path dir, String sourceTable, String targetTable, String sourceBucket, String targetBucket)
             throws Exception {
-        String endpoints = "\"endpoints\": {\"s3\": \"" + aws.s3Endpoint() + "\", \"dynamodb\": \"" + aws.dynamoDbEndpoint() + "\"}";
-        return Files.writeString(dir.resolve("schema.json"), """
-                {"schemaVersion": "1.0",
-                 "source": {"region": "%s", %s}, "target": {"region": "%s", %s},
-                 "buckets": [{"name": "b", "source": "%s", "target": "%s"}],
-                 "tables": [{"name": "t", "source": "%s", "target": "%s"}],
-                 "options": {"concurrency": 4, "maxRetries": 1}}
-                """.formatted(REGION, endpoints, REGION, endpoints, sourceBucket, targetBucket, sourceTable, targetTable));
+        return dev.migrator.testkit.TableAndBucket.schema(aws, dir, sourceTable, targetTable, sourceBucket, targetBucket,
+                "{\"concurrency\": 4, \"maxRetries\": 1}");
     }
 
     private static int cli(StringWriter out, String... args) {
