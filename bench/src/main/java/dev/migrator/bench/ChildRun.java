@@ -69,21 +69,11 @@ final class ChildRun {
 
     /** The largest heap in use before any collection the log shows (the heap only grows between them). */
     static long peakHeap(Path gcLog) throws IOException {
-        if (gcLog == null || !Files.exists(gcLog)) {
-            return -1;
-        }
-        long peak = -1;
-        for (String line : Files.readAllLines(gcLog)) {
+        return largest(gcLog, line -> {
             Matcher m = GC.matcher(line);
-            if (m.find()) {
-                peak = Math.max(peak, Long.parseLong(m.group(1)));
-            }
             Matcher exit = USED_AT_EXIT.matcher(line);
-            if (exit.find()) {
-                peak = Math.max(peak, Long.parseLong(exit.group(1)) >> 10);
-            }
-        }
-        return peak;
+            return Math.max(m.find() ? Long.parseLong(m.group(1)) : -1, exit.find() ? Long.parseLong(exit.group(1)) >> 10 : -1);
+        });
     }
 
     /**
@@ -91,17 +81,22 @@ final class ChildRun {
      * the peak before collections only says how far the collector let the heap fill.
      */
     static long liveAfterFullCollections(Path gcLog) throws IOException {
+        return largest(gcLog, line -> {
+            Matcher m = GC.matcher(line);
+            return line.contains("Pause Full") && m.find() ? Long.parseLong(m.group(2)) : -1;
+        });
+    }
+
+    /** The largest figure {@code figure} reads off any line of the GC log (-1 for a line without one, or no log). */
+    private static long largest(Path gcLog, java.util.function.ToLongFunction<String> figure) throws IOException {
         if (gcLog == null || !Files.exists(gcLog)) {
             return -1;
         }
-        long live = -1;
+        long largest = -1;
         for (String line : Files.readAllLines(gcLog)) {
-            Matcher m = GC.matcher(line);
-            if (line.contains("Pause Full") && m.find()) {
-                live = Math.max(live, Long.parseLong(m.group(2)));
-            }
+            largest = Math.max(largest, figure.applyAsLong(line));
         }
-        return live;
+        return largest;
     }
 
     static String tail(String out) {
