@@ -56,11 +56,7 @@ public record Shard(int index, int count) {
         if (whole()) {
             return true;
         }
-        int h = key.hashCode();
-        h ^= h >>> 16;
-        h *= 0x85ebca6b;
-        h ^= h >>> 13;
-        return Math.floorMod(h, count) == index;
+        return dev.migrator.support.KeyHash.slot(key, count) == index;
     }
 
     /** Whether this shard scans segment {@code segment} of a table. */

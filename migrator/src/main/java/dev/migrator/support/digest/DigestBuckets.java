@@ -25,13 +25,9 @@ public final class DigestBuckets {
         return counts.length;
     }
 
-    /** The bucket of {@code key}: stable across processes and machines (String.hashCode is specified). */
+    /** The bucket of {@code key}: stable across processes and machines. */
     public int bucketOf(String key) {
-        int h = key.hashCode();
-        h ^= h >>> 16;
-        h *= 0x45d9f3b;
-        h ^= h >>> 16;
-        return Math.floorMod(h, counts.length);
+        return dev.migrator.support.KeyHash.slot(key, counts.length);
     }
 
     public synchronized void add(int bucket, Digest digest) {
