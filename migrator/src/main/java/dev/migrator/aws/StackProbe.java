@@ -24,6 +24,10 @@ public final class StackProbe {
     }
 
     public StackAccess probe(Set<AwsService> services) {
+        if (services.isEmpty()) { // a plan of Redis pairs only: no AWS call, so no credentials asked for
+            return new StackAccess(clients.stack().role(), clients.stack().region(), Map.of(), clients.credentialSource(),
+                    "not asked (the plan calls no AWS service)", List.of());
+        }
         Map<String, String> endpoints = new LinkedHashMap<>();
         for (AwsService service : services) {
             endpoints.put(service.name().toLowerCase(), clients.endpoints().resolve(clients.stack(), service)

@@ -25,6 +25,8 @@ public final class ChildProcess implements AutoCloseable {
     /** Stops the child on every way out of this JVM (Ctrl-C, SIGTERM, System.exit) that skips {@link #close()}. */
     private final Thread stopOnExit;
 
+    private volatile boolean stopBySignal;
+
     private ChildProcess(String name, Process process, int port, Path log) {
         this.name = name;
         this.process = process;
@@ -127,6 +129,12 @@ public final class ChildProcess implements AutoCloseable {
     }
 
     /** Kills the process at once (SIGKILL), as a crash would, and waits until it is gone. */
+    /** A server that ignores its closed stdin (redis-server): {@link #close} sends it SIGTERM at once instead of waiting. */
+    public ChildProcess stoppedBySignal() {
+        stopBySignal = true;
+        return this;
+    }
+
     public void kill() throws InterruptedException {
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
     }
@@ -144,7 +152,7 @@ public final class ChildProcess implements AutoCloseable {
             // the child may be gone already
         }
         try {
-            if (!process.waitFor(3, TimeUnit.SECONDS)) {
+            if (stopBySignal || !process.waitFor(3, TimeUnit.SECONDS)) {
                 process.destroy();
                 if (!process.waitFor(3, TimeUnit.SECONDS)) {
                     process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);

@@ -16,15 +16,23 @@ public record MigrationSchema(
         List<BucketPair> buckets,
         List<TablePair> tables,
         List<UserPoolPair> userPools,
+        List<RedisPair> redis,
         MigrationOptions options) {
 
     public MigrationSchema {
         buckets = List.copyOf(buckets);
         tables = List.copyOf(tables);
         userPools = List.copyOf(userPools);
+        redis = List.copyOf(redis);
+    }
+
+    /** A schema without Redis pairs. */
+    public MigrationSchema(Path file, SchemaFormat format, String name, StackSpec source, StackSpec target, List<BucketPair> buckets,
+                           List<TablePair> tables, List<UserPoolPair> userPools, MigrationOptions options) {
+        this(file, format, name, source, target, buckets, tables, userPools, List.of(), options);
     }
 
     public int resourceCount() {
-        return buckets.size() + tables.size() + userPools.size();
+        return buckets.size() + tables.size() + userPools.size() + redis.size();
     }
 }

@@ -3,6 +3,7 @@ package dev.migrator.run;
 import dev.migrator.engine.StepId;
 import dev.migrator.engine.StoreModule;
 import dev.migrator.store.bucket.BucketModule;
+import dev.migrator.store.redis.RedisModule;
 import dev.migrator.store.table.TableModule;
 import dev.migrator.store.userpool.UserPoolModule;
 import java.util.List;
@@ -11,13 +12,14 @@ import java.util.Optional;
 /**
  * The stores a run knows, in the order their steps run. {@link #BUILT_IN} is the only place that names a
  * store, one line each: user pools first (tables map their subs), then buckets (tables map their version
- * ids), then tables.
+ * ids), then tables, then Redis databases.
  */
 public record Stores(List<StoreModule> modules) {
     public static final Stores BUILT_IN = new Stores(List.of(
             new UserPoolModule(),
             new BucketModule(),
-            new TableModule()));
+            new TableModule(),
+            new RedisModule()));
 
     public Stores {
         modules = List.copyOf(modules);

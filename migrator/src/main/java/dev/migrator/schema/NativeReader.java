@@ -9,6 +9,8 @@ import dev.migrator.model.MigrationOptions;
 import dev.migrator.model.MigrationSchema;
 import dev.migrator.model.NonEmptyTargetPolicy;
 import dev.migrator.model.PairLocation;
+import dev.migrator.model.RedisEndpoint;
+import dev.migrator.model.RedisPair;
 import dev.migrator.model.SchemaFormat;
 import dev.migrator.model.SeededKey;
 import dev.migrator.model.StackSpec;
@@ -53,10 +55,20 @@ final class NativeReader {
                 passwordPolicy(node.path("passwords").asText("reset-on-sign-in")),
                 node.path("requestsPerSecond").asDouble(UserPoolPair.DEFAULT_REQUESTS_PER_SECOND),
                 CatchUp.of(node.path("catchUp").asText()), location(at))));
+        List<RedisPair> redis = new ArrayList<>();
+        forEach(root, "redis", (node, at) -> redis.add(new RedisPair(
+                node.has("name") ? node.get("name").asText() : node.path("source").path("host").asText(),
+                redisEndpoint(node.path("source"), at + "/source"), redisEndpoint(node.path("target"), at + "/target"),
+                strings(node.path("include")), strings(node.path("exclude")), policy(node, options.ifTargetNotEmpty()),
+                node.path("keepTtl").asBoolean(true), RedisPair.Method.of(node.path("method").asText("auto")),
+                CatchUp.of(node.path("catchUp").asText()),
+                java.time.Duration.ofMillis(Math.round(1000 * node.path("ttlToleranceSeconds")
+                        .asDouble(RedisPair.DEFAULT_TTL_TOLERANCE.toMillis() / 1000.0))),
+                location(at))));
         String name = root.has("name") ? root.get("name").asText()
                 : file.getFileName().toString().replaceFirst("\\.json$", "");
         return new MigrationSchema(file, SchemaFormat.NATIVE_1_0, name, stack("source", root.path("source")),
-                stack("target", root.path("target")), buckets, tables, pools, options);
+                stack("target", root.path("target")), buckets, tables, pools, redis, options);
     }
 
     private interface PairVisitor {
@@ -172,5 +184,11 @@ final class NativeReader {
         }
         return Optional.of(new dev.migrator.model.TableExport(node.path("bucket").asText(), node.path("prefix").asText(""),
                 node.path("exportArn").asText(), node.path("start").asBoolean(false), pointer));
+    }
+
+    private static RedisEndpoint redisEndpoint(JsonNode node, String pointer) {
+        return new RedisEndpoint(node.path("host").asText(), node.path("port").asInt(RedisEndpoint.DEFAULT_PORT),
+                node.path("tls").asBoolean(false), text(node, "user"), text(node, "passwordEnv"), text(node, "passwordFile"),
+                node.path("database").asInt(0), node.path("cluster").asBoolean(false), pointer);
     }
 }

@@ -39,14 +39,29 @@ final class SemanticCheck {
 
     void run() {
         if (schema.resourceCount() == 0) {
-            problems.error("", "nothing to migrate: no buckets, tables or user pools are listed",
+            problems.error("", "nothing to migrate: no buckets, tables, user pools or Redis databases are listed",
                     "add at least one pair; 'migrator templates' lists ready-made schemas");
         }
         new StackCheck(root, problems).check(schema.source(), schema.target());
         checkBuckets();
         checkTables();
         checkUserPools();
+        new RedisCheck(problems, placeholders).check(schema.redis(), inlinePasswords());
         checkTransforms();
+    }
+
+    /** The pointers of Redis endpoints that write a password into the file (the model never carries one). */
+    private Set<String> inlinePasswords() {
+        Set<String> at = new java.util.HashSet<>();
+        JsonNode pairs = root.path("redis");
+        for (int i = 0; i < pairs.size(); i++) {
+            for (String side : List.of("source", "target")) {
+                if (pairs.get(i).path(side).has("password")) {
+                    at.add("/redis/" + i + "/" + side);
+                }
+            }
+        }
+        return at;
     }
 
     private void checkBuckets() {

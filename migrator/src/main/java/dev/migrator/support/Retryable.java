@@ -12,7 +12,7 @@ public final class Retryable {
             return s.isThrottlingException() || s.statusCode() >= 500
                     || (s.awsErrorDetails() != null && "RequestLimitExceeded".equals(s.awsErrorDetails().errorCode()));
         }
-        return e instanceof SdkClientException;
+        return e instanceof SdkClientException || e instanceof TransientException;
     }
 
     /** The service asked us to slow down: SlowDown, Throttling, ProvisionedThroughputExceeded, TooManyRequests, 429. */

@@ -48,6 +48,15 @@ public final class SchemaBuilder {
         return pair("userPools", name, source, target, settings);
     }
 
+    /** A Redis pair between two servers on 127.0.0.1, database 0 of each. */
+    public SchemaBuilder redis(String name, int sourcePort, int targetPort, Map<String, ?> settings) {
+        ObjectNode pair = root.withArray("redis").addObject().put("name", name);
+        pair.putObject("source").put("host", "127.0.0.1").put("port", sourcePort);
+        pair.putObject("target").put("host", "127.0.0.1").put("port", targetPort);
+        settings.forEach((key, value) -> pair.set(key, JSON.valueToTree(value)));
+        return this;
+    }
+
     private SchemaBuilder pair(String store, String name, String source, String target, Map<String, ?> settings) {
         ArrayNode pairs = root.withArray(store);
         ObjectNode pair = pairs.addObject().put("name", name).put("source", source).put("target", target);

@@ -1,0 +1,98 @@
+package dev.migrator.store.redis;
+
+import dev.migrator.model.RedisEndpoint;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.UnaryOperator;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisClientConfig;
+import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.JedisPoolConfig;
+
+/**
+ * How to reach one Redis endpoint: its address, TLS, user, and the password read from the environment variable or
+ * file the schema names, only when first needed (a variable that is not set is then a preflight finding naming it).
+ * The password lives in the client's configuration only; nothing here logs or returns it.
+ */
+final class RedisConnection implements AutoCloseable {
+    private final RedisEndpoint endpoint;
+    private final Path schemaDirectory;
+    private final UnaryOperator<String> environment;
+    private final int poolSize;
+    private JedisPool pool;
+
+    /** {@code environment}: looks up a variable (System::getenv in a run); {@code poolSize}: connections at most. */
+    RedisConnection(RedisEndpoint endpoint, Path schemaDirectory, UnaryOperator<String> environment, int poolSize) {
+        this.endpoint = endpoint;
+        this.schemaDirectory = schemaDirectory;
+        this.environment = environment;
+        this.poolSize = poolSize;
+    }
+
+    RedisEndpoint endpoint() {
+        return endpoint;
+    }
+
+    synchronized JedisPool pool() {
+        if (pool == null) {
+            JedisPoolConfig config = new JedisPoolConfig();
+            config.setMaxTotal(poolSize);
+            config.setMaxIdle(poolSize);
+            config.setJmxEnabled(false);
+            pool = new JedisPool(config, address(), clientConfig());
+        }
+        return pool;
+    }
+
+    /** A connection of its own, outside the pool (a subscription holds it for as long as it follows). */
+    Jedis dedicated() {
+        return new Jedis(address(), clientConfig());
+    }
+
+    private HostAndPort address() {
+        return new HostAndPort(endpoint.host(), endpoint.port());
+    }
+
+    private JedisClientConfig clientConfig() {
+        DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
+                .connectionTimeoutMillis(5_000).socketTimeoutMillis(60_000).database(endpoint.database())
+                .ssl(endpoint.tls()).clientName("migrator");
+        endpoint.user().ifPresent(config::user);
+        password().ifPresent(config::password);
+        return config.build();
+    }
+
+    private java.util.Optional<String> password() {
+        if (endpoint.passwordEnv().isPresent()) {
+            String variable = endpoint.passwordEnv().get();
+            String value = environment.apply(variable);
+            if (value == null || value.isEmpty()) {
+                throw new IllegalStateException("environment variable " + variable + " (passwordEnv at " + endpoint.pointer()
+                        + ") is not set: export it with the password of " + endpoint.describe());
+            }
+            return java.util.Optional.of(value);
+        }
+        if (endpoint.passwordFile().isPresent()) {
+            Path file = schemaDirectory.resolve(endpoint.passwordFile().get());
+            try {
+                return java.util.Optional.of(Files.readString(file, StandardCharsets.UTF_8).strip());
+            } catch (IOException e) {
+                throw new IllegalStateException("password file " + file + " (passwordFile at " + endpoint.pointer()
+                        + ") cannot be read: " + e.getClass().getSimpleName(), e);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (pool != null) {
+            pool.close();
+            pool = null;
+        }
+    }
+}

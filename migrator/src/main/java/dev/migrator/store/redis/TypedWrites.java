@@ -1,0 +1,121 @@
+package dev.migrator.store.redis;
+
+import java.util.ArrayList;
+import java.util.List;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.Protocol;
+import redis.clients.jedis.Response;
+import redis.clients.jedis.Transaction;
+import redis.clients.jedis.exceptions.JedisDataException;
+
+/**
+ * Writes values per type, all of a batch in one MULTI/EXEC: DEL first where replacing, the type's commands in
+ * chunks, then PEXPIRE. Without replace, keys already there are left as they are and answered EXISTS. A stream's
+ * entries keep their ids; its consumer groups are not written (only RESTORE carries them).
+ */
+final class TypedWrites {
+    private static final int CHUNK = 512;
+
+    private TypedWrites() {}
+
+    static List<RedisGateway.Written> write(Jedis jedis, List<TypedValue> values, List<Long> ttlMillis, boolean replace) {
+        List<Boolean> present = replace ? null : present(jedis, values);
+        List<List<Response<?>>> answers = new ArrayList<>();
+        Transaction t = jedis.multi();
+        for (int i = 0; i < values.size(); i++) {
+            List<Response<?>> mine = new ArrayList<>();
+            answers.add(mine);
+            if (present != null && present.get(i)) {
+                continue;
+            }
+            TypedValue v = values.get(i);
+            if (replace) {
+                mine.add(t.del(v.key()));
+            }
+            commands(t, v, mine);
+            if (ttlMillis.get(i) > 0) {
+                mine.add(t.pexpire(v.key(), ttlMillis.get(i)));
+            }
+        }
+        t.exec();
+        List<RedisGateway.Written> written = new ArrayList<>(values.size());
+        for (int i = 0; i < values.size(); i++) {
+            byte[] key = values.get(i).key();
+            written.add(present != null && present.get(i) ? new RedisGateway.Written(key, RedisGateway.Written.Status.EXISTS, "")
+                    : outcome(key, answers.get(i), values.get(i)));
+        }
+        return written;
+    }
+
+    private static List<Boolean> present(Jedis jedis, List<TypedValue> values) {
+        try (Pipeline p = jedis.pipelined()) {
+            List<Response<Boolean>> answers = values.stream().map(v -> p.exists(v.key())).toList();
+            p.sync();
+            return answers.stream().map(Response::get).toList();
+        }
+    }
+
+    private static RedisGateway.Written outcome(byte[] key, List<Response<?>> answers, TypedValue value) {
+        if (value instanceof TypedValue.Unreadable u) {
+            return new RedisGateway.Written(key, RedisGateway.Written.Status.FAILED, u.reason());
+        }
+        if (value instanceof TypedValue.Entries s && s.entries().isEmpty()) {
+            return new RedisGateway.Written(key, RedisGateway.Written.Status.FAILED, "an empty stream cannot be written per type");
+        }
+        for (Response<?> answer : answers) {
+            try {
+                answer.get();
+            } catch (JedisDataException e) {
+                return new RedisGateway.Written(key, RedisGateway.Written.Status.FAILED, String.valueOf(e.getMessage()));
+            }
+        }
+        return RedisGateway.Written.ok(key);
+    }
+
+    private static void commands(Transaction t, TypedValue v, List<Response<?>> out) {
+        byte[] key = v.key();
+        if (v instanceof TypedValue.Text s) {
+            out.add(t.set(key, s.value()));
+        } else if (v instanceof TypedValue.Elements l) {
+            for (List<byte[]> chunk : chunks(l.elements())) {
+                out.add(t.rpush(key, chunk.toArray(new byte[0][])));
+            }
+        } else if (v instanceof TypedValue.Members s) {
+            for (List<byte[]> chunk : chunks(s.members())) {
+                out.add(t.sadd(key, chunk.toArray(new byte[0][])));
+            }
+        } else if (v instanceof TypedValue.Scored z) {
+            for (List<TypedValue.Score> chunk : chunks(z.members())) {
+                java.util.Map<byte[], Double> scores = new java.util.LinkedHashMap<>();
+                chunk.forEach(m -> scores.put(m.member(), m.score()));
+                out.add(t.zadd(key, scores));
+            }
+        } else if (v instanceof TypedValue.Fields h) {
+            for (List<TypedValue.Field> chunk : chunks(h.fields())) {
+                java.util.Map<byte[], byte[]> fields = new java.util.LinkedHashMap<>();
+                chunk.forEach(f -> fields.put(f.name(), f.value()));
+                out.add(t.hset(key, fields));
+            }
+        } else if (v instanceof TypedValue.Entries s) {
+            for (TypedValue.Entry e : s.entries()) {
+                List<byte[]> args = new ArrayList<>();
+                args.add(key);
+                args.add(TypedReads.bytes(e.id()));
+                e.fields().forEach(f -> {
+                    args.add(f.name());
+                    args.add(f.value());
+                });
+                out.add(t.sendCommand(Protocol.Command.XADD, args.toArray(new byte[0][])));
+            }
+        }
+    }
+
+    private static <T> List<List<T>> chunks(List<T> all) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += CHUNK) {
+            chunks.add(all.subList(i, Math.min(all.size(), i + CHUNK)));
+        }
+        return chunks;
+    }
+}
