@@ -1,6 +1,5 @@
 package dev.migrator.schema;
 
-import dev.migrator.model.CatchUp;
 import dev.migrator.model.RedisEndpoint;
 import dev.migrator.model.RedisPair;
 import java.util.HashMap;
@@ -34,10 +33,6 @@ final class RedisCheck {
             }
             once(targets, address(pair.target()), pair.target().pointer(), "Redis database " + pair.target().describe(), "target of");
             once(names, pair.name(), pair.at().pair(), "Redis pair name '" + pair.name() + "'", "name of");
-            if (pair.catchUp() == CatchUp.STREAM) {
-                problems.error(pair.at().pair() + "/catchUp", "Redis has no stream of changes to replay",
-                        "use \"delta\" (passes that compare every key) or \"notifications\" (keyspace notifications)");
-            }
         }
     }
 

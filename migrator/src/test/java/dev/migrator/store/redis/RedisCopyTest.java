@@ -167,6 +167,40 @@ class RedisCopyTest {
     }
 
     @Test
+    void keysTheTargetRefusesAreDeadLetteredWithTheReasonAndReplayedOnceFixed() throws Exception {
+        try (Jedis s = RedisServers.client(source); Jedis t = RedisServers.client(target)) {
+            RedisData.strings(s, "k:", 50);
+            RedisData.strings(s, "x:", 10);
+            t.aclSetUser("migrator", "on", ">migrator-pw", "~k:*", "+@all");
+        }
+        java.nio.file.Files.writeString(dir.resolve("target.pw"), "migrator-pw");
+        Path schema = schema(Map.of());
+        String text = java.nio.file.Files.readString(schema).replaceFirst("\"port\" : " + target.port(),
+                "\"port\" : " + target.port() + ", \"user\" : \"migrator\", \"passwordFile\" : \"target.pw\"");
+        java.nio.file.Files.writeString(schema, text);
+        StringWriter out = new StringWriter();
+        assertThat(Cli.run(out, "run", schema.toString(), "--state-dir", state())).as(out.toString()).isNotZero();
+        assertThat(out.toString()).contains("60 read, 50 written, 0 skipped, 10 failed")
+                .contains("redis:cache: 10 failed (in the dead letters)")
+                .as("the target refuses this user the keys it lacks, so nothing is proven").contains("NOT VERIFIED");
+        Path deadLetters;
+        try (var files = java.nio.file.Files.walk(dir.resolve("state"))) {
+            deadLetters = files.filter(f -> f.getFileName().toString().equals("redis-cache.jsonl")).findFirst().orElseThrow();
+        }
+        List<String> lines = java.nio.file.Files.readAllLines(deadLetters);
+        assertThat(lines).hasSize(10).allSatisfy(l -> assertThat(l).contains("\"key\":\"x:").contains("NOPERM"));
+        assertThat(java.nio.file.Files.getPosixFilePermissions(deadLetters)).containsExactlyInAnyOrder(
+                java.nio.file.attribute.PosixFilePermission.OWNER_READ, java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+
+        try (Jedis t = RedisServers.client(target)) {
+            t.aclSetUser("migrator", "allkeys");
+        }
+        StringWriter replay = new StringWriter();
+        assertThat(Cli.run(replay, "replay", schema.toString(), "--state-dir", state())).as(replay.toString()).isZero();
+        assertThat(replay.toString()).contains("10 read, 10 written, 0 skipped, 0 failed").contains("GO: 1 of 1");
+    }
+
+    @Test
     void deltaPassesApplyWritesAndDeletesMadeDuringTheCopy() throws Exception {
         catchUp("delta");
     }
