@@ -34,7 +34,9 @@ public final class Demo {
         try (LocalEmulators emulators = LocalEmulators.start(emulatorsHome, directory.resolve("logs"))) {
             say("DynamoDB Local " + emulators.dynamoDbEndpoint() + ", S3Proxy " + emulators.s3Endpoint() + ", Cognito "
                     + emulators.cognitoEndpoint().map(Object::toString)
-                            .orElse("skipped (moto_server is not installed; the user pool part is left out)"));
+                            .orElse("skipped (moto_server is not installed; the user pool part is left out)")
+                    + ", Redis " + emulators.redis().map(r -> "127.0.0.1:" + r.source() + " (Stack A) and 127.0.0.1:" + r.target() + " (Stack B)")
+                            .orElse("skipped (redis-server is not installed: apt-get install redis-server; the Redis pair is left out)"));
             DemoStacks stacks = new DemoStacks(emulators);
             Path schema = stacks.build(directory);
             say("Stack A seeded, Stack B created; schema from template '" + DemoStacks.TEMPLATE + "': " + schema);

@@ -69,6 +69,7 @@ final class DemoStacks {
             String aliceSub = wireUserPools(schema).orElse("sub-of-alice");
             new DemoData(ddb).seed("stack-a-", "stack-b-", versions, aliceSub);
         }
+        emulators.redis().ifPresent(ports -> DemoRedis.add(schema, ports));
         fillInSeededAdmin(schema);
         schema.put("name", "vams-demo");
         for (String stack : new String[] {"source", "target"}) {

@@ -14,7 +14,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * DynamoDB Local and S3Proxy as child JVMs (each on its own classpath, built by the
- * {@code emulators/} modules), and moto's server for Cognito where it is installed. All bind
+ * {@code emulators/} modules), moto's server for Cognito and two Redis servers (Stack A's, Stack B's) where
+ * {@code moto_server} and {@code redis-server} are installed. All bind
  * free ports; clients use 127.0.0.1. Credentials are fixed test values.
  */
 public final class LocalEmulators implements AutoCloseable {
@@ -26,13 +27,18 @@ public final class LocalEmulators implements AutoCloseable {
     private final URI dynamoDb;
     private final URI s3;
     private final Optional<URI> cognito;
+    private final Optional<RedisPorts> redis;
 
-    private LocalEmulators(List<ChildProcess> children, URI dynamoDb, URI s3, Optional<URI> cognito) {
+    private LocalEmulators(List<ChildProcess> children, URI dynamoDb, URI s3, Optional<URI> cognito, Optional<RedisPorts> redis) {
         this.children = children;
         this.dynamoDb = dynamoDb;
         this.s3 = s3;
         this.cognito = cognito;
+        this.redis = redis;
     }
+
+    /** The two Redis servers' ports on 127.0.0.1: Stack A's and Stack B's. */
+    public record RedisPorts(int source, int target) {}
 
     /** Starts all emulators in parallel; {@code home} is the {@code emulators/} directory of the build. */
     public static LocalEmulators start(Path home, Path logDirectory) throws IOException {
@@ -45,17 +51,23 @@ public final class LocalEmulators implements AutoCloseable {
                 dynamoPort, logDirectory.resolve("dynamodb-local.log"), START_TIMEOUT));
         CompletableFuture<ChildProcess> s3 = async(() -> startS3Proxy(home, s3Port, logDirectory.resolve("s3proxy.log")));
         CompletableFuture<Optional<ChildProcess>> moto = async(() -> MotoServer.startIfInstalled(logDirectory));
+        CompletableFuture<Optional<ChildProcess>> redisA = async(() -> RedisServer.startIfInstalled("redis stack-a", logDirectory));
+        CompletableFuture<Optional<ChildProcess>> redisB = async(() -> RedisServer.startIfInstalled("redis stack-b", logDirectory));
         List<ChildProcess> started = new ArrayList<>();
         try {
             started.add(join(dynamo));
             started.add(join(s3));
             Optional<ChildProcess> cognito = join(moto);
             cognito.ifPresent(started::add);
+            Optional<ChildProcess> a = join(redisA);
+            Optional<ChildProcess> b = join(redisB);
+            a.ifPresent(started::add);
+            b.ifPresent(started::add);
             return new LocalEmulators(started, local(dynamoPort), local(s3Port),
-                    cognito.map(c -> local(c.port())));
+                    cognito.map(c -> local(c.port())), a.flatMap(x -> b.map(y -> new RedisPorts(x.port(), y.port()))));
         } catch (IOException | RuntimeException e) {
             started.forEach(ChildProcess::close);
-            for (CompletableFuture<?> f : List.of(dynamo, s3, moto)) {
+            for (CompletableFuture<?> f : List.of(dynamo, s3, moto, redisA, redisB)) {
                 f.thenAccept(LocalEmulators::closeQuietly);
             }
             throw e;
@@ -115,6 +127,11 @@ public final class LocalEmulators implements AutoCloseable {
     /** moto's endpoint, where moto_server is installed. */
     public Optional<URI> cognitoEndpoint() {
         return cognito;
+    }
+
+    /** Stack A's and Stack B's Redis servers, where redis-server is installed. */
+    public Optional<RedisPorts> redis() {
+        return redis;
     }
 
     @Override

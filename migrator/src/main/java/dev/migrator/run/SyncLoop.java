@@ -23,7 +23,7 @@ import java.util.Map;
  */
 final class SyncLoop {
     /** Outputs that count what a pass did: a sync's result adds them up over its passes. */
-    private static final List<String> SUMMED = List.of("recordsApplied", "objectsDeleted", "usersCreated", "usersUpdated",
+    private static final List<String> SUMMED = List.of("recordsApplied", "objectsDeleted", "keysDeleted", "usersCreated", "usersUpdated",
             "membershipsAdded", "membershipsRemoved");
 
     private final List<Step> following;

@@ -46,10 +46,9 @@ final class RedisCheck {
         if (endpoint.passwordEnv().isPresent() && endpoint.passwordFile().isPresent()) {
             problems.error(at, "both passwordEnv and passwordFile are given", "keep one of them");
         }
-        if (endpoint.cluster()) {
-            problems.error(at + "/cluster", "Redis cluster mode is not supported yet: keys are spread over shards this version "
-                    + "does not scan one by one", "copy each shard's primary as a pair of its own endpoint with \"cluster\": false, "
-                    + "or use a non-clustered (cluster mode disabled) replication group");
+        if (endpoint.cluster() && endpoint.database() != 0) {
+            problems.error(at + "/database", "a Redis cluster has only database 0, but database " + endpoint.database() + " is named",
+                    "leave \"database\" out for a cluster");
         }
     }
 

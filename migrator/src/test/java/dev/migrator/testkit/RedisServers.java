@@ -40,6 +40,35 @@ public final class RedisServers implements AutoCloseable {
         return server;
     }
 
+    /**
+     * A cluster of {@code primaries} servers with no replicas, created with redis-cli --cluster create; returns once
+     * every node says cluster_state:ok.
+     */
+    public List<ChildProcess> cluster(String name, int primaries) throws Exception {
+        List<ChildProcess> nodes = new ArrayList<>();
+        List<String> command = new ArrayList<>(List.of(RedisServer.executable().orElseThrow().resolveSibling("redis-cli").toString(),
+                "--cluster", "create"));
+        for (int i = 0; i < primaries; i++) {
+            int port = LocalEmulators.freePort();
+            nodes.add(start(name + "-" + i, "--cluster-enabled", "yes", "--cluster-config-file",
+                    logs.resolve(name + "-" + i + "-nodes.conf").toString()));
+            command.add("127.0.0.1:" + nodes.get(i).port());
+        }
+        command.addAll(List.of("--cluster-replicas", "0", "--cluster-yes"));
+        Process create = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logs.resolve(name + "-create.log").toFile()).start();
+        Assertions.assertEquals(0, create.waitFor(), "redis-cli --cluster create; see " + logs.resolve(name + "-create.log"));
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        for (ChildProcess node : nodes) {
+            try (Jedis j = client(node)) {
+                while (!j.clusterInfo().contains("cluster_state:ok")) {
+                    Assertions.assertTrue(System.nanoTime() < deadline, "cluster " + name + " not ok within 30 s");
+                    Thread.sleep(50);
+                }
+            }
+        }
+        return nodes;
+    }
+
     public static Jedis client(ChildProcess server) {
         return new Jedis("127.0.0.1", server.port());
     }

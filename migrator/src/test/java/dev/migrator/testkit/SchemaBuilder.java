@@ -57,6 +57,12 @@ public final class SchemaBuilder {
         return this;
     }
 
+    /** Marks one side ("source" or "target") of the {@code index}th Redis pair as a cluster. */
+    public SchemaBuilder redisCluster(int index, String side) {
+        ((ObjectNode) root.withArray("redis").get(index).get(side)).put("cluster", true);
+        return this;
+    }
+
     private SchemaBuilder pair(String store, String name, String source, String target, Map<String, ?> settings) {
         ArrayNode pairs = root.withArray(store);
         ObjectNode pair = pairs.addObject().put("name", name).put("source", source).put("target", target);

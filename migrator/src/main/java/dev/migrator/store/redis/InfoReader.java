@@ -1,34 +1,58 @@
 package dev.migrator.store.redis;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Protocol;
 import redis.clients.jedis.exceptions.JedisDataException;
 
-/** Reads what {@link RedisInfo} holds from one connection: INFO sections, CONFIG where allowed, and two probes. */
+/**
+ * Reads what {@link RedisInfo} holds: INFO of every node (memory and keys summed over a cluster's primaries),
+ * CLUSTER INFO, CONFIG where allowed, and probes of DUMP and RESTORE on the first node.
+ */
 final class InfoReader {
-    private final Jedis jedis;
+    private final RedisNodes nodes;
+    private final List<String> primaries;
     private final int database;
 
-    InfoReader(Jedis jedis, int database) {
-        this.jedis = jedis;
+    InfoReader(RedisNodes nodes, List<String> primaries, int database) {
+        this.nodes = nodes;
+        this.primaries = primaries;
         this.database = database;
     }
 
     RedisInfo read() {
-        Map<String, String> server = JedisRedisGateway.parseInfo(jedis.info("server"));
-        Map<String, String> memory = JedisRedisGateway.parseInfo(jedis.info("memory"));
-        Map<String, String> cluster = JedisRedisGateway.parseInfo(jedis.info("cluster"));
+        String first = primaries.get(0);
+        Map<String, String> server = nodes.onNode(first, j -> JedisRedisGateway.parseInfo(j.info("server")));
+        Map<String, String> cluster = nodes.onNode(first, j -> JedisRedisGateway.parseInfo(j.info("cluster")));
         boolean valkey = server.containsKey("valkey_version") || "valkey".equals(server.get("server_name"));
         String software = valkey ? "valkey" : "redis";
         String version = valkey ? server.getOrDefault("valkey_version", server.getOrDefault("redis_version", "?"))
                 : server.getOrDefault("redis_version", "?");
-        return new RedisInfo(software, version, RdbVersions.of(software, version), number(memory, "used_memory"),
-                number(memory, "used_memory_dataset"), number(memory, "maxmemory"), number(memory, "total_system_memory"),
-                "1".equals(cluster.get("cluster_enabled")), jedis.dbSize(), notifications(), dumpAllowed(), restoreAllowed(),
-                server.getOrDefault("redis_mode", "standalone"));
+        long used = 0;
+        long dataset = 0;
+        long max = 0;
+        long system = 0;
+        long keys = 0;
+        boolean unlimited = false;
+        for (String node : primaries) {
+            Map<String, String> memory = nodes.onNode(node, j -> JedisRedisGateway.parseInfo(j.info("memory")));
+            used += number(memory, "used_memory");
+            dataset += number(memory, "used_memory_dataset");
+            unlimited |= number(memory, "maxmemory") == 0;
+            max += number(memory, "maxmemory");
+            system += number(memory, "total_system_memory");
+            keys += nodes.onNode(node, Jedis::dbSize);
+        }
+        boolean clustered = "1".equals(cluster.get("cluster_enabled"));
+        Map<String, String> health = clustered ? nodes.onNode(first, j -> JedisRedisGateway.parseInfo(j.clusterInfo())) : Map.of();
+        return new RedisInfo(software, version, RdbVersions.of(software, version), used, dataset, unlimited ? 0 : max, system,
+                clustered, keys, nodes.onNode(first, InfoReader::notifications), nodes.onNode(first, this::dumpAllowed),
+                nodes.onNode(first, InfoReader::restoreAllowed), server.getOrDefault("redis_mode", "standalone"),
+                new RedisInfo.Cluster(primaries.size(), health.getOrDefault("cluster_state", ""),
+                        (int) number(health, "cluster_slots_assigned")));
     }
 
     private static long number(Map<String, String> fields, String name) {
@@ -40,7 +64,7 @@ final class InfoReader {
     }
 
     /** notify-keyspace-events, or empty where CONFIG is forbidden (ElastiCache: set it in the parameter group). */
-    private Optional<String> notifications() {
+    private static Optional<String> notifications(Jedis jedis) {
         try {
             Map<byte[], byte[]> config = jedis.configGet("notify-keyspace-events".getBytes(StandardCharsets.US_ASCII));
             return config.values().stream().findFirst().map(v -> new String(v, StandardCharsets.US_ASCII));
@@ -50,21 +74,21 @@ final class InfoReader {
     }
 
     /** DUMP of a key that does not exist answers nil where DUMP is allowed, an error where it is renamed or denied. */
-    private boolean dumpAllowed() {
+    private boolean dumpAllowed(Jedis jedis) {
         try {
             jedis.dump(("migrator:probe:" + java.util.UUID.randomUUID() + ":" + database).getBytes(StandardCharsets.US_ASCII));
             return true;
         } catch (JedisDataException e) {
-            return false;
+            return e.getMessage() != null && e.getMessage().startsWith("MOVED"); // a cluster node that does not own the slot
         }
     }
 
     /** COMMAND INFO RESTORE answers nil where RESTORE is renamed away; where COMMAND itself is denied, RESTORE is assumed. */
-    private boolean restoreAllowed() {
+    private static boolean restoreAllowed(Jedis jedis) {
         try {
             Object answer = jedis.sendCommand(Protocol.Command.COMMAND, "INFO".getBytes(StandardCharsets.US_ASCII),
                     "RESTORE".getBytes(StandardCharsets.US_ASCII));
-            return answer instanceof java.util.List<?> list && !list.isEmpty() && list.get(0) != null;
+            return answer instanceof List<?> list && !list.isEmpty() && list.get(0) != null;
         } catch (JedisDataException e) {
             return true;
         }

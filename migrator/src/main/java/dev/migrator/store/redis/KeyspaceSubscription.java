@@ -23,8 +23,9 @@ final class KeyspaceSubscription implements AutoCloseable {
         this.thread = thread;
     }
 
-    static KeyspaceSubscription start(RedisConnection connection, Consumer<byte[]> changed) throws InterruptedException {
-        byte[] prefix = ("__keyspace@" + connection.endpoint().database() + "__:").getBytes(StandardCharsets.US_ASCII);
+    /** Subscribes on {@code jedis}, a connection of its own to {@code node}, which the subscription closes. */
+    static KeyspaceSubscription start(Jedis jedis, int database, String node, Consumer<byte[]> changed) throws InterruptedException {
+        byte[] prefix = ("__keyspace@" + database + "__:").getBytes(StandardCharsets.US_ASCII);
         CountDownLatch subscribed = new CountDownLatch(1);
         BinaryJedisPubSub pubSub = new BinaryJedisPubSub() {
             @Override
@@ -37,7 +38,6 @@ final class KeyspaceSubscription implements AutoCloseable {
                 subscribed.countDown();
             }
         };
-        Jedis jedis = connection.dedicated();
         byte[] pattern = Arrays.copyOf(prefix, prefix.length + 1);
         pattern[prefix.length] = '*';
         Thread thread = new Thread(() -> {
@@ -46,12 +46,12 @@ final class KeyspaceSubscription implements AutoCloseable {
             } catch (RuntimeException e) {
                 subscribed.countDown(); // closed, or the connection dropped: the pass that waits sees it is not subscribed
             }
-        }, "keyspace-" + connection.endpoint().describe());
+        }, "keyspace-" + node);
         thread.setDaemon(true);
         thread.start();
         if (!subscribed.await(10, TimeUnit.SECONDS) || !pubSub.isSubscribed()) {
             jedis.close();
-            throw new IllegalStateException("could not subscribe to the keyspace notifications of " + connection.endpoint().describe());
+            throw new IllegalStateException("could not subscribe to the keyspace notifications of " + node);
         }
         return new KeyspaceSubscription(jedis, pubSub, thread);
     }

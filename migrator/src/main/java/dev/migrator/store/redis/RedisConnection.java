@@ -5,13 +5,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
-import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisClientConfig;
-import redis.clients.jedis.JedisPool;
-import redis.clients.jedis.JedisPoolConfig;
 
 /**
  * How to reach one Redis endpoint: its address, TLS, user, and the password read from the environment variable or
@@ -23,7 +21,7 @@ final class RedisConnection implements AutoCloseable {
     private final Path schemaDirectory;
     private final UnaryOperator<String> environment;
     private final int poolSize;
-    private JedisPool pool;
+    private RedisNodes nodes;
 
     /** {@code environment}: looks up a variable (System::getenv in a run); {@code poolSize}: connections at most. */
     RedisConnection(RedisEndpoint endpoint, Path schemaDirectory, UnaryOperator<String> environment, int poolSize) {
@@ -37,24 +35,14 @@ final class RedisConnection implements AutoCloseable {
         return endpoint;
     }
 
-    synchronized JedisPool pool() {
-        if (pool == null) {
-            JedisPoolConfig config = new JedisPoolConfig();
-            config.setMaxTotal(poolSize);
-            config.setMaxIdle(poolSize);
-            config.setJmxEnabled(false);
-            pool = new JedisPool(config, address(), clientConfig());
+    /** The servers behind the endpoint, connected on first use: one server, or a cluster's primaries. */
+    synchronized RedisNodes nodes() {
+        if (nodes == null) {
+            HostAndPort address = new HostAndPort(endpoint.host(), endpoint.port());
+            nodes = endpoint.cluster() ? new ClusterNodes(address, clientConfig(), poolSize)
+                    : new StandaloneNodes(address, clientConfig(), poolSize);
         }
-        return pool;
-    }
-
-    /** A connection of its own, outside the pool (a subscription holds it for as long as it follows). */
-    Jedis dedicated() {
-        return new Jedis(address(), clientConfig());
-    }
-
-    private HostAndPort address() {
-        return new HostAndPort(endpoint.host(), endpoint.port());
+        return nodes;
     }
 
     private JedisClientConfig clientConfig() {
@@ -66,7 +54,7 @@ final class RedisConnection implements AutoCloseable {
         return config.build();
     }
 
-    private java.util.Optional<String> password() {
+    private Optional<String> password() {
         if (endpoint.passwordEnv().isPresent()) {
             String variable = endpoint.passwordEnv().get();
             String value = environment.apply(variable);
@@ -74,25 +62,25 @@ final class RedisConnection implements AutoCloseable {
                 throw new IllegalStateException("environment variable " + variable + " (passwordEnv at " + endpoint.pointer()
                         + ") is not set: export it with the password of " + endpoint.describe());
             }
-            return java.util.Optional.of(value);
+            return Optional.of(value);
         }
         if (endpoint.passwordFile().isPresent()) {
             Path file = schemaDirectory.resolve(endpoint.passwordFile().get());
             try {
-                return java.util.Optional.of(Files.readString(file, StandardCharsets.UTF_8).strip());
+                return Optional.of(Files.readString(file, StandardCharsets.UTF_8).strip());
             } catch (IOException e) {
                 throw new IllegalStateException("password file " + file + " (passwordFile at " + endpoint.pointer()
                         + ") cannot be read: " + e.getClass().getSimpleName(), e);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     @Override
     public synchronized void close() {
-        if (pool != null) {
-            pool.close();
-            pool = null;
+        if (nodes != null) {
+            nodes.close();
+            nodes = null;
         }
     }
 }

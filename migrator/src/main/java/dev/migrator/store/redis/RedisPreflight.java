@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What preflight checks of a Redis pair, reading only: both servers answer with the given credentials; neither runs
- * in cluster mode; the target holds none of the keys the pair selects (or the policy allows it); how values will
+ * What preflight checks of a Redis pair, reading only: both servers answer with the given credentials; each runs in
+ * the mode its endpoint says, a cluster serving every slot; the target holds none of the keys the pair selects (or the policy allows it); how values will
  * move (DUMP + RESTORE where allowed and the RDB versions agree, else per type, said in the plan); memory headroom on
  * the target; keyspace notifications on the source where the pair follows them.
  */
@@ -53,11 +53,11 @@ final class RedisPreflight {
     ResourceState look(ResourceState.Side side, RedisGateway gateway, String name, RedisInfo info, List<Finding> findings) {
         Map<String, String> details = new LinkedHashMap<>();
         details.put("server", info.describe() + " (" + info.mode() + ")");
-        details.put("memory", mib(info.usedMemory()) + " used" + (info.maxMemory() > 0 ? " of maxmemory " + mib(info.maxMemory()) : ", no maxmemory"));
         if (info.cluster()) {
-            findings.add(Finding.error(side.name().toLowerCase() + " Redis " + name + " runs in cluster mode, which this version does not copy",
-                    "copy each shard's primary as a pair of its own, or use a replication group with cluster mode disabled"));
+            details.put("cluster", info.slots().primaries() + " primaries, state " + info.slots().state());
         }
+        details.put("memory", mib(info.usedMemory()) + " used" + (info.maxMemory() > 0 ? " of maxmemory " + mib(info.maxMemory()) : ", no maxmemory"));
+        cluster(side, name, info, findings).ifPresent(findings::add);
         if (side == ResourceState.Side.SOURCE) {
             info.notifyKeyspaceEvents().ifPresent(n -> details.put("notify-keyspace-events", n.isEmpty() ? "(off)" : n));
             return new ResourceState(side, name, true, Optional.of(info.keys() == 0), Optional.of(info.keys()), !patterns.selectsAll(),
@@ -69,6 +69,25 @@ final class RedisPreflight {
         }
         return new ResourceState(side, name, true, Optional.of(held.isEmpty()), Optional.of(info.keys()), false,
                 held.stream().limit(KEYS_SHOWN).toList(), details);
+    }
+
+    /** A cluster the endpoint does not say it is (or the reverse), or a cluster with slots nobody serves. */
+    private Optional<Finding> cluster(ResourceState.Side side, String name, RedisInfo info, List<Finding> findings) {
+        String at = (side == ResourceState.Side.SOURCE ? pair.source() : pair.target()).pointer();
+        boolean said = (side == ResourceState.Side.SOURCE ? pair.source() : pair.target()).cluster();
+        String which = side.name().toLowerCase() + " Redis " + name;
+        if (info.cluster() && !said) {
+            return Optional.of(Finding.error(which + " runs in cluster mode", "set \"cluster\": true at " + at));
+        }
+        if (!info.cluster() && said) {
+            return Optional.of(Finding.error(which + " does not run in cluster mode", "set \"cluster\": false at " + at));
+        }
+        if (info.cluster() && (!"ok".equals(info.slots().state()) || info.slots().slotsAssigned() < RedisInfo.SLOTS)) {
+            return Optional.of(Finding.error(which + " is not serving every slot: cluster_state " + info.slots().state() + ", "
+                    + info.slots().slotsAssigned() + " of " + RedisInfo.SLOTS + " slots assigned",
+                    "wait until the cluster is healthy (CLUSTER INFO: cluster_state:ok) and every slot has a primary"));
+        }
+        return Optional.empty();
     }
 
     void compare(RedisInfo source, RedisInfo target, List<Finding> findings) {

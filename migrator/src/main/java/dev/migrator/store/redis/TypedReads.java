@@ -4,8 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import redis.clients.jedis.Jedis;
-import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.PipeliningBase;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.exceptions.JedisDataException;
 
@@ -16,34 +15,38 @@ import redis.clients.jedis.exceptions.JedisDataException;
 final class TypedReads {
     private TypedReads() {}
 
-    static List<TypedValue> read(Jedis jedis, List<byte[]> keys) {
+    static List<TypedValue> read(RedisNodes nodes, List<byte[]> keys) {
         List<String> types = new ArrayList<>();
         List<Long> ttls = new ArrayList<>();
-        List<Response<?>> values = new ArrayList<>();
-        try (Pipeline p = jedis.pipelined()) {
+        nodes.pipelined(p -> {
             List<Response<String>> typeAnswers = keys.stream().map(p::type).toList();
             List<Response<Long>> ttlAnswers = keys.stream().map(p::pttl).toList();
-            p.sync();
-            typeAnswers.forEach(t -> types.add(t.get()));
-            ttlAnswers.forEach(t -> ttls.add(t.get()));
+            return () -> {
+                typeAnswers.forEach(t -> types.add(t.get()));
+                ttlAnswers.forEach(t -> ttls.add(t.get()));
+                return null;
+            };
+        });
+        List<Response<?>> values = nodes.pipelined(p -> {
+            List<Response<?>> answers = new ArrayList<>();
             for (int i = 0; i < keys.size(); i++) {
-                values.add(request(p, keys.get(i), types.get(i)));
+                answers.add(request(p, keys.get(i), types.get(i)));
             }
-            p.sync();
-        }
+            return () -> answers;
+        });
         long now = System.nanoTime();
         List<TypedValue> read = new ArrayList<>(keys.size());
         for (int i = 0; i < keys.size(); i++) {
             try {
                 read.add(value(keys.get(i), types.get(i), values.get(i), ttls.get(i), now));
             } catch (JedisDataException e) {
-                read.add(read(jedis, List.of(keys.get(i))).get(0)); // WRONGTYPE: replaced between the two pipelines
+                read.add(read(nodes, List.of(keys.get(i))).get(0)); // WRONGTYPE: replaced between the two pipelines
             }
         }
         return read;
     }
 
-    private static Response<?> request(Pipeline p, byte[] key, String type) {
+    private static Response<?> request(PipeliningBase p, byte[] key, String type) {
         return switch (type) {
             case "string" -> p.get(key);
             case "list" -> p.lrange(key, 0, -1);

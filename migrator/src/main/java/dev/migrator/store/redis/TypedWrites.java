@@ -2,15 +2,15 @@ package dev.migrator.store.redis;
 
 import java.util.ArrayList;
 import java.util.List;
-import redis.clients.jedis.Jedis;
-import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.CommandArguments;
+import redis.clients.jedis.PipeliningBase;
 import redis.clients.jedis.Protocol;
 import redis.clients.jedis.Response;
-import redis.clients.jedis.Transaction;
 import redis.clients.jedis.exceptions.JedisDataException;
 
 /**
- * Writes values per type, all of a batch in one MULTI/EXEC: DEL first where replacing, the type's commands in
+ * Writes values per type, all of a batch in one MULTI/EXEC (one pipeline in a cluster, where keys of many slots
+ * cannot share a transaction): DEL first where replacing, the type's commands in
  * chunks, then PEXPIRE. Without replace, keys already there are left as they are and answered EXISTS. A stream's
  * entries keep their ids; its consumer groups are not written (only RESTORE carries them).
  */
@@ -19,10 +19,21 @@ final class TypedWrites {
 
     private TypedWrites() {}
 
-    static List<RedisGateway.Written> write(Jedis jedis, List<TypedValue> values, List<Long> ttlMillis, boolean replace) {
-        List<Boolean> present = replace ? null : present(jedis, values);
+    static List<RedisGateway.Written> write(RedisNodes nodes, List<TypedValue> values, List<Long> ttlMillis, boolean replace) {
+        List<Boolean> present = replace ? null : present(nodes, values);
         List<List<Response<?>>> answers = new ArrayList<>();
-        Transaction t = jedis.multi();
+        nodes.atomically(t -> queue(t, values, ttlMillis, replace, present, answers));
+        List<RedisGateway.Written> written = new ArrayList<>(values.size());
+        for (int i = 0; i < values.size(); i++) {
+            byte[] key = values.get(i).key();
+            written.add(present != null && present.get(i) ? new RedisGateway.Written(key, RedisGateway.Written.Status.EXISTS, "")
+                    : outcome(key, answers.get(i), values.get(i)));
+        }
+        return written;
+    }
+
+    private static void queue(PipeliningBase t, List<TypedValue> values, List<Long> ttlMillis, boolean replace, List<Boolean> present,
+                              List<List<Response<?>>> answers) {
         for (int i = 0; i < values.size(); i++) {
             List<Response<?>> mine = new ArrayList<>();
             answers.add(mine);
@@ -38,22 +49,13 @@ final class TypedWrites {
                 mine.add(t.pexpire(v.key(), ttlMillis.get(i)));
             }
         }
-        t.exec();
-        List<RedisGateway.Written> written = new ArrayList<>(values.size());
-        for (int i = 0; i < values.size(); i++) {
-            byte[] key = values.get(i).key();
-            written.add(present != null && present.get(i) ? new RedisGateway.Written(key, RedisGateway.Written.Status.EXISTS, "")
-                    : outcome(key, answers.get(i), values.get(i)));
-        }
-        return written;
     }
 
-    private static List<Boolean> present(Jedis jedis, List<TypedValue> values) {
-        try (Pipeline p = jedis.pipelined()) {
+    private static List<Boolean> present(RedisNodes nodes, List<TypedValue> values) {
+        return nodes.pipelined(p -> {
             List<Response<Boolean>> answers = values.stream().map(v -> p.exists(v.key())).toList();
-            p.sync();
-            return answers.stream().map(Response::get).toList();
-        }
+            return () -> answers.stream().map(Response::get).toList();
+        });
     }
 
     private static RedisGateway.Written outcome(byte[] key, List<Response<?>> answers, TypedValue value) {
@@ -73,7 +75,7 @@ final class TypedWrites {
         return RedisGateway.Written.ok(key);
     }
 
-    private static void commands(Transaction t, TypedValue v, List<Response<?>> out) {
+    private static void commands(PipeliningBase t, TypedValue v, List<Response<?>> out) {
         byte[] key = v.key();
         if (v instanceof TypedValue.Text s) {
             out.add(t.set(key, s.value()));
@@ -99,14 +101,9 @@ final class TypedWrites {
             }
         } else if (v instanceof TypedValue.Entries s) {
             for (TypedValue.Entry e : s.entries()) {
-                List<byte[]> args = new ArrayList<>();
-                args.add(key);
-                args.add(TypedReads.bytes(e.id()));
-                e.fields().forEach(f -> {
-                    args.add(f.name());
-                    args.add(f.value());
-                });
-                out.add(t.sendCommand(Protocol.Command.XADD, args.toArray(new byte[0][])));
+                CommandArguments xadd = new CommandArguments(Protocol.Command.XADD).key(key).add(TypedReads.bytes(e.id()));
+                e.fields().forEach(f -> xadd.add(f.name()).add(f.value()));
+                out.add(t.sendCommand(xadd)); // the key marked as one, so a cluster pipeline routes it to its slot
             }
         }
     }

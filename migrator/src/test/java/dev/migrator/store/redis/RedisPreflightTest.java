@@ -69,20 +69,29 @@ class RedisPreflightTest {
     }
 
     @Test
-    void aServerInClusterModeIsRefused() {
-        RedisInfo cluster = new RedisInfo("redis", "7.0.15", 10, MIB, MIB, 0, 0, true, 0, Optional.of(""), true, true, "cluster");
+    void aClusterMustBeNamedOneAndServeEverySlot() {
+        RedisInfo cluster = new RedisInfo("redis", "7.0.15", 10, MIB, MIB, 0, 0, true, 0, Optional.of(""), true, true, "cluster",
+                new RedisInfo.Cluster(3, "ok", RedisInfo.SLOTS));
         Preflight p = preflight(pair(RedisPair.Method.AUTO, List.of(), CatchUp.NONE), cluster, info("7.0.15", MIB, 0));
         assertThat(p.blocksRun()).isTrue();
-        assertThat(messages(p)).anyMatch(m -> m.contains("runs in cluster mode"));
+        assertThat(p.findings()).anySatisfy(f -> {
+            assertThat(f.message()).contains("source Redis old:6379/0 runs in cluster mode");
+            assertThat(f.hint()).contains("set \"cluster\": true at /redis/0/source");
+        });
+        RedisInfo broken = new RedisInfo("redis", "7.0.15", 10, MIB, MIB, 0, 0, true, 0, Optional.of(""), true, true, "cluster",
+                new RedisInfo.Cluster(2, "fail", 10_923));
+        Preflight unhealthy = preflight(pair(RedisPair.Method.AUTO, List.of(), CatchUp.NONE, true), info("7.0.15", MIB, 0), broken);
+        assertThat(messages(unhealthy)).anyMatch(m -> m.contains("is not serving every slot: cluster_state fail, 10923 of 16384 slots assigned"));
     }
 
     private static RedisInfo notify(Optional<String> events) {
-        return new RedisInfo("redis", "7.0.15", 10, MIB, MIB, 0, 64 * 1024 * MIB, false, 0, events, true, true, "standalone");
+        return new RedisInfo("redis", "7.0.15", 10, MIB, MIB, 0, 64 * 1024 * MIB, false, 0, events, true, true, "standalone",
+                RedisInfo.Cluster.STANDALONE);
     }
 
     private static RedisInfo info(String version, long used, long max) {
         return new RedisInfo("redis", version, RdbVersions.of("redis", version), used, used, max, 64 * 1024 * MIB, false, 0,
-                Optional.of("KA"), true, true, "standalone");
+                Optional.of("KA"), true, true, "standalone", RedisInfo.Cluster.STANDALONE);
     }
 
     private static List<String> messages(Preflight p) {
@@ -90,8 +99,12 @@ class RedisPreflightTest {
     }
 
     private static RedisPair pair(RedisPair.Method method, List<String> include, CatchUp catchUp) {
+        return pair(method, include, catchUp, false);
+    }
+
+    private static RedisPair pair(RedisPair.Method method, List<String> include, CatchUp catchUp, boolean targetCluster) {
         RedisEndpoint source = new RedisEndpoint("old", 6379, false, Optional.empty(), Optional.empty(), Optional.empty(), 0, false, "/redis/0/source");
-        RedisEndpoint target = new RedisEndpoint("new", 6379, false, Optional.empty(), Optional.empty(), Optional.empty(), 0, false, "/redis/0/target");
+        RedisEndpoint target = new RedisEndpoint("new", 6379, false, Optional.empty(), Optional.empty(), Optional.empty(), 0, targetCluster, "/redis/0/target");
         return new RedisPair("cache", source, target, include, List.of(), NonEmptyTargetPolicy.REFUSE, true, method, catchUp,
                 RedisPair.DEFAULT_TTL_TOLERANCE, new PairLocation("/redis/0", "/redis/0/source", "/redis/0/target"));
     }
