@@ -2,7 +2,7 @@ package dev.migrator.bench;
 
 import java.util.Arrays;
 
-/** The benchmark's entry point: {@code tables} (the default), {@code buckets}, {@code many} or {@code verify}, then that benchmark's options. */
+/** The benchmark's entry point: {@code tables} (the default), {@code buckets}, {@code many}, {@code verify} or {@code redis}, then that benchmark's options. */
 public final class Bench {
     private Bench() {}
 
@@ -11,6 +11,8 @@ public final class Bench {
             BucketBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
         } else if (args.length > 0 && args[0].equals("many")) {
             ManyBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
+        } else if (args.length > 0 && args[0].equals("redis")) {
+            RedisBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
         } else if (args.length > 0 && args[0].equals("verify")) {
             VerifyBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
         } else if (args.length > 0 && args[0].equals("tables")) {

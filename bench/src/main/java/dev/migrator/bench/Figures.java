@@ -22,7 +22,7 @@ final class Figures {
         results.removeIf(java.util.Objects::isNull);
         for (Contender c : results) {
             StringBuilder line = new StringBuilder(String.format("%-50s %,9d %8.1f %,10.1f %9s %9s %9s", c.name(), c.units(), c.seconds(),
-                    rate.applyAsDouble(c), Double.isNaN(c.cpuSeconds()) ? "-" : String.format("%.2f", c.cpuPer1000()),
+                    rate.applyAsDouble(c), Double.isNaN(c.cpuSeconds()) ? "-" : String.format(c.cpuPer1000() < 0.1 ? "%.3f" : "%.2f", c.cpuPer1000()),
                     c.requests() < 0 ? "-" : String.format("%.2f", c.requestsPerUnit()), c.peakHeapMiB() < 0 ? "-" : c.peakHeapMiB()));
             for (String peer : peers) {
                 Optional<Contender> p = find(results, peer);

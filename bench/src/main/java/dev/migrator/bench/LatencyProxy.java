@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A TCP proxy on 127.0.0.1 that delays every byte by a one-way latency in each direction (so a request costs at
  * least two delays, as on a real link) and counts the HTTP requests that pass by operation (DynamoDB's
- * X-Amz-Target, S3's method and shape), so a benchmark can report requests per unit, a figure no machine's noise
+ * X-Amz-Target, S3's method and shape), or with {@link #startResp} the Redis commands by name, so a benchmark can report requests per unit, a figure no machine's noise
  * changes. Order within a connection is kept; connections are independent, as on a network.
  */
 final class LatencyProxy implements AutoCloseable {
@@ -33,10 +33,12 @@ final class LatencyProxy implements AutoCloseable {
     private volatile long bytesPerSecond;
     private final Map<String, AtomicLong> requests = new ConcurrentHashMap<>();
     private volatile boolean open = true;
+    private final boolean resp;
 
-    private LatencyProxy(int upstreamPort, Duration oneWay) throws IOException {
+    private LatencyProxy(int upstreamPort, Duration oneWay, boolean resp) throws IOException {
         this.server = new ServerSocket(0, 512, InetAddress.getLoopbackAddress());
         this.upstreamPort = upstreamPort;
+        this.resp = resp;
         this.delayNanos = oneWay.toNanos();
         Thread acceptor = new Thread(this::accept, "proxy-accept");
         acceptor.setDaemon(true);
@@ -44,7 +46,21 @@ final class LatencyProxy implements AutoCloseable {
     }
 
     static LatencyProxy start(int upstreamPort, Duration oneWay) throws IOException {
-        return new LatencyProxy(upstreamPort, oneWay);
+        return new LatencyProxy(upstreamPort, oneWay, false);
+    }
+
+    /** A link in front of a Redis server: it counts the commands clients send (RESP arrays), by name. */
+    static LatencyProxy startResp(int upstreamPort, Duration oneWay) throws IOException {
+        return new LatencyProxy(upstreamPort, oneWay, true);
+    }
+
+    int port() {
+        return server.getLocalPort();
+    }
+
+    /** What counts the requests in one connection's client bytes. */
+    interface Counter {
+        void feed(byte[] bytes);
     }
 
     /** Changes the one-way delay for the bytes that arrive from now on (the cross-region case in the same run). */
@@ -84,7 +100,8 @@ final class LatencyProxy implements AutoCloseable {
                 upstream.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), upstreamPort));
                 client.setTcpNoDelay(true);
                 upstream.setTcpNoDelay(true);
-                RequestCounter counter = new RequestCounter();
+                Counter counter = resp ? new RespCounter(op -> requests.computeIfAbsent(op, k -> new AtomicLong()).incrementAndGet())
+                        : new RequestCounter();
                 pipe(client.getInputStream(), upstream.getOutputStream(), counter, client, upstream);
                 pipe(upstream.getInputStream(), client.getOutputStream(), null, client, upstream);
             } catch (IOException e) {
@@ -100,7 +117,7 @@ final class LatencyProxy implements AutoCloseable {
     private static final Chunk END = new Chunk(new byte[0], 0);
 
     /** One direction: a reader stamps each chunk with when it may arrive, a writer sends it then. */
-    private void pipe(InputStream in, OutputStream out, RequestCounter counter, Socket a, Socket b) {
+    private void pipe(InputStream in, OutputStream out, Counter counter, Socket a, Socket b) {
         BlockingQueue<Chunk> queue = new LinkedBlockingQueue<>();
         Thread reader = new Thread(() -> {
             byte[] buffer = new byte[64 * 1024];
@@ -156,13 +173,14 @@ final class LatencyProxy implements AutoCloseable {
     }
 
     /** Finds request boundaries in one connection's client bytes (Content-Length or chunked bodies) and counts each. */
-    private final class RequestCounter {
+    private final class RequestCounter implements Counter {
         private final ByteArrayOutputStream head = new ByteArrayOutputStream();
         private long bodyLeft;
         private boolean chunked;
         private final StringBuilder chunkTail = new StringBuilder();
 
-        void feed(byte[] bytes) {
+        @Override
+        public void feed(byte[] bytes) {
             int i = 0;
             while (i < bytes.length) {
                 if (bodyLeft > 0) {

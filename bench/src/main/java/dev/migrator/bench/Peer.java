@@ -1,11 +1,12 @@
 package dev.migrator.bench;
 
 import java.net.URI;
+import redis.clients.jedis.HostAndPort;
 
 /**
  * The bare baselines, each run as its own process by the benchmark so its CPU is measured like every other
  * contender's: {@code java -cp migrator-bench.jar dev.migrator.bench.Peer KIND ENDPOINT SOURCE TARGET N}, where N is
- * the concurrency (or, for the sequential loops, how many units to copy). The last line says how many were copied.
+ * the concurrency (or, for the sequential loops, how many units to copy); Redis peers take host:port as SOURCE and TARGET. The last line says how many were copied.
  */
 public final class Peer {
     private Peer() {}
@@ -23,6 +24,9 @@ public final class Peer {
             case "s3-parallel" -> s3(endpoint, b -> b.parallelCopy(source, target, n));
             case "s3-sequential" -> s3(endpoint, b -> b.sequentialCopy(source, target, n));
             case "s3-single" -> s3(endpoint, b -> b.singleCopy(source, target, args[5]));
+            case "redis-pipelined" -> RedisBaselines.pipelined(HostAndPort.from(source), HostAndPort.from(target), n);
+            case "redis-migrate" -> RedisBaselines.migrate(HostAndPort.from(source), HostAndPort.from(target), n);
+            case "redis-sequential" -> RedisBaselines.sequential(HostAndPort.from(source), HostAndPort.from(target), n);
             default -> throw new IllegalArgumentException("unknown peer " + kind);
         };
         System.out.println("copied " + copied);

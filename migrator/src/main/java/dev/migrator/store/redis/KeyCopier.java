@@ -1,7 +1,6 @@
 package dev.migrator.store.redis;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.LongSupplier;
 
@@ -43,32 +42,28 @@ final class KeyCopier {
     private List<Outcome> dumped(List<byte[]> keys) {
         List<Outcome> outcomes = new ArrayList<>();
         List<RedisGateway.Restore> restores = new ArrayList<>();
-        List<RedisGateway.Dumped> kept = new ArrayList<>();
         for (RedisGateway.Dumped d : source.dump(keys)) {
             long ttl = ttl(d.pttl(), d.readAtNanos());
             if (d.gone() || ttl < 0) {
                 outcomes.add(new Outcome(d.key(), Outcome.Kind.GONE, d.gone() ? "deleted before it was read" : "expired"));
             } else {
                 restores.add(new RedisGateway.Restore(d.key(), ttl, d.payload(), settings.replace()));
-                kept.add(d);
             }
         }
         List<RedisGateway.Written> written = restores.isEmpty() ? List.of() : target.restore(restores);
         List<byte[]> existing = new ArrayList<>();
-        List<byte[]> existingPayloads = new ArrayList<>();
-        for (int i = 0; i < written.size(); i++) {
-            RedisGateway.Written w = written.get(i);
+        for (RedisGateway.Written w : written) {
             if (w.status() == RedisGateway.Written.Status.EXISTS) {
                 existing.add(w.key());
-                existingPayloads.add(kept.get(i).payload());
             } else {
                 outcomes.add(outcome(w));
             }
         }
         if (!existing.isEmpty()) {
-            List<RedisGateway.Dumped> there = target.dump(existing);
+            List<TypedValue> here = source.read(existing);
+            List<TypedValue> there = target.read(existing);
             for (int i = 0; i < existing.size(); i++) {
-                outcomes.add(existingOutcome(existing.get(i), Arrays.equals(there.get(i).payload(), existingPayloads.get(i))));
+                outcomes.add(existingOutcome(existing.get(i), same(here.get(i), there.get(i))));
             }
         }
         return outcomes;
@@ -99,10 +94,18 @@ final class KeyCopier {
         if (!existing.isEmpty()) {
             List<TypedValue> there = target.read(existing.stream().map(TypedValue::key).toList());
             for (int i = 0; i < existing.size(); i++) {
-                outcomes.add(existingOutcome(existing.get(i).key(), ValueDigest.of(existing.get(i)).equals(ValueDigest.of(there.get(i)))));
+                outcomes.add(existingOutcome(existing.get(i).key(), same(existing.get(i), there.get(i))));
             }
         }
         return outcomes;
+    }
+
+    /**
+     * Whether the target's key holds the source's value: compared per type by digest, since two servers' DUMPs of an
+     * equal set or hash differ (each orders by its own hash seed).
+     */
+    private static boolean same(TypedValue source, TypedValue target) {
+        return source.type().equals(target.type()) && ValueDigest.of(source).equals(ValueDigest.of(target));
     }
 
     private Outcome existingOutcome(byte[] key, boolean equal) {

@@ -16,9 +16,6 @@ final class RdbVersions {
             return v[0] >= 9 ? 80 : 11; // Valkey 7.2 and 8.x write RDB 11; Valkey 9 moved to 80
         }
         int mm = v[0] * 100 + v[1];
-        if (mm >= 800) {
-            return 12;
-        }
         if (mm >= 704) {
             return 12;
         }
