@@ -14,12 +14,23 @@ import redis.clients.jedis.Jedis;
  * Real Redis servers for a test class, each on a free 127.0.0.1 port. Where redis-server is not installed the tests
  * are skipped, except in CI (CI=true), where .ci/run installs it and its absence is a failure.
  */
-public final class RedisServers implements AutoCloseable {
-    private final Path logs;
+public final class RedisServers implements AutoCloseable, org.junit.jupiter.api.extension.AfterEachCallback {
     private final List<ChildProcess> started = new ArrayList<>();
+    private Path logs;
 
-    public RedisServers(Path logs) {
-        this.logs = logs;
+    /** Registered on a test class ({@code @RegisterExtension}), it stops the servers after each test. */
+    public RedisServers() {}
+
+    @Override
+    public void afterEach(org.junit.jupiter.api.extension.ExtensionContext context) {
+        close();
+    }
+
+    private Path logs() throws java.io.IOException {
+        if (logs == null) {
+            logs = java.nio.file.Files.createTempDirectory("redis-servers");
+        }
+        return logs;
     }
 
     /** Skips (or, in CI, fails) the calling test where redis-server is missing. */
@@ -35,7 +46,7 @@ public final class RedisServers implements AutoCloseable {
     /** A new server; {@code extra}: more redis-server arguments. */
     public ChildProcess start(String name, String... extra) throws Exception {
         assumeInstalled();
-        ChildProcess server = RedisServer.start(name, LocalEmulators.freePort(), logs.resolve(name + ".log"), extra);
+        ChildProcess server = RedisServer.start(name, LocalEmulators.freePort(), logs().resolve(name + ".log"), extra);
         started.add(server);
         return server;
     }
@@ -51,12 +62,12 @@ public final class RedisServers implements AutoCloseable {
         for (int i = 0; i < primaries; i++) {
             int port = LocalEmulators.freePort();
             nodes.add(start(name + "-" + i, "--cluster-enabled", "yes", "--cluster-config-file",
-                    logs.resolve(name + "-" + i + "-nodes.conf").toString()));
+                    logs().resolve(name + "-" + i + "-nodes.conf").toString()));
             command.add("127.0.0.1:" + nodes.get(i).port());
         }
         command.addAll(List.of("--cluster-replicas", "0", "--cluster-yes"));
-        Process create = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logs.resolve(name + "-create.log").toFile()).start();
-        Assertions.assertEquals(0, create.waitFor(), "redis-cli --cluster create; see " + logs.resolve(name + "-create.log"));
+        Process create = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logs().resolve(name + "-create.log").toFile()).start();
+        Assertions.assertEquals(0, create.waitFor(), "redis-cli --cluster create; see " + logs().resolve(name + "-create.log"));
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
         for (ChildProcess node : nodes) {
             try (Jedis j = client(node)) {
@@ -76,5 +87,6 @@ public final class RedisServers implements AutoCloseable {
     @Override
     public void close() {
         started.forEach(ChildProcess::close);
+        started.clear();
     }
 }

@@ -25,6 +25,9 @@ final class KeyPatterns {
     }
 
     boolean selects(byte[] key) {
+        if (include.isEmpty() && exclude.isEmpty()) {
+            return true;
+        }
         String k = KeyText.latin1(key);
         return (include.isEmpty() || include.stream().anyMatch(p -> p.matcher(k).matches()))
                 && exclude.stream().noneMatch(p -> p.matcher(k).matches());

@@ -150,7 +150,9 @@ public final class RedisStep extends PairStep<RedisInfo, RedisGateway> implement
             boolean caughtUp = pass.stopped().isEmpty() && counters.failed.get() == 0
                     && (pair.catchUp() == CatchUp.NOTIFICATIONS ? notified.size() == 0 && !firstPass || applied == 0 && notified.size() == 0
                     : applied == 0);
-            context.progress().caughtUp(id, applied, Optional.of(Duration.between(pass.started(), Instant.now())), caughtUp);
+            Duration lag = notified != null && notified.oldest().isPresent() ? Duration.between(notified.oldest().get(), Instant.now())
+                    : Duration.between(pass.started(), Instant.now()); // the oldest change not applied yet, at most
+            context.progress().caughtUp(id, applied, Optional.of(lag), caughtUp);
             Map<String, String> outputs = new LinkedHashMap<>();
             outputs.put(CAUGHT_UP, String.valueOf(caughtUp));
             outputs.put("recordsApplied", String.valueOf(applied));
@@ -164,6 +166,7 @@ public final class RedisStep extends PairStep<RedisInfo, RedisGateway> implement
             if (notified != null) {
                 outputs.put("keysWaiting", String.valueOf(notified.size()));
             }
+            outputs.put("lagSeconds", String.format(java.util.Locale.ROOT, "%.1f", lag.toMillis() / 1000.0));
             return new StepExecution.Ending(pass.stopped(), outputs);
         });
     }

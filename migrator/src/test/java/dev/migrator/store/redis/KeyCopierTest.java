@@ -10,9 +10,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.Jedis;
 
@@ -20,20 +20,15 @@ import redis.clients.jedis.Jedis;
 class KeyCopierTest {
     @TempDir
     Path dir;
-    private RedisServers servers;
+    @RegisterExtension
+    final RedisServers servers = new RedisServers();
     private ChildProcess source;
     private ChildProcess target;
 
     @BeforeEach
     void start() throws Exception {
-        servers = new RedisServers(dir);
         source = servers.start("source");
         target = servers.start("target");
-    }
-
-    @AfterEach
-    void stop() {
-        servers.close();
     }
 
     @Test

@@ -12,9 +12,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
@@ -25,17 +24,8 @@ class RedisClusterTest {
     private static final int KEYS = 5_000;
     @TempDir
     Path dir;
-    private RedisServers servers;
-
-    @BeforeEach
-    void servers() {
-        servers = new RedisServers(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        servers.close();
-    }
+    @RegisterExtension
+    final RedisServers servers = new RedisServers();
 
     @Test
     void aClusterIsScannedOnEveryPrimaryAndFollowedThroughEachOnesNotifications() throws Exception {

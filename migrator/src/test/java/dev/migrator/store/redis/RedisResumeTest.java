@@ -17,9 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.Jedis;
 
@@ -31,17 +30,8 @@ class RedisResumeTest {
     private static final int KEYS = 100_000;
     @TempDir
     Path dir;
-    private RedisServers servers;
-
-    @BeforeEach
-    void servers() {
-        servers = new RedisServers(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        servers.close();
-    }
+    @RegisterExtension
+    final RedisServers servers = new RedisServers();
 
     @Test
     void aCopyKilledMidwayResumesFromItsCursorWithNothingLostOrDoubled() throws Exception {
