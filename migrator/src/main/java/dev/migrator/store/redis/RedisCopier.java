@@ -20,16 +20,19 @@ final class RedisCopier {
     private final KeyCopier keys;
     private final KeyPatterns patterns;
     private final RetryPolicy retry;
+    private final RateLimiter readRate;
     private final RateLimiter writeRate;
     private final String step;
     private final String sourceName;
 
-    RedisCopier(RedisGateway source, KeyCopier keys, KeyPatterns patterns, RetryPolicy retry, RateLimiter writeRate, String step,
-                String sourceName) {
+    /** {@code readRate} and {@code writeRate}: keys per second read from the source and written to the target. */
+    RedisCopier(RedisGateway source, KeyCopier keys, KeyPatterns patterns, RetryPolicy retry, RateLimiter readRate, RateLimiter writeRate,
+                String step, String sourceName) {
         this.source = source;
         this.keys = keys;
         this.patterns = patterns;
         this.retry = retry;
+        this.readRate = readRate;
         this.writeRate = writeRate;
         this.step = step;
         this.sourceName = sourceName;
@@ -59,6 +62,7 @@ final class RedisCopier {
         if (batch.isEmpty()) {
             return;
         }
+        readRate.acquire(batch.size());
         writeRate.acquire(batch.size());
         List<KeyCopier.Outcome> outcomes;
         try {

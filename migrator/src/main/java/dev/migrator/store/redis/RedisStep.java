@@ -102,8 +102,9 @@ public final class RedisStep extends PairStep<RedisInfo, RedisGateway> implement
         boolean replace = replacing || pair.ifTargetNotEmpty() == NonEmptyTargetPolicy.OVERWRITE;
         KeyCopier keys = new KeyCopier(source, target, new KeyCopier.Settings(dump, pair.keepTtl(), replace,
                 pair.ifTargetNotEmpty() == NonEmptyTargetPolicy.SKIP_EXISTING), System::nanoTime);
+        RateLimiter reads = options.readRateLimit().map(l -> RateLimiter.of(l.perSecond())).orElse(RateLimiter.unlimited());
         RateLimiter writes = options.writeRateLimit().map(l -> RateLimiter.of(l.perSecond())).orElse(RateLimiter.unlimited());
-        return new RedisCopier(source, keys, patterns, retry, writes, id.toString(), pair.source().describe());
+        return new RedisCopier(source, keys, patterns, retry, reads, writes, id.toString(), pair.source().describe());
     }
 
     /** A pair that follows its source records when its copy began, so the status gate asks for a caught-up sync. */
