@@ -116,6 +116,11 @@ final class JedisRedisGateway implements RedisGateway {
     }
 
     @Override
+    public List<Fingerprint> fingerprints(List<byte[]> keys) {
+        return guarded(() -> Fingerprints.read(connection.nodes(), keys));
+    }
+
+    @Override
     public List<Written> write(List<TypedValue> values, List<Long> ttlMillis, boolean replace) {
         return guarded(() -> TypedWrites.write(connection.nodes(), values, ttlMillis, replace));
     }

@@ -4,29 +4,29 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Compares one key as the source and the target hold it: type, value (by {@link ValueDigest}, whatever the
+ * Compares one key as the source and the target hold it ({@link Fingerprint}s): type, value (by digest, whatever the
  * encoding) and expiry. Expiry times are compared as points in time on migrator's clock (read time plus PTTL) within
  * a tolerance; with TTLs not kept, the target's key must not expire. Says how they differ, never the values.
  */
 record KeyComparison(boolean keepTtl, Duration tolerance) {
 
     /** How the target's key differs from the source's, or empty when it matches. The source key exists. */
-    Optional<String> difference(TypedValue source, TypedValue target) {
+    Optional<String> difference(Fingerprint source, Fingerprint target) {
         if (!source.type().equals(target.type())) {
             return Optional.of("a " + source.type() + " in the source, a " + target.type() + " in the target");
         }
-        if (!ValueDigest.of(source).equals(ValueDigest.of(target))) {
+        if (!source.value().equals(target.value())) {
             return Optional.of(source.type() + " value differs");
         }
         return ttlDifference(source, target);
     }
 
     /** Whether the key expires within the tolerance (so the other side's copy may already be gone). */
-    boolean expiring(TypedValue key) {
+    boolean expiring(Fingerprint key) {
         return keepTtl && key.pttl() >= 0 && key.pttl() <= tolerance.toMillis();
     }
 
-    private Optional<String> ttlDifference(TypedValue source, TypedValue target) {
+    private Optional<String> ttlDifference(Fingerprint source, Fingerprint target) {
         boolean sourceExpires = source.pttl() >= 0;
         boolean targetExpires = target.pttl() >= 0;
         if (!keepTtl) {

@@ -62,16 +62,16 @@ final class RedisCatchUp {
         if (keys.isEmpty()) {
             return keys;
         }
-        List<TypedValue> sources = retry.call(() -> source.read(keys));
-        List<TypedValue> targets = retry.call(() -> target.read(keys));
+        List<Fingerprint> sources = retry.call(() -> source.fingerprints(keys));
+        List<Fingerprint> targets = retry.call(() -> target.fingerprints(keys));
         List<byte[]> changed = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
-            TypedValue s = sources.get(i);
-            if (s instanceof TypedValue.Missing) {
+            Fingerprint s = sources.get(i);
+            if (s.missing()) {
                 continue;
             }
             counters.read.incrementAndGet();
-            if (targets.get(i) instanceof TypedValue.Missing || comparison.difference(s, targets.get(i)).isPresent()) {
+            if (targets.get(i).missing() || comparison.difference(s, targets.get(i)).isPresent()) {
                 changed.add(keys.get(i));
             }
         }

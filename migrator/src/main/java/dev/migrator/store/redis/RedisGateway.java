@@ -34,6 +34,12 @@ public interface RedisGateway extends AutoCloseable {
      */
     List<Written> write(List<TypedValue> values, List<Long> ttlMillis, boolean replace);
 
+    /**
+     * Each key's type, value digest and PTTL (verification and catch-up), read in flat memory: a long list, sorted set
+     * or stream a chunk at a time.
+     */
+    List<Fingerprint> fingerprints(List<byte[]> keys);
+
     /** Whether each key exists. */
     List<Boolean> exists(List<byte[]> keys);
 

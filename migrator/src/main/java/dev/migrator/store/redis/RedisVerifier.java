@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Verifies a Redis pair in flat memory, a SCAN page at a time: every selected source key is read per type on both
- * sides (both pipelined) and compared by {@link KeyComparison} (type, value digest, expiry within the tolerance);
+ * Verifies a Redis pair in flat memory, a SCAN page at a time: every selected source key's {@link Fingerprint} is read
+ * on both sides (pipelined; long values a chunk at a time) and compared by {@link KeyComparison} (type, value digest, expiry within the tolerance);
  * then the target is scanned and each selected key the source lacks is extra. Random reads cost Redis one round trip
  * per page, so the keys are paired directly and every mismatch is named at once, with no second pass. A key that
  * disappears from the source while it is verified (expired, deleted), or is within the tolerance of expiring on one
@@ -65,21 +65,21 @@ final class RedisVerifier {
         if (keys.isEmpty()) {
             return;
         }
-        List<TypedValue> sources = retry.call(() -> source.read(keys));
-        List<TypedValue> targets = retry.call(() -> target.read(keys));
+        List<Fingerprint> sources = retry.call(() -> source.fingerprints(keys));
+        List<Fingerprint> targets = retry.call(() -> target.fingerprints(keys));
         for (int i = 0; i < keys.size(); i++) {
-            TypedValue s = sources.get(i);
-            if (s instanceof TypedValue.Missing) {
+            Fingerprint s = sources.get(i);
+            if (s.missing()) {
                 gone.incrementAndGet();
                 continue;
             }
             log.sourceCount.incrementAndGet();
             log.checkedOne();
-            TypedValue t = targets.get(i);
+            Fingerprint t = targets.get(i);
             String key = KeyText.show(s.key());
-            if (t instanceof TypedValue.Missing && comparison.expiring(s)) {
+            if (t.missing() && comparison.expiring(s)) {
                 gone.incrementAndGet(); // expired in the target within the tolerance of its source expiring too
-            } else if (t instanceof TypedValue.Missing) {
+            } else if (t.missing()) {
                 log.missing(key + " (" + s.type() + ")");
             } else {
                 comparison.difference(s, t).ifPresentOrElse(d -> log.different(key + ": " + d), log.matched::incrementAndGet);
@@ -102,8 +102,8 @@ final class RedisVerifier {
         if (candidates.isEmpty()) {
             return;
         }
-        for (TypedValue t : retry.call(() -> target.read(candidates))) {
-            if (!(t instanceof TypedValue.Missing) && !comparison.expiring(t)) { // the source's copy may just have expired
+        for (Fingerprint t : retry.call(() -> target.fingerprints(candidates))) {
+            if (!t.missing() && !comparison.expiring(t)) { // the source's copy may just have expired
                 log.extra(KeyText.show(t.key()) + " (" + t.type() + ")");
             }
         }

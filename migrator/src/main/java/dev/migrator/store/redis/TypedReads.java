@@ -18,15 +18,7 @@ final class TypedReads {
     static List<TypedValue> read(RedisNodes nodes, List<byte[]> keys) {
         List<String> types = new ArrayList<>();
         List<Long> ttls = new ArrayList<>();
-        nodes.pipelined(p -> {
-            List<Response<String>> typeAnswers = keys.stream().map(p::type).toList();
-            List<Response<Long>> ttlAnswers = keys.stream().map(p::pttl).toList();
-            return () -> {
-                typeAnswers.forEach(t -> types.add(t.get()));
-                ttlAnswers.forEach(t -> ttls.add(t.get()));
-                return null;
-            };
-        });
+        typesAndTtls(nodes, keys, types, ttls);
         List<Response<?>> values = nodes.pipelined(p -> {
             List<Response<?>> answers = new ArrayList<>();
             for (int i = 0; i < keys.size(); i++) {
@@ -44,6 +36,19 @@ final class TypedReads {
             }
         }
         return read;
+    }
+
+    /** TYPE and PTTL of each key, in one pipeline, into {@code types} and {@code ttls}. */
+    static void typesAndTtls(RedisNodes nodes, List<byte[]> keys, List<String> types, List<Long> ttls) {
+        nodes.pipelined(p -> {
+            List<Response<String>> typeAnswers = keys.stream().map(p::type).toList();
+            List<Response<Long>> ttlAnswers = keys.stream().map(p::pttl).toList();
+            return () -> {
+                typeAnswers.forEach(t -> types.add(t.get()));
+                ttlAnswers.forEach(t -> ttls.add(t.get()));
+                return null;
+            };
+        });
     }
 
     private static Response<?> request(PipeliningBase p, byte[] key, String type) {
@@ -82,7 +87,7 @@ final class TypedReads {
 
     /** XRANGE's raw answer: each entry a list of its id and a flat list of field, value, field, value. */
     @SuppressWarnings("unchecked")
-    private static List<TypedValue.Entry> entries(List<Object> raw) {
+    static List<TypedValue.Entry> entries(List<Object> raw) {
         List<TypedValue.Entry> entries = new ArrayList<>(raw.size());
         for (Object o : raw) {
             List<Object> entry = (List<Object>) o;

@@ -1,93 +1,84 @@
 package dev.migrator.store.redis;
 
 import dev.migrator.support.digest.Digest;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 
 /**
  * A key's type and value as 128 bits, independent of how either server encodes it (listpack or hashtable, RDB
  * version): ordered types (string, list, stream) hash their elements in order, unordered ones (set, hash, sorted set)
- * add their elements' digests, so the same set read in another order has the same digest.
+ * add their elements' digests, so the same set read in another order has the same digest. Built element by element,
+ * so a long list, sorted set or stream is digested a chunk at a time in flat memory.
  */
 final class ValueDigest {
-    private ValueDigest() {}
+    private final MessageDigest ordered;
+    private Digest unordered = Digest.ZERO;
 
-    static Digest of(TypedValue value) {
-        Canonical c = new Canonical(value.type());
-        if (value instanceof TypedValue.Text t) {
-            c.bytes(t.value());
-        } else if (value instanceof TypedValue.Elements l) {
-            l.elements().forEach(c::bytes);
-        } else if (value instanceof TypedValue.Members s) {
-            c.sum(s.members().stream().map(Digest::of).reduce(Digest.ZERO, Digest::plus));
-        } else if (value instanceof TypedValue.Scored z) {
-            c.sum(z.members().stream().map(m -> Digest.of(concat(m.member(), Double.toString(m.score()))))
-                    .reduce(Digest.ZERO, Digest::plus));
-        } else if (value instanceof TypedValue.Fields h) {
-            c.sum(h.fields().stream().map(ValueDigest::field).reduce(Digest.ZERO, Digest::plus));
-        } else if (value instanceof TypedValue.Entries s) {
-            for (TypedValue.Entry e : s.entries()) {
-                c.bytes(e.id().getBytes(StandardCharsets.US_ASCII));
-                e.fields().forEach(f -> {
-                    c.bytes(f.name());
-                    c.bytes(f.value());
-                });
-            }
-        } else if (value instanceof TypedValue.Unreadable u) {
-            c.bytes(u.reason().getBytes(StandardCharsets.UTF_8));
+    ValueDigest(String type) {
+        try {
+            ordered = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
-        return c.digest();
+        part(type.getBytes(StandardCharsets.US_ASCII));
     }
 
-    private static Digest field(TypedValue.Field f) {
-        return Digest.of(concat(f.name(), new String(f.value(), StandardCharsets.ISO_8859_1)));
+    static Digest of(TypedValue value) {
+        ValueDigest d = new ValueDigest(value.type());
+        if (value instanceof TypedValue.Text t) {
+            d.part(t.value());
+        } else if (value instanceof TypedValue.Elements l) {
+            l.elements().forEach(d::part);
+        } else if (value instanceof TypedValue.Members s) {
+            s.members().forEach(d::member);
+        } else if (value instanceof TypedValue.Scored z) {
+            z.members().forEach(d::score);
+        } else if (value instanceof TypedValue.Fields h) {
+            h.fields().forEach(d::field);
+        } else if (value instanceof TypedValue.Entries s) {
+            s.entries().forEach(d::entry);
+        } else if (value instanceof TypedValue.Unreadable u) {
+            d.part(u.reason().getBytes(StandardCharsets.UTF_8));
+        }
+        return d.finish();
+    }
+
+    /** The next element of an ordered value (a string's bytes, a list's element), length-prefixed. */
+    void part(byte[] bytes) {
+        ordered.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
+        ordered.update(bytes);
+    }
+
+    void member(byte[] member) {
+        unordered = unordered.plus(Digest.of(member));
+    }
+
+    void score(TypedValue.Score s) {
+        unordered = unordered.plus(Digest.of(concat(s.member(), Double.toString(s.score()).getBytes(StandardCharsets.US_ASCII))));
+    }
+
+    void field(TypedValue.Field f) {
+        unordered = unordered.plus(Digest.of(concat(f.name(), f.value())));
+    }
+
+    void entry(TypedValue.Entry e) {
+        part(e.id().getBytes(StandardCharsets.US_ASCII));
+        e.fields().forEach(f -> {
+            part(f.name());
+            part(f.value());
+        });
+    }
+
+    Digest finish() {
+        ordered.update(ByteBuffer.allocate(16).putLong(unordered.high()).putLong(unordered.low()).array());
+        ByteBuffer hash = ByteBuffer.wrap(ordered.digest());
+        return new Digest(hash.getLong(), hash.getLong());
     }
 
     /** {@code a}'s length, {@code a}, then {@code b}: no two different pairs give the same bytes. */
-    private static byte[] concat(byte[] a, String b) {
-        byte[] tail = b.getBytes(StandardCharsets.ISO_8859_1);
-        byte[] all = new byte[4 + a.length + tail.length];
-        all[0] = (byte) (a.length >>> 24);
-        all[1] = (byte) (a.length >>> 16);
-        all[2] = (byte) (a.length >>> 8);
-        all[3] = (byte) a.length;
-        System.arraycopy(a, 0, all, 4, a.length);
-        System.arraycopy(tail, 0, all, 4 + a.length, tail.length);
-        return all;
-    }
-
-    /** Length-prefixed parts after the type's name. */
-    private static final class Canonical {
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        private final DataOutputStream out = new DataOutputStream(bytes);
-
-        Canonical(String type) {
-            bytes(type.getBytes(StandardCharsets.US_ASCII));
-        }
-
-        void bytes(byte[] part) {
-            try {
-                out.writeInt(part.length);
-                out.write(part);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        void sum(Digest digest) {
-            try {
-                out.writeLong(digest.high());
-                out.writeLong(digest.low());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        Digest digest() {
-            return Digest.of(bytes.toByteArray());
-        }
+    private static byte[] concat(byte[] a, byte[] b) {
+        return ByteBuffer.allocate(4 + a.length + b.length).putInt(a.length).put(a).put(b).array();
     }
 }

@@ -122,6 +122,15 @@ class RedisCopyTest {
         try (Jedis s = RedisServers.client(source)) {
             RedisData.strings(s, "k:", 50);
             s.set("ttl", "v", redis.clients.jedis.params.SetParams.setParams().ex(1000));
+            for (int i = 0; i < 5_000; i++) { // long values, digested a chunk at a time
+                s.rpush("long:list", "e" + i);
+                if (i < 3_000) {
+                    s.zadd("long:zset", i / 7.0, "m" + i);
+                }
+                if (i < 2_500) {
+                    s.xadd("long:stream", new redis.clients.jedis.StreamEntryID(1, i), Map.of("n", String.valueOf(i)));
+                }
+            }
         }
         Path schema = schema(Map.of());
         StringWriter out = new StringWriter();
@@ -133,13 +142,18 @@ class RedisCopyTest {
             t.expire("ttl", 10);
             t.rpush("k:4:list", "x");
             s.set("k:4:list", "a string in the source");
+            t.lset("long:list", 4_999, "changed at the end");
+            t.zadd("long:zset", 1e9, "m2999");
+            t.xdel("long:stream", new redis.clients.jedis.StreamEntryID(1, 1_500)); // in the second chunk
         }
         StringWriter verify = new StringWriter();
         assertThat(Cli.run(verify, "verify", schema.toString(), "--state-dir", state())).as(verify.toString()).isEqualTo(5);
         assertThat(verify.toString()).contains("MISMATCH").contains("missing: k:new (string)").contains("extra: k:extra (string)")
                 .contains("different: k:3: string value differs")
                 .contains("different: k:4:list: a string in the source, a list in the target")
-                .contains("different: ttl: expiry differs by");
+                .contains("different: ttl: expiry differs by").contains("different: long:list: list value differs")
+                .contains("different: long:zset: zset value differs").contains("different: long:stream: stream value differs")
+                .contains("6 different");
     }
 
     @Test

@@ -115,6 +115,10 @@ class RedisFaultTest {
             throw new UnsupportedOperationException();
         }
 
+        public List<Fingerprint> fingerprints(List<byte[]> keys) {
+            throw new UnsupportedOperationException();
+        }
+
         public List<Boolean> exists(List<byte[]> batch) {
             throw new UnsupportedOperationException();
         }

@@ -72,14 +72,14 @@ class RedisPiecesTest {
         KeyComparison c = new KeyComparison(true, Duration.ofSeconds(5));
         byte[] k = b("k");
         long second = 1_000_000_000L;
-        assertThat(c.difference(new TypedValue.Text(k, b("v"), 60_000, 0), new TypedValue.Text(k, b("v"), 57_000, 2 * second))).isEmpty();
-        assertThat(c.difference(new TypedValue.Text(k, b("v"), 60_000, 0), new TypedValue.Text(k, b("v"), 50_000, 0)))
+        assertThat(c.difference(fp(60_000, 0), fp(57_000, 2 * second))).isEmpty();
+        assertThat(c.difference(fp(60_000, 0), fp(50_000, 0)))
                 .hasValueSatisfying(d -> assertThat(d).contains("expiry differs by 10.0 s"));
-        assertThat(c.difference(new TypedValue.Text(k, b("v"), 60_000, 0), new TypedValue.Text(k, b("v"), -1, 0)))
+        assertThat(c.difference(fp(60_000, 0), fp(-1, 0)))
                 .hasValueSatisfying(d -> assertThat(d).contains("never in the target"));
         KeyComparison dropped = new KeyComparison(false, Duration.ofSeconds(5));
-        assertThat(dropped.difference(new TypedValue.Text(k, b("v"), 60_000, 0), new TypedValue.Text(k, b("v"), -1, 0))).isEmpty();
-        assertThat(dropped.difference(new TypedValue.Text(k, b("v"), -1, 0), new TypedValue.Text(k, b("v"), 9_000, 0))).isPresent();
+        assertThat(dropped.difference(fp(60_000, 0), fp(-1, 0))).isEmpty();
+        assertThat(dropped.difference(fp(-1, 0), fp(9_000, 0))).isPresent();
     }
 
     @Test
@@ -98,6 +98,10 @@ class RedisPiecesTest {
         cursor.done(third);
         assertThat(checkpoints.read("redis-c").map(JsonNode::toString)).hasValueSatisfying(j -> assertThat(j).contains("\"finished\":true"));
         assertThat(new CursorCheckpoint(checkpoints, "redis-c").start(true)).isEmpty();
+    }
+
+    private static Fingerprint fp(long pttl, long readAtNanos) {
+        return Fingerprint.of(new TypedValue.Text(b("k"), b("v"), pttl, readAtNanos));
     }
 
     private static TypedValue.Field f(String name, String value) {

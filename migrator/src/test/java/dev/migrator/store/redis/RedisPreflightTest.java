@@ -135,6 +135,10 @@ class RedisPreflightTest {
             throw new UnsupportedOperationException();
         }
 
+        public List<Fingerprint> fingerprints(List<byte[]> keys) {
+            throw new UnsupportedOperationException();
+        }
+
         public List<Boolean> exists(List<byte[]> keys) {
             throw new UnsupportedOperationException();
         }
