@@ -147,7 +147,7 @@ final class JedisRedisGateway implements RedisGateway {
     }
 
     @Override
-    public AutoCloseable subscribe(Consumer<byte[]> changed) throws InterruptedException {
+    public Subscription subscribe(Consumer<byte[]> changed) throws InterruptedException {
         List<KeyspaceSubscription> subscriptions = new ArrayList<>();
         try {
             for (String node : nodes()) {
@@ -160,9 +160,17 @@ final class JedisRedisGateway implements RedisGateway {
             }
             throw e;
         }
-        return () -> {
-            for (KeyspaceSubscription s : subscriptions) {
-                s.close();
+        return new Subscription() {
+            @Override
+            public boolean following() {
+                return subscriptions.stream().allMatch(KeyspaceSubscription::following);
+            }
+
+            @Override
+            public void close() throws InterruptedException {
+                for (KeyspaceSubscription s : subscriptions) {
+                    s.close();
+                }
             }
         };
     }

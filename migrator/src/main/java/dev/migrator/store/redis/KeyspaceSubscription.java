@@ -62,10 +62,18 @@ final class KeyspaceSubscription implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        if (pubSub.isSubscribed()) {
-            pubSub.punsubscribe();
+        try {
+            if (pubSub.isSubscribed()) {
+                pubSub.punsubscribe();
+            }
+        } catch (RuntimeException dropped) {
+            // the connection is gone already (the server dropped the subscriber): nothing to unsubscribe
         }
         thread.join(5_000);
-        jedis.close();
+        try {
+            jedis.close();
+        } catch (RuntimeException dropped) {
+            // as above
+        }
     }
 }

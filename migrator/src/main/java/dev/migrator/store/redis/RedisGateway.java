@@ -53,7 +53,15 @@ public interface RedisGateway extends AutoCloseable {
      * Follows the database's keyspace notifications until the subscription is closed: each changed key is handed to
      * {@code changed} on the subscriber's own thread. Returns once the subscription is confirmed.
      */
-    AutoCloseable subscribe(Consumer<byte[]> changed) throws InterruptedException;
+    Subscription subscribe(Consumer<byte[]> changed) throws InterruptedException;
+
+    /** A subscription to keyspace notifications; it stops following when its connection drops (or the server drops it). */
+    interface Subscription extends AutoCloseable {
+        boolean following();
+
+        @Override
+        void close() throws InterruptedException;
+    }
 
     @Override
     void close();

@@ -41,7 +41,9 @@ public final class RedisStep extends PairStep<RedisInfo, RedisGateway> implement
     private final KeyPatterns patterns;
     private final RedisPreflight preflight;
     private ChangedKeys notified;
-    private AutoCloseable subscription;
+    private RedisGateway.Subscription subscription;
+    /** Whether a full pass has run since the subscription began, so the notifications cover every change after it. */
+    private boolean reconciled;
 
     /** {@code targetHoldsCopy}: the command continues a copy (resume, replay), so keys already there are replaced. */
     public RedisStep(RedisPair pair, MigrationOptions options, RedisGateway source, RedisGateway target, boolean targetHoldsCopy) {
@@ -135,22 +137,23 @@ public final class RedisStep extends PairStep<RedisInfo, RedisGateway> implement
             RedisPreflight.Method method = preflight.method(retry.call(source::info), retry.call(target::info));
             RedisCatchUp catchUp = new RedisCatchUp(source, target, patterns, comparison(), copier(method.dump(), true, retry), retry,
                     options.concurrency(), Instant::now);
-            RedisCatchUp.Pass pass;
-            boolean firstPass = pair.catchUp() == CatchUp.NOTIFICATIONS && subscription == null;
-            if (firstPass) {
+            if (subscription != null && !subscription.following()) { // dropped: changes since may be lost, so start over
+                subscription.close();
+                subscription = null;
+                reconciled = false;
+            }
+            if (pair.catchUp() == CatchUp.NOTIFICATIONS && subscription == null) {
                 notified = new ChangedKeys(patterns);
                 subscription = source.subscribe(key -> notified.changed(key, Instant.now()));
             }
-            if (pair.catchUp() == CatchUp.DELTA || firstPass) {
-                pass = catchUp.delta(pair.ifTargetNotEmpty() == NonEmptyTargetPolicy.REFUSE, file, counters,
-                        pair.source().describe(), pair.target().describe());
-            } else {
-                pass = catchUp.notified(notified, file, counters);
-            }
+            boolean full = pair.catchUp() == CatchUp.DELTA || !reconciled; // notifications: one full pass once subscribed
+            RedisCatchUp.Pass pass = full ? catchUp.delta(pair.ifTargetNotEmpty() == NonEmptyTargetPolicy.REFUSE, file, counters,
+                    pair.source().describe(), pair.target().describe()) : catchUp.notified(notified, file, counters);
+            reconciled |= full && pass.stopped().isEmpty();
             long applied = counters.written.get() + pass.deleted();
-            boolean caughtUp = pass.stopped().isEmpty() && counters.failed.get() == 0
-                    && (pair.catchUp() == CatchUp.NOTIFICATIONS ? notified.size() == 0 && !firstPass || applied == 0 && notified.size() == 0
-                    : applied == 0);
+            boolean nothingWaiting = notified == null || notified.size() == 0;
+            boolean caughtUp = pass.stopped().isEmpty() && counters.failed.get() == 0 && nothingWaiting
+                    && (applied == 0 || !full);
             Duration lag = notified != null && notified.oldest().isPresent() ? Duration.between(notified.oldest().get(), Instant.now())
                     : Duration.between(pass.started(), Instant.now()); // the oldest change not applied yet, at most
             context.progress().caughtUp(id, applied, Optional.of(lag), caughtUp);

@@ -131,7 +131,7 @@ class RedisFaultTest {
             return keys.size();
         }
 
-        public AutoCloseable subscribe(Consumer<byte[]> changed) {
+        public Subscription subscribe(Consumer<byte[]> changed) {
             throw new UnsupportedOperationException();
         }
 

@@ -151,7 +151,7 @@ class RedisPreflightTest {
             return 0;
         }
 
-        public AutoCloseable subscribe(Consumer<byte[]> changed) {
+        public Subscription subscribe(Consumer<byte[]> changed) {
             throw new UnsupportedOperationException();
         }
 
