@@ -173,6 +173,11 @@ class RedisCopyTest {
             assertThat(t.ttl("session:1")).isEqualTo(-1);
             assertThat(t.exists("cache:1")).isFalse();
         }
+        StringWriter sampled = new StringWriter();
+        assertThat(Cli.run(sampled, "verify", schema.toString(), "--state-dir", state(), "--sample", "0.5")).as(sampled.toString())
+                .isZero();
+        assertThat(sampled.toString()).contains("verify redis:cache: ok (sampled)").contains("extra not counted")
+                .contains("NO-GO: a verification was sampled or partial");
     }
 
     @Test
