@@ -215,6 +215,27 @@ class RedisCopyTest {
     }
 
     @Test
+    void inAShardedRunThePairRunsWholeInShardZeroAndTheOtherShardsDoNotHoldUpTheGate() throws Exception {
+        try (Jedis s = RedisServers.client(source)) {
+            RedisData.strings(s, "k:", 300);
+        }
+        Path schema = schema(Map.of());
+        StringWriter other = new StringWriter();
+        assertThat(Cli.run(other, "run", schema.toString(), "--state-dir", state(), "--shard", "1/2")).as(other.toString()).isZero();
+        try (Jedis t = RedisServers.client(target)) {
+            assertThat(t.dbSize()).as("shard 1 copies nothing of a pair that is not sliced").isZero();
+        }
+        StringWriter first = new StringWriter();
+        assertThat(Cli.run(first, "run", schema.toString(), "--state-dir", state(), "--shard", "0/2")).as(first.toString()).isZero();
+        assertThat(first.toString()).contains("300 written");
+        StringWriter verify = new StringWriter();
+        assertThat(Cli.run(verify, "verify", schema.toString(), "--state-dir", state())).as(verify.toString()).isZero();
+        StringWriter status = new StringWriter();
+        assertThat(Cli.run(status, "status", schema.toString(), "--state-dir", state())).as(status.toString()).isZero();
+        assertThat(status.toString()).contains("GO");
+    }
+
+    @Test
     void deltaPassesApplyWritesAndDeletesMadeDuringTheCopy() throws Exception {
         catchUp("delta");
     }
