@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,7 +70,7 @@ class RedisFaultTest {
     }
 
     /** A server in memory: SCAN in pages of 500 by position, DUMP returning the value itself, RESTORE storing it. */
-    private static final class Memory implements RedisGateway {
+    private static final class Memory extends UnsupportedRedis {
         final Map<ByteBuffer, byte[]> keys = new LinkedHashMap<>();
         final AtomicInteger failRestores = new AtomicInteger();
 
@@ -103,38 +102,8 @@ class RedisFaultTest {
             return written;
         }
 
-        public RedisInfo info() {
-            throw new UnsupportedOperationException();
-        }
-
-        public List<TypedValue> read(List<byte[]> batch) {
-            throw new UnsupportedOperationException();
-        }
-
-        public List<Written> write(List<TypedValue> values, List<Long> ttlMillis, boolean replace) {
-            throw new UnsupportedOperationException();
-        }
-
-        public List<Fingerprint> fingerprints(List<byte[]> keys) {
-            throw new UnsupportedOperationException();
-        }
-
-        public List<Boolean> exists(List<byte[]> batch) {
-            throw new UnsupportedOperationException();
-        }
-
-        public long delete(List<byte[]> batch) {
-            throw new UnsupportedOperationException();
-        }
-
         public synchronized long size() {
             return keys.size();
         }
-
-        public Subscription subscribe(Consumer<byte[]> changed) {
-            throw new UnsupportedOperationException();
-        }
-
-        public void close() {}
     }
 }

@@ -13,7 +13,6 @@ import dev.migrator.model.RedisPair;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /** Preflight's judgement of two servers, from what they say of themselves (no server needed). */
@@ -114,48 +113,22 @@ class RedisPreflightTest {
     }
 
     /** A server that only describes itself and holds no key. */
-    private record Described(RedisInfo info) implements RedisGateway {
+    private static final class Described extends UnsupportedRedis {
+        private final RedisInfo info;
+
+        Described(RedisInfo info) {
+            this.info = info;
+        }
+
+        @Override
+        public RedisInfo info() {
+            return info;
+        }
+
+        @Override
         public ScanPage scan(String cursor, Optional<String> match, int count) {
             return new ScanPage("0", List.of());
         }
-
-        public List<Dumped> dump(List<byte[]> keys) {
-            throw new UnsupportedOperationException();
-        }
-
-        public List<Written> restore(List<Restore> restores) {
-            throw new UnsupportedOperationException();
-        }
-
-        public List<TypedValue> read(List<byte[]> keys) {
-            throw new UnsupportedOperationException();
-        }
-
-        public List<Written> write(List<TypedValue> values, List<Long> ttlMillis, boolean replace) {
-            throw new UnsupportedOperationException();
-        }
-
-        public List<Fingerprint> fingerprints(List<byte[]> keys) {
-            throw new UnsupportedOperationException();
-        }
-
-        public List<Boolean> exists(List<byte[]> keys) {
-            throw new UnsupportedOperationException();
-        }
-
-        public long delete(List<byte[]> keys) {
-            throw new UnsupportedOperationException();
-        }
-
-        public long size() {
-            return 0;
-        }
-
-        public Subscription subscribe(Consumer<byte[]> changed) {
-            throw new UnsupportedOperationException();
-        }
-
-        public void close() {}
     }
 
     static byte[] bytes(String s) {
