@@ -44,7 +44,7 @@ class RedisResumeTest {
         Path schema = SchemaBuilder.between("us-east-1", "us-east-1").redis("cache", source.port(), target.port(), Map.of())
                 .option("writeRateLimit", Map.of("itemsPerSecond", 15_000)).write(dir.resolve("schema.json"));
         Process run = cli(schema, Map.of(), "run", schema.toString(), "--state-dir", state());
-        awaitCheckpoint();
+        awaitCheckpoint(json -> !json.contains("\"finished\":true"));
         KilledCli.kill(run);
         long copied;
         try (Jedis t = RedisServers.client(target)) {
@@ -114,12 +114,39 @@ class RedisResumeTest {
         }
     }
 
-    private void awaitCheckpoint() throws Exception {
+    /** A cluster's SCAN walks its primaries one after another; killed on the second, the resume starts there. */
+    @Test
+    void aClusterCopyKilledOnItsSecondPrimaryResumesThere() throws Exception {
+        int keys = 30_000;
+        List<ChildProcess> source = servers.cluster("source", 3);
+        ChildProcess target = servers.start("target");
+        java.util.Set<redis.clients.jedis.HostAndPort> seeds = new java.util.HashSet<>();
+        source.forEach(n -> seeds.add(new redis.clients.jedis.HostAndPort("127.0.0.1", n.port())));
+        try (redis.clients.jedis.JedisCluster c = new redis.clients.jedis.JedisCluster(seeds);
+             redis.clients.jedis.ClusterPipeline p = c.pipelined()) {
+            for (int i = 0; i < keys; i++) {
+                p.set("key:" + i, "value-" + i);
+            }
+            p.sync();
+        }
+        Path schema = SchemaBuilder.between("us-east-1", "us-east-1").redis("cache", source.get(0).port(), target.port(), Map.of())
+                .redisCluster(0, "source").option("writeRateLimit", Map.of("itemsPerSecond", 6_000)).write(dir.resolve("cluster.json"));
+        Process run = cli(schema, Map.of(), "run", schema.toString(), "--state-dir", state());
+        awaitCheckpoint(json -> json.contains("\"cursor\":\"1:") && !json.contains("\"cursor\":\"1:0\""));
+        KilledCli.kill(run);
+        StringWriter resumed = new StringWriter();
+        assertThat(Cli.run(resumed, "run", schema.toString(), "--state-dir", state(), "--resume")).as(resumed.toString()).isZero();
+        long written = Long.parseLong(resumed.toString().replaceAll("(?s).*redis:cache done: \\d+ read, (\\d+) written.*", "$1"));
+        assertThat(written).as("the resumed copy starts on the second primary").isLessThan(keys * 3L / 4);
+        assertThat(resumed.toString()).contains("verify redis:cache: ok (source " + keys + ", target " + keys);
+    }
+
+    private void awaitCheckpoint(java.util.function.Predicate<String> reached) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
             Optional<Path> checkpoint = Files.exists(dir.resolve("state")) ? files(dir.resolve("state")).stream()
                     .filter(p -> p.getFileName().toString().equals("redis-cache.json")).findFirst() : Optional.empty();
-            if (checkpoint.isPresent() && !Files.readString(checkpoint.get()).contains("\"finished\":true")) {
+            if (checkpoint.isPresent() && reached.test(Files.readString(checkpoint.get()))) {
                 return;
             }
             Thread.sleep(20);
