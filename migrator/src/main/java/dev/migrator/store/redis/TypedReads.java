@@ -32,7 +32,10 @@ final class TypedReads {
             try {
                 read.add(value(keys.get(i), types.get(i), values.get(i), ttls.get(i), now));
             } catch (JedisDataException e) {
-                read.add(read(nodes, List.of(keys.get(i))).get(0)); // WRONGTYPE: replaced between the two pipelines
+                if (!String.valueOf(e.getMessage()).startsWith("WRONGTYPE")) {
+                    throw e; // NOPERM and the like: reading again would fail again
+                }
+                read.add(read(nodes, List.of(keys.get(i))).get(0)); // replaced by another type between the two pipelines
             }
         }
         return read;

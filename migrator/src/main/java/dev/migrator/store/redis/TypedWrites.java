@@ -2,6 +2,7 @@ package dev.migrator.store.redis;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import redis.clients.jedis.CommandArguments;
 import redis.clients.jedis.PipeliningBase;
 import redis.clients.jedis.Protocol;
@@ -26,10 +27,30 @@ final class TypedWrites {
         List<RedisGateway.Written> written = new ArrayList<>(values.size());
         for (int i = 0; i < values.size(); i++) {
             byte[] key = values.get(i).key();
-            written.add(present != null && present.get(i) ? new RedisGateway.Written(key, RedisGateway.Written.Status.EXISTS, "")
-                    : outcome(key, answers.get(i), values.get(i)));
+            Optional<String> unwritable = unwritable(values.get(i));
+            if (unwritable.isPresent()) {
+                written.add(new RedisGateway.Written(key, RedisGateway.Written.Status.FAILED, unwritable.get()));
+            } else if (present != null && present.get(i)) {
+                written.add(new RedisGateway.Written(key, RedisGateway.Written.Status.EXISTS, ""));
+            } else {
+                written.add(outcome(key, answers.get(i)));
+            }
         }
         return written;
+    }
+
+    /**
+     * Why a value cannot be written per type, if it cannot: such a key is failed before anything is sent, so a key of
+     * that name already in the target is neither deleted (replace) nor taken for equal (EXISTS).
+     */
+    private static Optional<String> unwritable(TypedValue value) {
+        if (value instanceof TypedValue.Unreadable u) {
+            return Optional.of(u.reason());
+        }
+        if (value instanceof TypedValue.Entries s && s.entries().isEmpty()) {
+            return Optional.of("an empty stream cannot be written per type");
+        }
+        return Optional.empty();
     }
 
     private static void queue(PipeliningBase t, List<TypedValue> values, List<Long> ttlMillis, boolean replace, List<Boolean> present,
@@ -37,10 +58,10 @@ final class TypedWrites {
         for (int i = 0; i < values.size(); i++) {
             List<Response<?>> mine = new ArrayList<>();
             answers.add(mine);
-            if (present != null && present.get(i)) {
+            TypedValue v = values.get(i);
+            if (present != null && present.get(i) || unwritable(v).isPresent()) {
                 continue;
             }
-            TypedValue v = values.get(i);
             if (replace) {
                 mine.add(t.del(v.key()));
             }
@@ -58,13 +79,7 @@ final class TypedWrites {
         });
     }
 
-    private static RedisGateway.Written outcome(byte[] key, List<Response<?>> answers, TypedValue value) {
-        if (value instanceof TypedValue.Unreadable u) {
-            return new RedisGateway.Written(key, RedisGateway.Written.Status.FAILED, u.reason());
-        }
-        if (value instanceof TypedValue.Entries s && s.entries().isEmpty()) {
-            return new RedisGateway.Written(key, RedisGateway.Written.Status.FAILED, "an empty stream cannot be written per type");
-        }
+    private static RedisGateway.Written outcome(byte[] key, List<Response<?>> answers) {
         for (Response<?> answer : answers) {
             try {
                 answer.get();

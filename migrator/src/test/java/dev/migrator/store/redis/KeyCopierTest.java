@@ -59,6 +59,39 @@ class KeyCopierTest {
         }
     }
 
+    @Test
+    void aValueThatCannotBeWrittenPerTypeFailsWithoutTouchingTheTargetsKey() {
+        try (Jedis s = RedisServers.client(source); Jedis t = RedisServers.client(target)) {
+            s.xadd("empty", new redis.clients.jedis.StreamEntryID(1, 1), java.util.Map.of("a", "1"));
+            s.xdel("empty", new redis.clients.jedis.StreamEntryID(1, 1)); // a stream with no entries left
+            t.set("empty", "the target's own");
+        }
+        KeyCopier replacing = new KeyCopier(gateway(source), gateway(target), new KeyCopier.Settings(false, true, true, false),
+                System::nanoTime);
+        assertThat(replacing.copy(List.of(b("empty")))).singleElement().satisfies(o -> {
+            assertThat(o.kind()).isEqualTo(KeyCopier.Outcome.Kind.FAILED);
+            assertThat(o.reason()).isEqualTo("an empty stream cannot be written per type");
+        });
+        try (Jedis t = RedisServers.client(target)) {
+            assertThat(t.get("empty")).as("not deleted for a value that was never written").isEqualTo("the target's own");
+        }
+    }
+
+    @Test
+    void aValueTheSourceDeniesIsAnErrorNotAnEndlessReadAgain() {
+        try (Jedis s = RedisServers.client(source)) {
+            s.set("k:1", "v");
+            s.rpush("list", "a");
+            s.aclSetUser("reader", "on", ">reader-pw", "~*", "+@all", "-get"); // TYPE and PTTL allowed, GET denied
+        }
+        RedisEndpoint endpoint = new RedisEndpoint("127.0.0.1", source.port(), false, Optional.of("reader"), Optional.of("PW"),
+                Optional.empty(), 0, false, "/redis/0/source");
+        RedisGateway restricted = new JedisRedisGateway(new RedisConnection(endpoint, dir, name -> "reader-pw", 2));
+        assertThat(restricted.read(List.of(b("list")))).singleElement().isInstanceOf(TypedValue.Elements.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> restricted.read(List.of(b("list"), b("k:1"))))
+                .hasMessageContaining("NOPERM");
+    }
+
     private KeyCopier copier(boolean dump, boolean leaveDifferent) {
         return new KeyCopier(gateway(source), gateway(target), new KeyCopier.Settings(dump, true, false, leaveDifferent), System::nanoTime);
     }
