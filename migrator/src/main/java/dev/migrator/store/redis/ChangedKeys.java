@@ -26,18 +26,15 @@ final class ChangedKeys {
         }
     }
 
-    /** Up to {@code max} keys, oldest first, with the time the oldest of them was notified. */
-    synchronized Batch take(int max) {
+    /** Up to {@code max} keys, oldest first, no longer waiting. */
+    synchronized List<byte[]> take(int max) {
         List<byte[]> keys = new ArrayList<>();
-        Optional<Instant> oldest = Optional.empty();
-        var entries = pending.entrySet().iterator();
+        var entries = pending.keySet().iterator();
         while (entries.hasNext() && keys.size() < max) {
-            var e = entries.next();
-            oldest = oldest.isPresent() ? oldest : Optional.of(e.getValue());
-            keys.add(e.getKey().array());
+            keys.add(entries.next().array());
             entries.remove();
         }
-        return new Batch(keys, oldest);
+        return keys;
     }
 
     synchronized int size() {
@@ -47,6 +44,4 @@ final class ChangedKeys {
     synchronized Optional<Instant> oldest() {
         return pending.values().stream().findFirst();
     }
-
-    record Batch(List<byte[]> keys, Optional<Instant> oldest) {}
 }

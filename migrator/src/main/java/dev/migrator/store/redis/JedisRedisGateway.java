@@ -142,11 +142,6 @@ final class JedisRedisGateway implements RedisGateway {
     }
 
     @Override
-    public long size() {
-        return guarded(() -> nodes().stream().mapToLong(n -> connection.nodes().onNode(n, j -> j.dbSize())).sum());
-    }
-
-    @Override
     public Subscription subscribe(Consumer<byte[]> changed) throws InterruptedException {
         List<KeyspaceSubscription> subscriptions = new ArrayList<>();
         try {

@@ -3,8 +3,9 @@ package dev.migrator.store.redis;
 import java.util.Optional;
 
 /**
- * Which RDB serialization version a server writes in DUMP and reads in RESTORE: a server refuses a payload newer
- * than its own ("DUMP payload version or checksum are wrong"), so a DUMP from Redis 7.2 cannot RESTORE into 6.2.
+ * Which RDB serialization version a server writes in DUMP and reads in RESTORE, by release: a server refuses a
+ * payload newer than its own ("DUMP payload version or checksum are wrong"), so a DUMP from Redis 7.2 cannot RESTORE
+ * into 6.2.
  */
 final class RdbVersions {
     private RdbVersions() {}
@@ -32,15 +33,6 @@ final class RdbVersions {
             return 8;
         }
         return mm >= 302 ? 8 : 0;
-    }
-
-    /** The RDB version written in a DUMP payload (the two bytes before its 8-byte CRC, little-endian). */
-    static Optional<Integer> ofPayload(byte[] payload) {
-        if (payload == null || payload.length < 10) {
-            return Optional.empty();
-        }
-        int at = payload.length - 10;
-        return Optional.of((payload[at] & 0xff) | (payload[at + 1] & 0xff) << 8);
     }
 
     /** Why the target cannot RESTORE the source's DUMP, or empty when it can (or one side's version is unknown). */

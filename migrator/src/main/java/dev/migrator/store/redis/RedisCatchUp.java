@@ -104,7 +104,7 @@ final class RedisCatchUp {
         Instant started = clock.get();
         long deleted = 0;
         while (changed.oldest().filter(o -> !o.isAfter(started)).isPresent()) {
-            List<byte[]> keys = changed.take(ScanPages.COUNT).keys();
+            List<byte[]> keys = changed.take(ScanPages.COUNT);
             counters.read.addAndGet(keys.size());
             List<Boolean> present = retry.call(() -> source.exists(keys));
             List<byte[]> gone = new ArrayList<>();

@@ -46,9 +46,6 @@ public interface RedisGateway extends AutoCloseable {
     /** Deletes the keys; how many there were. */
     long delete(List<byte[]> keys);
 
-    /** Keys in the database (DBSIZE). */
-    long size();
-
     /**
      * Follows the database's keyspace notifications until the subscription is closed: each changed key is handed to
      * {@code changed} on the subscriber's own thread. Returns once the subscription is confirmed.

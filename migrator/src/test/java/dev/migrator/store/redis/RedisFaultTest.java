@@ -101,9 +101,5 @@ class RedisFaultTest {
             }
             return written;
         }
-
-        public synchronized long size() {
-            return keys.size();
-        }
     }
 }

@@ -41,14 +41,12 @@ class RedisPiecesTest {
     }
 
     @Test
-    void rdbVersionsOfReleasesAndPayloads() {
+    void rdbVersionsOfReleases() {
         assertThat(RdbVersions.of("redis", "6.2.14")).isEqualTo(9);
         assertThat(RdbVersions.of("redis", "7.0.15")).isEqualTo(10);
         assertThat(RdbVersions.of("redis", "7.2.4")).isEqualTo(11);
         assertThat(RdbVersions.of("redis", "7.4.1")).isEqualTo(12);
         assertThat(RdbVersions.of("valkey", "8.0.1")).isEqualTo(11);
-        byte[] payload = {0, 1, 'x', 10, 0, 1, 2, 3, 4, 5, 6, 7, 8};
-        assertThat(RdbVersions.ofPayload(payload)).contains(10);
     }
 
     @Test

@@ -52,11 +52,6 @@ abstract class UnsupportedRedis implements RedisGateway {
     }
 
     @Override
-    public long size() {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
     public Subscription subscribe(Consumer<byte[]> changed) {
         throw new UnsupportedOperationException();
     }
