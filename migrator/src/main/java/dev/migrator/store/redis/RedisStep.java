@@ -40,10 +40,9 @@ public final class RedisStep extends PairStep<RedisInfo, RedisGateway> implement
     private final boolean targetHoldsCopy;
     private final KeyPatterns patterns;
     private final RedisPreflight preflight;
-    private ChangedKeys notified;
-    private RedisGateway.Subscription subscription;
-    /** Whether a full pass has run since the subscription began, so the notifications cover every change after it. */
-    private boolean reconciled;
+    /** The notifications followed across sync passes, where the pair asks for them. */
+    private final Optional<NotificationFollower> follower;
+    private RedisPreflight.Method method;
 
     /** {@code targetHoldsCopy}: the command continues a copy (resume, replay), so keys already there are replaced. */
     public RedisStep(RedisPair pair, MigrationOptions options, RedisGateway source, RedisGateway target, boolean targetHoldsCopy) {
@@ -54,6 +53,7 @@ public final class RedisStep extends PairStep<RedisInfo, RedisGateway> implement
         this.patterns = new KeyPatterns(pair.include(), pair.exclude());
         this.preflight = new RedisPreflight(targetHoldsCopy && pair.ifTargetNotEmpty() == NonEmptyTargetPolicy.REFUSE
                 ? pair.withIfTargetNotEmpty(NonEmptyTargetPolicy.OVERWRITE) : pair, patterns);
+        this.follower = pair.catchUp() == CatchUp.NOTIFICATIONS ? Optional.of(new NotificationFollower(source, patterns)) : Optional.empty();
     }
 
     @Override
@@ -82,7 +82,7 @@ public final class RedisStep extends PairStep<RedisInfo, RedisGateway> implement
         return copying(context, counters::snapshot, file -> {
             RetryPolicy retry = context.retry(options.maxRetries());
             RedisInfo sourceInfo = retry.call(source::info);
-            RedisPreflight.Method method = preflight.method(sourceInfo, retry.call(target::info));
+            RedisPreflight.Method method = method(retry, () -> sourceInfo);
             CursorCheckpoint checkpoint = new CursorCheckpoint(context.checkpoints(), id.slug());
             Optional<String> start = checkpoint.start(context.resume());
             if (start.isEmpty()) {
@@ -134,45 +134,52 @@ public final class RedisStep extends PairStep<RedisInfo, RedisGateway> implement
         RedisCopier.Counters counters = new RedisCopier.Counters();
         return copying(context, counters::snapshot, file -> {
             RetryPolicy retry = context.retry(options.maxRetries());
-            RedisPreflight.Method method = preflight.method(retry.call(source::info), retry.call(target::info));
+            RedisPreflight.Method method = method(retry, source::info);
             RedisCatchUp catchUp = new RedisCatchUp(source, target, patterns, comparison(), copier(method.dump(), true, retry), retry,
                     options.concurrency(), Instant::now);
-            if (subscription != null && !subscription.following()) { // dropped: changes since may be lost, so start over
-                subscription.close();
-                subscription = null;
-                reconciled = false;
-            }
-            if (pair.catchUp() == CatchUp.NOTIFICATIONS && subscription == null) {
-                notified = new ChangedKeys(patterns);
-                subscription = source.subscribe(key -> notified.changed(key, Instant.now()));
-            }
-            boolean full = pair.catchUp() == CatchUp.DELTA || !reconciled; // notifications: one full pass once subscribed
+            boolean full = follower.isEmpty() || follower.get().follow(); // notifications: one full pass once subscribed
             RedisCatchUp.Pass pass = full ? catchUp.delta(pair.ifTargetNotEmpty() == NonEmptyTargetPolicy.REFUSE, file, counters,
-                    pair.source().describe(), pair.target().describe()) : catchUp.notified(notified, file, counters);
-            reconciled |= full && pass.stopped().isEmpty();
+                    pair.source().describe(), pair.target().describe()) : catchUp.notified(follower.get().changed(), file, counters);
+            if (full && pass.stopped().isEmpty()) {
+                follower.ifPresent(NotificationFollower::reconciled);
+            }
+            Optional<ChangedKeys> waiting = follower.map(NotificationFollower::changed);
             long applied = counters.written.get() + pass.deleted();
-            boolean nothingWaiting = notified == null || notified.size() == 0;
-            boolean caughtUp = pass.stopped().isEmpty() && counters.failed.get() == 0 && nothingWaiting
-                    && (applied == 0 || !full);
-            Duration lag = notified != null && notified.oldest().isPresent() ? Duration.between(notified.oldest().get(), Instant.now())
-                    : Duration.between(pass.started(), Instant.now()); // the oldest change not applied yet, at most
-            context.progress().caughtUp(id, applied, Optional.of(lag), caughtUp);
-            Map<String, String> outputs = new LinkedHashMap<>();
-            outputs.put(CAUGHT_UP, String.valueOf(caughtUp));
-            outputs.put("recordsApplied", String.valueOf(applied));
-            outputs.put("keysDeleted", String.valueOf(pass.deleted()));
-            if (pass.extrasLeft() > 0) {
-                outputs.put("extraKeysLeft", pass.extrasLeft() + " (not deleted: the target held keys of its own before the copy)");
-            }
-            if (pass.stopped().isEmpty()) {
-                outputs.put("newestApplied", pass.started().toString());
-            }
-            if (notified != null) {
-                outputs.put("keysWaiting", String.valueOf(notified.size()));
-            }
-            outputs.put("lagSeconds", String.format(java.util.Locale.ROOT, "%.1f", lag.toMillis() / 1000.0));
+            boolean caughtUp = pass.stopped().isEmpty() && counters.failed.get() == 0
+                    && waiting.map(w -> w.size() == 0).orElse(true) && (applied == 0 || !full);
+            Duration lag = Duration.between(waiting.flatMap(ChangedKeys::oldest).orElse(pass.started()), Instant.now());
+            context.progress().caughtUp(id, applied, Optional.of(lag), caughtUp); // the oldest change not applied yet, at most
+            Map<String, String> outputs = passOutputs(pass, applied, caughtUp, lag);
+            waiting.ifPresent(w -> outputs.put("keysWaiting", String.valueOf(w.size())));
             return new StepExecution.Ending(pass.stopped(), outputs);
         });
+    }
+
+    private static Map<String, String> passOutputs(RedisCatchUp.Pass pass, long applied, boolean caughtUp, Duration lag) {
+        Map<String, String> outputs = new LinkedHashMap<>();
+        outputs.put(CAUGHT_UP, String.valueOf(caughtUp));
+        outputs.put("recordsApplied", String.valueOf(applied));
+        outputs.put("keysDeleted", String.valueOf(pass.deleted()));
+        if (pass.extrasLeft() > 0) {
+            outputs.put("extraKeysLeft", pass.extrasLeft() + " (not deleted: the target held keys of its own before the copy)");
+        }
+        if (pass.stopped().isEmpty()) {
+            outputs.put("newestApplied", pass.started().toString());
+        }
+        outputs.put("lagSeconds", String.format(java.util.Locale.ROOT, "%.1f", lag.toMillis() / 1000.0));
+        return outputs;
+    }
+
+    /**
+     * How values move between the two servers, decided once per process: every sync pass after the first reuses it
+     * (the INFO of every node and the probes of DUMP and RESTORE are not asked again).
+     */
+    private synchronized RedisPreflight.Method method(RetryPolicy retry, java.util.function.Supplier<RedisInfo> sourceInfo)
+            throws InterruptedException {
+        if (method == null) {
+            method = preflight.method(retry.call(sourceInfo), retry.call(target::info));
+        }
+        return method;
     }
 
     private KeyComparison comparison() {
@@ -191,7 +198,7 @@ public final class RedisStep extends PairStep<RedisInfo, RedisGateway> implement
         RetryPolicy retry = context.retry(options.maxRetries());
         RedisCopier copier;
         try {
-            copier = copier(preflight.method(retry.call(source::info), retry.call(target::info)).dump(), true, retry);
+            copier = copier(method(retry, source::info).dump(), true, retry);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
