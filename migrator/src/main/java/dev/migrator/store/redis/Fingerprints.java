@@ -47,17 +47,10 @@ final class Fingerprints {
         return read;
     }
 
+    /** The first chunk of a value; a module's type (not read per type) by its DUMP. */
     private static Response<?> first(PipeliningBase p, byte[] key, String type) {
-        return switch (type) {
-            case "none" -> null;
-            case "string" -> p.get(key);
-            case "list" -> p.lrange(key, 0, CHUNK - 1);
-            case "set" -> p.smembers(key);
-            case "zset" -> p.zrangeWithScores(key, 0, CHUNK - 1);
-            case "hash" -> p.hgetAll(key);
-            case "stream" -> p.xrange(key, TypedReads.bytes("-"), TypedReads.bytes("+"), CHUNK);
-            default -> p.dump(key);
-        };
+        Response<?> read = TypedReads.request(p, key, type, CHUNK);
+        return read != null || "none".equals(type) ? read : p.dump(key);
     }
 
     @SuppressWarnings("unchecked")

@@ -22,7 +22,7 @@ final class TypedReads {
         List<Response<?>> values = nodes.pipelined(p -> {
             List<Response<?>> answers = new ArrayList<>();
             for (int i = 0; i < keys.size(); i++) {
-                answers.add(request(p, keys.get(i), types.get(i)));
+                answers.add(request(p, keys.get(i), types.get(i), 0));
             }
             return () -> answers;
         });
@@ -54,14 +54,19 @@ final class TypedReads {
         });
     }
 
-    private static Response<?> request(PipeliningBase p, byte[] key, String type) {
+    /**
+     * The command that reads a value of {@code type}: whole, or with {@code limit} above 0 the first {@code limit}
+     * elements of a list, sorted set or stream (sets, hashes and strings are always whole); null for a key that does
+     * not exist or a type not read per type.
+     */
+    static Response<?> request(PipeliningBase p, byte[] key, String type, int limit) {
         return switch (type) {
             case "string" -> p.get(key);
-            case "list" -> p.lrange(key, 0, -1);
+            case "list" -> p.lrange(key, 0, limit > 0 ? limit - 1 : -1);
             case "set" -> p.smembers(key);
-            case "zset" -> p.zrangeWithScores(key, 0, -1);
+            case "zset" -> p.zrangeWithScores(key, 0, limit > 0 ? limit - 1 : -1);
             case "hash" -> p.hgetAll(key);
-            case "stream" -> p.xrange(key, bytes("-"), bytes("+"));
+            case "stream" -> limit > 0 ? p.xrange(key, bytes("-"), bytes("+"), limit) : p.xrange(key, bytes("-"), bytes("+"));
             default -> null;
         };
     }
