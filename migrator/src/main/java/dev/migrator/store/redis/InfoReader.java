@@ -25,8 +25,8 @@ final class InfoReader {
 
     RedisInfo read() {
         String first = primaries.get(0);
-        Map<String, String> server = nodes.onNode(first, j -> JedisRedisGateway.parseInfo(j.info("server")));
-        Map<String, String> cluster = nodes.onNode(first, j -> JedisRedisGateway.parseInfo(j.info("cluster")));
+        Map<String, String> server = nodes.onNode(first, j -> parseInfo(j.info("server")));
+        Map<String, String> cluster = nodes.onNode(first, j -> parseInfo(j.info("cluster")));
         boolean valkey = server.containsKey("valkey_version") || "valkey".equals(server.get("server_name"));
         String software = valkey ? "valkey" : "redis";
         String version = valkey ? server.getOrDefault("valkey_version", server.getOrDefault("redis_version", "?"))
@@ -38,7 +38,7 @@ final class InfoReader {
         long keys = 0;
         boolean unlimited = false;
         for (String node : primaries) {
-            Map<String, String> memory = nodes.onNode(node, j -> JedisRedisGateway.parseInfo(j.info("memory")));
+            Map<String, String> memory = nodes.onNode(node, j -> parseInfo(j.info("memory")));
             used += number(memory, "used_memory");
             dataset += number(memory, "used_memory_dataset");
             unlimited |= number(memory, "maxmemory") == 0;
@@ -47,7 +47,7 @@ final class InfoReader {
             keys += nodes.onNode(node, Jedis::dbSize);
         }
         boolean clustered = "1".equals(cluster.get("cluster_enabled"));
-        Map<String, String> health = clustered ? nodes.onNode(first, j -> JedisRedisGateway.parseInfo(j.clusterInfo())) : Map.of();
+        Map<String, String> health = clustered ? nodes.onNode(first, j -> parseInfo(j.clusterInfo())) : Map.of();
         return new RedisInfo(software, version, RdbVersions.of(software, version), used, dataset, unlimited ? 0 : max, system,
                 clustered, keys, nodes.onNode(first, InfoReader::notifications), nodes.onNode(first, this::dumpAllowed),
                 nodes.onNode(first, InfoReader::restoreAllowed), server.getOrDefault("redis_mode", "standalone"),
@@ -92,5 +92,17 @@ final class InfoReader {
         } catch (JedisDataException e) {
             return true;
         }
+    }
+
+    /** The {@code field:value} lines of an INFO answer. */
+    private static Map<String, String> parseInfo(String text) {
+        Map<String, String> fields = new java.util.HashMap<>();
+        for (String line : text.split("\r?\n")) {
+            int colon = line.indexOf(':');
+            if (colon > 0 && !line.startsWith("#")) {
+                fields.put(line.substring(0, colon), line.substring(colon + 1).trim());
+            }
+        }
+        return fields;
     }
 }

@@ -4,7 +4,6 @@ import dev.migrator.support.TransientException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -197,16 +196,5 @@ final class JedisRedisGateway implements RedisGateway {
             root = root.getCause();
         }
         return String.valueOf(root.getMessage());
-    }
-
-    static Map<String, String> parseInfo(String text) {
-        Map<String, String> fields = new java.util.HashMap<>();
-        for (String line : text.split("\r?\n")) {
-            int colon = line.indexOf(':');
-            if (colon > 0 && !line.startsWith("#")) {
-                fields.put(line.substring(0, colon), line.substring(colon + 1).trim());
-            }
-        }
-        return fields;
     }
 }

@@ -57,7 +57,7 @@ final class RedisPreflight {
             details.put("cluster", info.slots().primaries() + " primaries, state " + info.slots().state());
         }
         details.put("memory", mib(info.usedMemory()) + " used" + (info.maxMemory() > 0 ? " of maxmemory " + mib(info.maxMemory()) : ", no maxmemory"));
-        cluster(side, name, info, findings).ifPresent(findings::add);
+        cluster(side, name, info).ifPresent(findings::add);
         if (side == ResourceState.Side.SOURCE) {
             info.notifyKeyspaceEvents().ifPresent(n -> details.put("notify-keyspace-events", n.isEmpty() ? "(off)" : n));
             return new ResourceState(side, name, true, Optional.of(info.keys() == 0), Optional.of(info.keys()), !patterns.selectsAll(),
@@ -72,7 +72,7 @@ final class RedisPreflight {
     }
 
     /** A cluster the endpoint does not say it is (or the reverse), or a cluster with slots nobody serves. */
-    private Optional<Finding> cluster(ResourceState.Side side, String name, RedisInfo info, List<Finding> findings) {
+    private Optional<Finding> cluster(ResourceState.Side side, String name, RedisInfo info) {
         String at = (side == ResourceState.Side.SOURCE ? pair.source() : pair.target()).pointer();
         boolean said = (side == ResourceState.Side.SOURCE ? pair.source() : pair.target()).cluster();
         String which = side.name().toLowerCase() + " Redis " + name;
