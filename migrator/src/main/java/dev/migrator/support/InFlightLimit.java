@@ -93,10 +93,17 @@ public final class InFlightLimit {
         if (throttled) {
             throttledInWindow++;
         }
+        int before = limit;
         if (adaptive) {
             adjust();
         }
-        notifyAll();
+        // one place freed wakes one waiter: waking all (most of them only to wait again) cost more CPU than the
+        // requests themselves with a hundred workers waiting; a grown limit has room for more, so it wakes them all
+        if (limit > before) {
+            notifyAll();
+        } else {
+            notify();
+        }
     }
 
     private void adjust() {
