@@ -92,7 +92,12 @@ public final class StackClients implements AutoCloseable {
             B configure(B builder, AwsService service) {
         builder.region(Region.of(stack.region())).credentialsProvider(credentials()).httpClient(http)
                 // one retry layer: migrator's own (RetryPolicy, options.maxRetries), so attempts never multiply
-                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
+                .overrideConfiguration(o -> {
+                    o.retryStrategy(AwsRetryStrategy.doNotRetry());
+                    if (service == AwsService.DYNAMODB) { // items copied unchanged move as DynamoDB's own JSON
+                        o.addExecutionInterceptor(new BodySwap());
+                    }
+                });
         endpoints.resolve(stack, service).ifPresent(builder::endpointOverride);
         return builder;
     }

@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Where a table's bulk copy reads from: a parallel Scan of the source table (segments by size, or fixed per shard),
@@ -20,7 +22,8 @@ import java.util.Optional;
 record BulkSource(int segments, TableCopier.PageSource pages, long expectedItems, Optional<ExportManifest> export) {
 
     static BulkSource of(StepId id, TablePair pair, MigrationOptions options, TableGateway source, Optional<ExportFiles> exports,
-                         TableInfo sourceInfo, StepContext context, int pageSize) throws IOException, InterruptedException {
+                         TableInfo sourceInfo, List<TableInfo.KeyAttribute> targetKeys, StepContext context,
+                         int pageSize) throws IOException, InterruptedException {
         Shard slice = context.sliceOf(id);
         Optional<TableExport> toRead = pair.export().isPresent() && pair.export().get().started()
                 ? Optional.of(new ExportStarter(source, context.backoff(), context.progress()).start(id, pair.source(), pair.export().get(),
@@ -37,7 +40,13 @@ record BulkSource(int segments, TableCopier.PageSource pages, long expectedItems
         int segments = slice.whole() ? SegmentPlan.segments(sourceInfo.sizeBytes(), options.concurrency(), pair.segments())
                 : SegmentPlan.sharded(slice.count(), pair.segments());
         boolean measure = options.readRateLimit().map(l -> l.unit() != MigrationOptions.RateLimit.Unit.ITEMS).orElse(false);
-        return new BulkSource(segments, (segment, start) -> source.scan(pair.source(), segment, segments, start, pageSize, measure),
+        if (!pair.transforms().isEmpty()) {
+            return new BulkSource(segments, (segment, start) -> source.scan(pair.source(), segment, segments, start, pageSize, measure),
+                    sourceInfo.approximateItemCount(), Optional.empty());
+        }
+        // nothing changes an item on the way: it may move as the JSON DynamoDB returned, read only for the target's key
+        Set<String> keys = targetKeys.stream().map(TableInfo.KeyAttribute::name).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        return new BulkSource(segments, (segment, start) -> source.scanToCopy(pair.source(), segment, segments, start, pageSize, measure, keys),
                 sourceInfo.approximateItemCount(), Optional.empty());
     }
 

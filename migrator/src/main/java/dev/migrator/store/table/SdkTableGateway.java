@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import dev.migrator.aws.BodySwap;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
@@ -22,9 +24,13 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 /** {@link TableGateway} over the AWS SDK's DynamoDB client. */
 public final class SdkTableGateway implements TableGateway {
     private final DynamoDbClient client;
+    /** Whether the client carries {@link BodySwap}, so items can move as DynamoDB's JSON ({@link #scanToCopy}). */
+    private final boolean swapsBodies;
 
     public SdkTableGateway(DynamoDbClient client) {
         this.client = client;
+        this.swapsBodies = client.serviceClientConfiguration().overrideConfiguration().executionInterceptors().stream()
+                .anyMatch(BodySwap.class::isInstance);
     }
 
     @Override
@@ -144,10 +150,35 @@ public final class SdkTableGateway implements TableGateway {
     }
 
     @Override
+    public ScanPage scanToCopy(String table, int segment, int totalSegments, Map<String, AttributeValue> startKey, int limit,
+                               boolean measureCapacity, Set<String> keyNames) {
+        if (!swapsBodies) {
+            return scan(table, segment, totalSegments, startKey, limit, measureCapacity);
+        }
+        RawScanPage raw = new RawScanPage(keyNames);
+        ScanRequest.Builder request = ScanRequest.builder().tableName(table).segment(segment).totalSegments(totalSegments)
+                .limit(limit).consistentRead(true).returnConsumedCapacity(capacity(measureCapacity))
+                .overrideConfiguration(o -> o.putExecutionAttribute(BodySwap.RESPONSE_BODY, raw));
+        if (startKey != null) {
+            request.exclusiveStartKey(startKey);
+        }
+        ScanResponse page = client.scan(request.build());
+        Map<String, AttributeValue> last = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+                ? page.lastEvaluatedKey() : null;
+        return new ScanPage(raw.items() != null ? raw.items() : page.items(), last, capacity(page.consumedCapacity()));
+    }
+
+    @Override
     public WriteResult batchWrite(String table, List<Map<String, AttributeValue>> items, boolean measureCapacity) {
-        List<WriteRequest> writes = items.stream().map(i -> WriteRequest.builder().putRequest(p -> p.item(i)).build()).toList();
-        BatchWriteItemResponse response = client.batchWriteItem(r -> r.requestItems(Map.of(table, writes))
-                .returnConsumedCapacity(capacity(measureCapacity)));
+        BatchWriteItemResponse response;
+        if (swapsBodies && RawBatchBody.fits(items)) { // sent as they came; the request's own items only name the table
+            byte[] body = RawBatchBody.of(table, items, measureCapacity);
+            response = client.batchWriteItem(r -> r.requestItems(Map.of(table, List.of())).returnConsumedCapacity(capacity(measureCapacity))
+                    .overrideConfiguration(o -> o.putExecutionAttribute(BodySwap.REQUEST_BODY, body)));
+        } else {
+            List<WriteRequest> writes = items.stream().map(i -> WriteRequest.builder().putRequest(p -> p.item(i)).build()).toList();
+            response = client.batchWriteItem(r -> r.requestItems(Map.of(table, writes)).returnConsumedCapacity(capacity(measureCapacity)));
+        }
         List<Map<String, AttributeValue>> unprocessed = response.unprocessedItems().getOrDefault(table, List.of()).stream()
                 .map(w -> w.putRequest().item()).toList();
         double consumed = response.consumedCapacity().stream().mapToDouble(c -> c.capacityUnits() == null ? 0 : c.capacityUnits()).sum();

@@ -24,6 +24,16 @@ public interface TableGateway {
     ScanPage scan(String table, int segment, int totalSegments, Map<String, AttributeValue> startKey, int limit,
                   boolean measureCapacity);
 
+    /**
+     * A page for a copy that writes items as it read them: like {@link #scan}, but the items may stay as DynamoDB
+     * returned them, read only for {@code keyNames} until something asks for more, so that {@link #batchWrite} can send
+     * them back unread. Gateways that cannot do so scan.
+     */
+    default ScanPage scanToCopy(String table, int segment, int totalSegments, Map<String, AttributeValue> startKey, int limit,
+                                boolean measureCapacity, java.util.Set<String> keyNames) {
+        return scan(table, segment, totalSegments, startKey, limit, measureCapacity);
+    }
+
     /** One BatchWriteItem of up to 25 puts; returns what DynamoDB left unprocessed. */
     WriteResult batchWrite(String table, List<Map<String, AttributeValue>> items, boolean measureCapacity);
 

@@ -129,7 +129,7 @@ public final class TableStep extends PairStep<TableInfo, TableGateway> implement
             ItemTransformer transformer = ItemTransformer.compile(pair.transforms(), new ValueMaps(context.mapsLayout()));
             Shard slice = context.sliceOf(id);
             Instant scanStart = Instant.now();
-            BulkSource bulk = BulkSource.of(id, pair, options, source, exports, sourceInfo, context, PAGE_SIZE);
+            BulkSource bulk = BulkSource.of(id, pair, options, source, exports, sourceInfo, targetInfo.keySchema(), context, PAGE_SIZE);
             Optional<String> backup = backupBeforeWrite(context);
             markStream(context, sourceInfo, bulk.export().map(m -> Instant.parse(m.exportTime())).orElse(scanStart));
             context.progress().started(id, bulk.expectedItems(), "items");
