@@ -51,6 +51,11 @@ public final class BucketBenchmark {
             direct.create("warm-up");
             runner.peer("warm-up of the emulator", "s3-parallel", "bench-source", "warm-up", 64, s.objectBytes());
             direct.drop("warm-up");
+            // as operators run it from the second run on: the worker JVM maps the class archive its first run wrote
+            direct.create("warm-up-migrator");
+            runner.migrator("warm-up of migrator (its first run writes its class archive)", schema(runner,
+                    "\"buckets\": [{\"name\": \"bench\", \"source\": \"bench-source\", \"target\": \"warm-up-migrator\"}]", ""), s.objects());
+            direct.drop("warm-up-migrator");
             List<Contender> small = smallObjects(s, runner, direct, aws, rclone);
             Figures.table("small objects (" + s.objects() + " x " + s.objectBytes() + " B, " + s.delayMs() + " ms each way)", "objects",
                     small, List.of("rclone, --transfers " + s.best(), "aws s3 sync"), false);

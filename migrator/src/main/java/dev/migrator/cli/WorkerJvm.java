@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * that path than the copy spent running it (bench, 10,000 objects at concurrency 64: 2.4 CPU s per 1,000 objects with
  * the JVM's defaults, 1.0 with C1 alone and the serial collector, and 1.7x the objects/s). {@code java -jar
  * migrator.jar} cannot name JVM options, so for the commands that move data the launching JVM starts a worker JVM
- * with {@link #OPTIONS} (and every option it was given itself), passes standard input and output through, forwards
+ * with {@link #OPTIONS} (and every option it was given itself, and its {@link ClassArchive}), passes standard input and output through, forwards
  * Ctrl-C and exits with the worker's exit code.
  *
  * <p>Not relaunched: {@code MIGRATOR_RELAUNCH=false}; options the operator chose (a compiler or collector flag, or
@@ -36,8 +36,14 @@ final class WorkerJvm {
 
     /** Runs the command in a worker JVM when that is better; its exit code, or empty to run it here. */
     static OptionalInt runIfBetter(String[] args) {
-        Optional<List<String>> command = command(args, System.getenv(), ManagementFactory.getRuntimeMXBean().getInputArguments(),
-                System.getProperty(MARKER) != null, ProcessHandle.current().info().command(), System.getProperty("java.class.path"));
+        List<String> jvmArguments = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        String classPath = System.getProperty("java.class.path");
+        Optional<ClassArchive> archive = jvmArguments.stream().anyMatch(a -> a.startsWith("-Xshare") || a.contains("SharedArchiveFile")
+                || a.contains("ArchiveClassesAtExit")) ? Optional.empty()
+                : ClassArchive.of(System.getenv(), classPath, System.getProperty("java.home"), System.getProperty("java.vm.version"),
+                        System.getProperty("user.home"), ProcessHandle.current().pid());
+        Optional<List<String>> command = command(args, System.getenv(), jvmArguments, System.getProperty(MARKER) != null,
+                ProcessHandle.current().info().command(), classPath, archive.map(ClassArchive::options).orElse(List.of()));
         if (command.isEmpty()) {
             return OptionalInt.empty();
         }
@@ -53,6 +59,7 @@ final class WorkerJvm {
             try {
                 int code = worker.waitFor();
                 Runtime.getRuntime().removeShutdownHook(forward);
+                archive.ifPresent(a -> a.keep(code));
                 return OptionalInt.of(code);
             } catch (InterruptedException e) {
                 // only a signal ends this JVM before the worker; the hook handles it
@@ -66,6 +73,12 @@ final class WorkerJvm {
      */
     static Optional<List<String>> command(String[] args, Map<String, String> env, List<String> jvmArguments, boolean isWorker,
                                           Optional<String> java, String classPath) {
+        return command(args, env, jvmArguments, isWorker, java, classPath, List.of());
+    }
+
+    /** The same, the worker mapping or dumping a class-data archive ({@link ClassArchive#options}) when those are given. */
+    static Optional<List<String>> command(String[] args, Map<String, String> env, List<String> jvmArguments, boolean isWorker,
+                                          Optional<String> java, String classPath, List<String> archiveOptions) {
         if (isWorker || "false".equalsIgnoreCase(env.get("MIGRATOR_RELAUNCH")) || env.containsKey("JAVA_TOOL_OPTIONS")
                 || java.isEmpty() || classPath == null || quick(args)
                 || jvmArguments.stream().anyMatch(a -> CHOSEN.stream().anyMatch(a::startsWith))) {
@@ -73,8 +86,12 @@ final class WorkerJvm {
         }
         List<String> command = new ArrayList<>();
         command.add(java.get());
+        if (!archiveOptions.isEmpty()) {
+            command.addAll(ClassArchive.LOGGING); // before the operator's own, which win
+        }
         command.addAll(jvmArguments);
         command.addAll(OPTIONS);
+        command.addAll(archiveOptions);
         command.add("-D" + MARKER + "=" + ProcessHandle.current().pid());
         command.addAll(List.of("-cp", classPath, Main.class.getName()));
         command.addAll(List.of(args));

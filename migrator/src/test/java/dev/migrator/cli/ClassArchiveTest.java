@@ -1,0 +1,75 @@
+package dev.migrator.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Which class-data archive the worker JVM maps or dumps, where it lives, and when the dump becomes the archive. */
+class ClassArchiveTest {
+    private static final Optional<String> JAVA = Optional.of("/usr/bin/java");
+
+    @Test
+    void theFirstWorkerDumpsIntoAFileOfItsOwnAndAKeptDumpIsMappedFromThen(@TempDir Path dir) throws Exception {
+        Path jar = Files.writeString(dir.resolve("migrator.jar"), "jar");
+        Map<String, String> env = Map.of("MIGRATOR_CACHE_DIR", dir.resolve("cache").toString());
+        ClassArchive first = ClassArchive.of(env, jar.toString(), "/jdk", "17.0.15", "/home/x", 42).orElseThrow();
+        assertThat(first.dumping()).isPresent();
+        assertThat(first.dumping().get().getFileName().toString()).endsWith(".42.tmp");
+        List<String> options = first.options();
+        assertThat(options).containsExactly("-XX:ArchiveClassesAtExit=" + first.dumping().get());
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("cache")))).isEqualTo("rwx------");
+
+        Files.writeString(first.dumping().get(), "classes"); // what the JVM writes at exit
+        first.keep(0);
+        assertThat(first.archive()).hasContent("classes");
+        assertThat(first.dumping().get()).doesNotExist();
+
+        ClassArchive next = ClassArchive.of(env, jar.toString(), "/jdk", "17.0.15", "/home/x", 43).orElseThrow();
+        assertThat(next.dumping()).isEmpty();
+        assertThat(next.options()).containsExactly("-XX:SharedArchiveFile=" + first.archive());
+        assertThat(WorkerJvm.command(new String[] {"run", "s.json"}, Map.of(), List.of("-Xlog:gc"), false, JAVA, jar.toString(),
+                next.options()).orElseThrow()).startsWith("/usr/bin/java", "-Xlog:disable", "-Xlog:all=warning:stderr",
+                "-Xlog:cds*=off:stderr", "-Xlog:gc", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:SharedArchiveFile=" + first.archive());
+    }
+
+    @Test
+    void anotherJarOrJvmHasAnArchiveOfItsOwn(@TempDir Path dir) throws Exception {
+        Path jar = Files.writeString(dir.resolve("migrator.jar"), "jar");
+        Map<String, String> env = Map.of("XDG_CACHE_HOME", dir.toString());
+        Path one = ClassArchive.of(env, jar.toString(), "/jdk", "17.0.15", "/home/x", 1).orElseThrow().archive();
+        assertThat(one.getParent()).isEqualTo(dir.resolve("migrator"));
+        assertThat(ClassArchive.of(env, jar.toString(), "/jdk", "17.0.16", "/home/x", 1).orElseThrow().archive()).isNotEqualTo(one);
+        Files.writeString(jar, "a rebuilt jar");
+        assertThat(ClassArchive.of(env, jar.toString(), "/jdk", "17.0.15", "/home/x", 1).orElseThrow().archive()).isNotEqualTo(one);
+        assertThat(ClassArchive.of(Map.of(), jar.toString(), "/jdk", "17.0.15", dir.toString(), 1).orElseThrow().archive().getParent())
+                .isEqualTo(dir.resolve(".cache/migrator"));
+    }
+
+    @Test
+    void aDumpOfAWorkerThatFailedOrWasKilledIsDroppedAndNothingIsArchivedWhenTurnedOffOrNotAJar(@TempDir Path dir) throws Exception {
+        Path jar = Files.writeString(dir.resolve("migrator.jar"), "jar");
+        Map<String, String> env = Map.of("MIGRATOR_CACHE_DIR", dir.toString());
+        ClassArchive killed = ClassArchive.of(env, jar.toString(), "/jdk", "17", "/home/x", 7).orElseThrow();
+        killed.options();
+        Files.writeString(killed.dumping().get(), "half");
+        killed.keep(137);
+        assertThat(killed.archive()).doesNotExist();
+        assertThat(killed.dumping().get()).doesNotExist();
+        Files.writeString(killed.dumping().get(), "few classes");
+        killed.keep(2); // a mistyped schema file: the next worker dumps again
+        assertThat(killed.archive()).doesNotExist();
+        assertThat(killed.dumping().get()).doesNotExist();
+
+        assertThat(ClassArchive.of(Map.of("MIGRATOR_CLASS_ARCHIVE", "false"), jar.toString(), "/jdk", "17", "/home/x", 7)).isEmpty();
+        assertThat(ClassArchive.of(env, dir.toString(), "/jdk", "17", "/home/x", 7)).as("classes from a directory").isEmpty();
+        assertThat(ClassArchive.of(env, jar + ":" + jar, "/jdk", "17", "/home/x", 7)).as("several entries").isEmpty();
+        assertThat(ClassArchive.of(env, dir.resolve("gone.jar").toString(), "/jdk", "17", "/home/x", 7)).isEmpty();
+    }
+}
