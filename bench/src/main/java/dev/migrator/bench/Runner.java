@@ -65,6 +65,8 @@ final class Runner {
         Path gc = work.resolve("gc-" + run + ".log");
         List<String> command = new ArrayList<>(List.of("java", "-Xmx512m", ChildRun.gcLog(gc)));
         Map<String, String> env = new java.util.HashMap<>(EMULATOR_ENV);
+        // the class archive of this benchmark's own warm-up run (a table run's archive holds no S3 classes)
+        env.put("MIGRATOR_CACHE_DIR", work.resolve("migrator-cache").toString());
         if (profile) { // recorded in this JVM, with the options the worker JVM would have
             env.put("MIGRATOR_RELAUNCH", "false");
             command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));

@@ -37,7 +37,8 @@ record BulkSource(int segments, TableCopier.PageSource pages, long expectedItems
             return new BulkSource(m.files().size(), new ExportPages(exports.orElseThrow(), toRead.get().bucket(), m.files(), pageSize),
                     m.itemCount(), export);
         }
-        int segments = slice.whole() ? SegmentPlan.segments(sourceInfo.sizeBytes(), options.concurrency(), pair.segments())
+        int segments = slice.whole() ? SegmentPlan.resumed(SegmentPlan.segments(sourceInfo.sizeBytes(), options.concurrency(), pair.segments()),
+                context.resume() ? context.checkpoints().read(id.slug()) : Optional.empty())
                 : SegmentPlan.sharded(slice.count(), pair.segments());
         boolean measure = options.readRateLimit().map(l -> l.unit() != MigrationOptions.RateLimit.Unit.ITEMS).orElse(false);
         if (!pair.transforms().isEmpty()) {

@@ -39,7 +39,7 @@ final class TableCopier {
                     boolean skipExisting, InFlightLimit inFlight, java.util.function.IntPredicate ownsSegment) {}
 
     /** Scanners at most: each holds a page of up to 1 MB, and a few keep many writers fed. */
-    private static final int MAX_SCANNERS = 16;
+    private static final int MAX_SCANNERS = SegmentPlan.SCANNERS;
 
     /** Where pages come from: a parallel Scan of the source table, or the data files of an export. */
     interface PageSource {

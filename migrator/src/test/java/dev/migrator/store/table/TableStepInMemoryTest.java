@@ -37,6 +37,23 @@ class TableStepInMemoryTest {
     }
 
     @Test
+    void aResumedCopyReadsTheSegmentsItsCheckpointsNameWhateverItWouldPlanNow(@TempDir Path dir) throws Exception {
+        seed(200, i -> Map.of());
+        TableStep step = step(dir, "");
+        StepContext first = context(dir);
+        assertThat(((StepResult.Completed) step.copy(first)).outputs().get("segments")).isEqualTo("3");
+        // as if an earlier run at another concurrency had stopped with 5 segments, the first two read to their end
+        first.checkpoints().write(step.id().slug(), new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                "{\"totalSegments\": 5, \"segments\": {\"0\": {\"done\": true}, \"1\": {\"done\": true}}}"));
+        StepContext resumed = new StepContext(dir.resolve("state"), ProgressListener.NONE, true).withBackoff(Backoff.NONE);
+
+        StepResult.Completed again = (StepResult.Completed) step.copy(resumed);
+
+        assertThat(again.outputs().get("segments")).isEqualTo("5");
+        assertThat(again.counters().read()).as("segments 2-4 of 5: about three fifths").isBetween(80L, 160L);
+    }
+
+    @Test
     void itemsWhoseTransformFailsAreDeadLetteredAndNotCopyable(@TempDir Path dir) throws Exception {
         seed(10, i -> i % 3 == 0 ? Map.of() : Map.of("newId", AttributeValue.fromS("n" + i)));
         TableStep step = step(dir, "\"transforms\": [{\"op\": \"format\", \"path\": \"id\", \"template\": \"{newId}\"}]");
