@@ -94,7 +94,8 @@ public final class StackClients implements AutoCloseable {
                 // one retry layer: migrator's own (RetryPolicy, options.maxRetries), so attempts never multiply
                 .overrideConfiguration(o -> {
                     o.retryStrategy(AwsRetryStrategy.doNotRetry());
-                    if (service == AwsService.DYNAMODB) { // items copied unchanged move as DynamoDB's own JSON
+                    if (service == AwsService.DYNAMODB || service == AwsService.S3) { // items copied unchanged move as
+                        // DynamoDB's own JSON; a CopyObject's result is read without an XML parser
                         o.addExecutionInterceptor(new BodySwap());
                     }
                 });

@@ -16,6 +16,7 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
+import dev.migrator.aws.BodySwap;
 import software.amazon.awssdk.services.s3.model.CopyObjectResponse;
 import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
@@ -33,10 +34,14 @@ public final class SdkBucketGateway implements BucketGateway {
     private final S3Client client;
     private final String service;
     private volatile boolean taggingUnsupported;
+    /** Whether the client carries {@link BodySwap}, so a CopyObject's result is read without the SDK's XML parser. */
+    private final boolean swapsBodies;
 
     public SdkBucketGateway(S3Client client, String service) {
         this.client = client;
         this.service = service;
+        this.swapsBodies = client.serviceClientConfiguration().overrideConfiguration().executionInterceptors().stream()
+                .anyMatch(BodySwap.class::isInstance);
     }
 
     @Override
@@ -193,9 +198,13 @@ public final class SdkBucketGateway implements BucketGateway {
             a.cacheControl().ifPresent(b::cacheControl);
             a.expires().flatMap(SdkBucketGateway::httpDate).ifPresent(b::expires);
         });
+        CopyResultBody result = new CopyResultBody();
+        if (swapsBodies) {
+            b.overrideConfiguration(o -> o.putExecutionAttribute(BodySwap.RESPONSE_BODY, result));
+        }
         CopyObjectResponse response = client.copyObject(b.build());
         return new CopyResult(Optional.ofNullable(response.copySourceVersionId()), Optional.ofNullable(response.versionId()),
-                unquote(response.copyObjectResult().eTag()));
+                unquote(result.etag() != null ? result.etag() : response.copyObjectResult().eTag()));
     }
 
     @Override
