@@ -83,6 +83,7 @@ record ClassArchive(Path archive, Optional<Path> dumping) {
         try {
             if (workerExitCode == 0 && Files.isRegularFile(dumped) && Files.size(dumped) > 0) {
                 Files.move(dumped, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                dropOlder(archive.getParent());
             }
         } catch (IOException | RuntimeException e) {
             // the next run dumps again
@@ -91,6 +92,25 @@ record ClassArchive(Path archive, Optional<Path> dumping) {
                 Files.deleteIfExists(dumped);
             } catch (IOException e) {
                 // a stray temporary file in the cache; the name is this process's own
+            }
+        }
+    }
+
+    /** Archives kept: each rebuilt jar or updated JVM writes another (~32 MB), so all but the newest few go. */
+    static final int KEPT = 3;
+
+    private static void dropOlder(Path directory) throws IOException {
+        try (var files = Files.list(directory)) {
+            List<Path> archives = files.filter(f -> f.getFileName().toString().matches("classes-[0-9a-f]{32}\\.jsa"))
+                    .sorted(java.util.Comparator.comparing((Path f) -> {
+                        try {
+                            return Files.getLastModifiedTime(f);
+                        } catch (IOException e) {
+                            return java.nio.file.attribute.FileTime.fromMillis(0);
+                        }
+                    }).reversed()).toList();
+            for (Path old : archives.subList(Math.min(KEPT, archives.size()), archives.size())) {
+                Files.deleteIfExists(old);
             }
         }
     }

@@ -40,6 +40,27 @@ class ClassArchiveTest {
     }
 
     @Test
+    void onlyTheNewestFewArchivesAreKept(@TempDir Path dir) throws Exception {
+        Path cache = Files.createDirectories(dir.resolve("cache"));
+        for (int i = 0; i < 4; i++) {
+            Path old = Files.writeString(cache.resolve(String.format("classes-%032x.jsa", i)), "old " + i);
+            Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.fromMillis(1_000_000L * (i + 1)));
+        }
+        Path other = Files.writeString(cache.resolve("notes.txt"), "not ours");
+        Path jar = Files.writeString(dir.resolve("migrator.jar"), "jar");
+        ClassArchive first = ClassArchive.of(Map.of("MIGRATOR_CACHE_DIR", cache.toString()), jar.toString(), "/jdk", "17", "/home/x", 5)
+                .orElseThrow();
+        first.options();
+        Files.writeString(first.dumping().get(), "classes");
+        first.keep(0);
+        try (var left = Files.list(cache)) {
+            assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(String.format("classes-%032x.jsa", 2),
+                    String.format("classes-%032x.jsa", 3), first.archive().getFileName().toString(), "notes.txt");
+        }
+        assertThat(other).exists();
+    }
+
+    @Test
     void anotherJarOrJvmHasAnArchiveOfItsOwn(@TempDir Path dir) throws Exception {
         Path jar = Files.writeString(dir.resolve("migrator.jar"), "jar");
         Map<String, String> env = Map.of("XDG_CACHE_HOME", dir.toString());
