@@ -138,34 +138,30 @@ public final class SdkTableGateway implements TableGateway {
     @Override
     public ScanPage scan(String table, int segment, int totalSegments, Map<String, AttributeValue> startKey, int limit,
                          boolean measureCapacity) {
-        ScanRequest.Builder request = ScanRequest.builder().tableName(table).segment(segment).totalSegments(totalSegments)
-                .limit(limit).consistentRead(true).returnConsumedCapacity(capacity(measureCapacity));
-        if (startKey != null) {
-            request.exclusiveStartKey(startKey);
-        }
-        ScanResponse page = client.scan(request.build());
-        Map<String, AttributeValue> last = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
-                ? page.lastEvaluatedKey() : null;
-        return new ScanPage(page.items(), last, capacity(page.consumedCapacity()));
+        return scanPage(table, segment, totalSegments, startKey, limit, measureCapacity, null);
     }
 
     @Override
     public ScanPage scanToCopy(String table, int segment, int totalSegments, Map<String, AttributeValue> startKey, int limit,
                                boolean measureCapacity, Set<String> keyNames) {
-        if (!swapsBodies) {
-            return scan(table, segment, totalSegments, startKey, limit, measureCapacity);
-        }
-        RawScanPage raw = new RawScanPage(keyNames);
+        return scanPage(table, segment, totalSegments, startKey, limit, measureCapacity, swapsBodies ? new RawScanPage(keyNames) : null);
+    }
+
+    /** One page; with {@code raw}, its items as {@link RawItem}s (unless the response came compressed: then the SDK's). */
+    private ScanPage scanPage(String table, int segment, int totalSegments, Map<String, AttributeValue> startKey, int limit,
+                              boolean measureCapacity, RawScanPage raw) {
         ScanRequest.Builder request = ScanRequest.builder().tableName(table).segment(segment).totalSegments(totalSegments)
-                .limit(limit).consistentRead(true).returnConsumedCapacity(capacity(measureCapacity))
-                .overrideConfiguration(o -> o.putExecutionAttribute(BodySwap.RESPONSE_BODY, raw));
+                .limit(limit).consistentRead(true).returnConsumedCapacity(capacity(measureCapacity));
         if (startKey != null) {
             request.exclusiveStartKey(startKey);
+        }
+        if (raw != null) {
+            request.overrideConfiguration(o -> o.putExecutionAttribute(BodySwap.RESPONSE_BODY, raw));
         }
         ScanResponse page = client.scan(request.build());
         Map<String, AttributeValue> last = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
                 ? page.lastEvaluatedKey() : null;
-        return new ScanPage(raw.items() != null ? raw.items() : page.items(), last, capacity(page.consumedCapacity()));
+        return new ScanPage(raw != null && raw.items() != null ? raw.items() : page.items(), last, capacity(page.consumedCapacity()));
     }
 
     @Override
