@@ -34,7 +34,8 @@ record BulkSource(int segments, TableCopier.PageSource pages, long expectedItems
                 () -> new IllegalStateException("export " + e.exportArn() + " is gone from s3://" + e.bucket() + "/" + e.summaryKey())));
         if (export.isPresent()) {
             ExportManifest m = export.get();
-            return new BulkSource(m.files().size(), new ExportPages(exports.orElseThrow(), toRead.get().bucket(), m.files(), pageSize),
+            return new BulkSource(m.files().size(), new ExportPages(exports.orElseThrow(), toRead.get().bucket(), m.files(), pageSize,
+                    pair.transforms().isEmpty() ? Optional.of(new RawItemReader(keyNames(targetKeys))) : Optional.empty()),
                     m.itemCount(), export);
         }
         int segments = slice.whole() ? SegmentPlan.resumed(SegmentPlan.segments(sourceInfo.sizeBytes(), options.concurrency(), pair.segments()),
@@ -46,9 +47,13 @@ record BulkSource(int segments, TableCopier.PageSource pages, long expectedItems
                     sourceInfo.approximateItemCount(), Optional.empty());
         }
         // nothing changes an item on the way: it may move as the JSON DynamoDB returned, read only for the target's key
-        Set<String> keys = targetKeys.stream().map(TableInfo.KeyAttribute::name).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        Set<String> keys = keyNames(targetKeys);
         return new BulkSource(segments, (segment, start) -> source.scanToCopy(pair.source(), segment, segments, start, pageSize, measure, keys),
                 sourceInfo.approximateItemCount(), Optional.empty());
+    }
+
+    private static Set<String> keyNames(List<TableInfo.KeyAttribute> keys) {
+        return keys.stream().map(TableInfo.KeyAttribute::name).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     /** What the report says of it: segments (or data files), this shard's share, and the export read. */

@@ -1,5 +1,7 @@
 package dev.migrator.store.table;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.migrator.transform.DynamoJson;
@@ -11,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.GZIPInputStream;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -39,11 +42,15 @@ final class ExportPages implements TableCopier.PageSource {
         }
     }
 
-    ExportPages(ExportFiles s3, String bucket, List<ExportManifest.DataFile> files, int pageSize) {
+    /** Where items may stay the file's JSON ({@link RawItem}), read only for these key names; empty: read whole. */
+    private final Optional<RawItemReader> raw;
+
+    ExportPages(ExportFiles s3, String bucket, List<ExportManifest.DataFile> files, int pageSize, Optional<RawItemReader> raw) {
         this.s3 = s3;
         this.bucket = bucket;
         this.files = List.copyOf(files);
         this.pageSize = pageSize;
+        this.raw = raw;
     }
 
     @Override
@@ -56,7 +63,7 @@ final class ExportPages implements TableCopier.PageSource {
             while (items.size() < pageSize && (text = file.reader.readLine()) != null) {
                 file.line++;
                 if (!text.isBlank()) {
-                    items.add(DynamoJson.item(item(text, segment, file.line)));
+                    items.add(raw.isPresent() ? rawItem(text, segment, file.line) : DynamoJson.item(item(text, segment, file.line)));
                 }
             }
             if (items.size() < pageSize) {
@@ -77,6 +84,23 @@ final class ExportPages implements TableCopier.PageSource {
                     + " has no \"Item\": not a DYNAMODB_JSON export");
         }
         return item;
+    }
+
+    /** A line's {@code "Item"} as its bytes, read only for the key. */
+    private RawItem rawItem(String text, int segment, long line) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        try (JsonParser p = RawItemReader.JSON.createParser(bytes)) {
+            RawItemReader.expect(p.nextToken(), JsonToken.START_OBJECT);
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                if (p.nextToken() == JsonToken.START_OBJECT && "Item".equals(name)) {
+                    return raw.get().read(p, bytes);
+                }
+                p.skipChildren();
+            }
+        }
+        throw new IOException("line " + line + " of s3://" + bucket + "/" + files.get(segment).key()
+                + " has no \"Item\": not a DYNAMODB_JSON export");
     }
 
     /** The file open at line {@code from}: the one left open by the last page, or opened again and skipped to it. */

@@ -48,6 +48,24 @@ class RawScanPageTest {
     }
 
     @Test
+    void anExportsLinesComeOutAsRawItemsEqualToTheirWholeReading() {
+        List<Map<String, AttributeValue>> rich = TableFixtures.rich(60, false);
+        InMemoryExportFiles files = new InMemoryExportFiles();
+        String arn = "arn:aws:dynamodb:us-east-1:000000000000:table/t/export/01";
+        files.layOut("exports", "", arn, rich, 1);
+        List<ExportManifest.DataFile> data = List.of(new ExportManifest.DataFile("AWSDynamoDB/01/data/part-0.json.gz", 60));
+
+        List<Map<String, AttributeValue>> raw = new ExportPages(files, "exports", data, 100,
+                java.util.Optional.of(new RawItemReader(Set.of("pk", "sk")))).page(0, null).items();
+        List<Map<String, AttributeValue>> whole = new ExportPages(files, "exports", data, 100, java.util.Optional.empty()).page(0, null).items();
+
+        assertThat(raw).hasSize(60).allSatisfy(item -> assertThat(item).isInstanceOf(RawItem.class));
+        assertThat(raw).allSatisfy(item -> assertThat(item.get("sk")).isNotNull());
+        assertThat(raw).allSatisfy(item -> assertThat(((RawItem) item).wholeRead()).isFalse());
+        assertThat(new java.util.ArrayList<>(raw)).isEqualTo(whole).containsExactlyInAnyOrderElementsOf(rich);
+    }
+
+    @Test
     void aResponseWithoutItemsIsLeftAsItCame() {
         byte[] body = "{\"Count\":0,\"ScannedCount\":0}".getBytes(StandardCharsets.UTF_8);
         RawScanPage page = new RawScanPage(Set.of("pk"));
