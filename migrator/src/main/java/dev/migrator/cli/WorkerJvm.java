@@ -38,18 +38,19 @@ final class WorkerJvm {
     static OptionalInt runIfBetter(String[] args) {
         List<String> jvmArguments = ManagementFactory.getRuntimeMXBean().getInputArguments();
         String classPath = System.getProperty("java.class.path");
+        Optional<String> java = ProcessHandle.current().info().command();
+        if (!relaunches(args, System.getenv(), jvmArguments, System.getProperty(MARKER) != null, java, classPath)) {
+            return OptionalInt.empty();
+        }
+        // only once the work goes to a worker: a quick command neither looks at the cache nor creates it
         Optional<ClassArchive> archive = jvmArguments.stream().anyMatch(a -> a.startsWith("-Xshare") || a.contains("SharedArchiveFile")
                 || a.contains("ArchiveClassesAtExit")) ? Optional.empty()
                 : ClassArchive.of(System.getenv(), classPath, System.getProperty("java.home"), System.getProperty("java.vm.version"),
                         System.getProperty("user.home"), ProcessHandle.current().pid());
-        Optional<List<String>> command = command(args, System.getenv(), jvmArguments, System.getProperty(MARKER) != null,
-                ProcessHandle.current().info().command(), classPath, archive.map(ClassArchive::options).orElse(List.of()));
-        if (command.isEmpty()) {
-            return OptionalInt.empty();
-        }
+        List<String> command = command(java.get(), jvmArguments, classPath, args, archive.map(ClassArchive::options).orElse(List.of()));
         Process worker;
         try {
-            worker = new ProcessBuilder(command.get()).inheritIO().start();
+            worker = new ProcessBuilder(command).inheritIO().start();
         } catch (IOException e) {
             return OptionalInt.empty();
         }
@@ -73,19 +74,22 @@ final class WorkerJvm {
      */
     static Optional<List<String>> command(String[] args, Map<String, String> env, List<String> jvmArguments, boolean isWorker,
                                           Optional<String> java, String classPath) {
-        return command(args, env, jvmArguments, isWorker, java, classPath, List.of());
+        return relaunches(args, env, jvmArguments, isWorker, java, classPath)
+                ? Optional.of(command(java.get(), jvmArguments, classPath, args, List.of())) : Optional.empty();
     }
 
-    /** The same, the worker mapping or dumping a class-data archive ({@link ClassArchive#options}) when those are given. */
-    static Optional<List<String>> command(String[] args, Map<String, String> env, List<String> jvmArguments, boolean isWorker,
-                                          Optional<String> java, String classPath, List<String> archiveOptions) {
-        if (isWorker || "false".equalsIgnoreCase(env.get("MIGRATOR_RELAUNCH")) || env.containsKey("JAVA_TOOL_OPTIONS")
+    /** Whether the work goes to a worker JVM (see the class comment for when it does not). */
+    static boolean relaunches(String[] args, Map<String, String> env, List<String> jvmArguments, boolean isWorker,
+                              Optional<String> java, String classPath) {
+        return !(isWorker || "false".equalsIgnoreCase(env.get("MIGRATOR_RELAUNCH")) || env.containsKey("JAVA_TOOL_OPTIONS")
                 || java.isEmpty() || classPath == null || quick(args)
-                || jvmArguments.stream().anyMatch(a -> CHOSEN.stream().anyMatch(a::startsWith))) {
-            return Optional.empty();
-        }
+                || jvmArguments.stream().anyMatch(a -> CHOSEN.stream().anyMatch(a::startsWith)));
+    }
+
+    /** The worker's command line, mapping or dumping a class-data archive ({@link ClassArchive#options}) when those are given. */
+    static List<String> command(String java, List<String> jvmArguments, String classPath, String[] args, List<String> archiveOptions) {
         List<String> command = new ArrayList<>();
-        command.add(java.get());
+        command.add(java);
         if (!archiveOptions.isEmpty()) {
             command.addAll(ClassArchive.LOGGING); // before the operator's own, which win
         }
@@ -95,7 +99,7 @@ final class WorkerJvm {
         command.add("-D" + MARKER + "=" + ProcessHandle.current().pid());
         command.addAll(List.of("-cp", classPath, Main.class.getName()));
         command.addAll(List.of(args));
-        return Optional.of(command);
+        return command;
     }
 
     /**

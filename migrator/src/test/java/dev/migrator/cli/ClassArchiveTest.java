@@ -7,14 +7,11 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Which class-data archive the worker JVM maps or dumps, where it lives, and when the dump becomes the archive. */
 class ClassArchiveTest {
-    private static final Optional<String> JAVA = Optional.of("/usr/bin/java");
-
     @Test
     void theFirstWorkerDumpsIntoAFileOfItsOwnAndAKeptDumpIsMappedFromThen(@TempDir Path dir) throws Exception {
         Path jar = Files.writeString(dir.resolve("migrator.jar"), "jar");
@@ -34,8 +31,8 @@ class ClassArchiveTest {
         ClassArchive next = ClassArchive.of(env, jar.toString(), "/jdk", "17.0.15", "/home/x", 43).orElseThrow();
         assertThat(next.dumping()).isEmpty();
         assertThat(next.options()).containsExactly("-XX:SharedArchiveFile=" + first.archive());
-        assertThat(WorkerJvm.command(new String[] {"run", "s.json"}, Map.of(), List.of("-Xlog:gc"), false, JAVA, jar.toString(),
-                next.options()).orElseThrow()).startsWith("/usr/bin/java", "-Xlog:disable", "-Xlog:all=warning:stderr",
+        assertThat(WorkerJvm.command("/usr/bin/java", List.of("-Xlog:gc"), jar.toString(), new String[] {"run", "s.json"},
+                next.options())).startsWith("/usr/bin/java", "-Xlog:disable", "-Xlog:all=warning:stderr",
                 "-Xlog:cds*=off:stderr", "-Xlog:gc", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:SharedArchiveFile=" + first.archive());
     }
 
