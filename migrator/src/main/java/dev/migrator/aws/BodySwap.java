@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.zip.CRC32;
+import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.exception.Crc32MismatchException;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
@@ -34,6 +35,11 @@ public final class BodySwap implements ExecutionInterceptor {
     private static final ExecutionAttribute<Long> EXPECTED_CRC32 = new ExecutionAttribute<>("migrator.swap.crc32");
     private static final ExecutionAttribute<Boolean> TAKING = new ExecutionAttribute<>("migrator.swap.taking");
     private static final String CRC32_HEADER = "x-amz-crc32";
+
+    /** Whether {@code client} was built with this interceptor (else a request's attributes would go unheeded). */
+    public static boolean isOn(SdkClient client) {
+        return client.serviceClientConfiguration().overrideConfiguration().executionInterceptors().stream().anyMatch(BodySwap.class::isInstance);
+    }
 
     @Override
     public SdkHttpRequest modifyHttpRequest(Context.ModifyHttpRequest context, ExecutionAttributes attributes) {

@@ -40,8 +40,7 @@ public final class SdkBucketGateway implements BucketGateway {
     public SdkBucketGateway(S3Client client, String service) {
         this.client = client;
         this.service = service;
-        this.swapsBodies = client.serviceClientConfiguration().overrideConfiguration().executionInterceptors().stream()
-                .anyMatch(BodySwap.class::isInstance);
+        this.swapsBodies = BodySwap.isOn(client);
     }
 
     @Override

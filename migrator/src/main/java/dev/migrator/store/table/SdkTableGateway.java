@@ -29,8 +29,7 @@ public final class SdkTableGateway implements TableGateway {
 
     public SdkTableGateway(DynamoDbClient client) {
         this.client = client;
-        this.swapsBodies = client.serviceClientConfiguration().overrideConfiguration().executionInterceptors().stream()
-                .anyMatch(BodySwap.class::isInstance);
+        this.swapsBodies = BodySwap.isOn(client);
     }
 
     @Override
