@@ -13,7 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.List;
-import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Where a table's bulk copy reads from: a parallel Scan of the source table (segments by size, or fixed per shard),
@@ -32,28 +32,22 @@ record BulkSource(int segments, TableCopier.PageSource pages, long expectedItems
                 : pair.export();
         Optional<ExportManifest> export = toRead.map(e -> ExportManifest.read(exports.orElseThrow(), e).orElseThrow(
                 () -> new IllegalStateException("export " + e.exportArn() + " is gone from s3://" + e.bucket() + "/" + e.summaryKey())));
+        // when nothing changes an item on the way, it may move as the JSON DynamoDB gave, read only for the target's key
+        Optional<RawItemReader> raw = pair.transforms().isEmpty() ? Optional.of(new RawItemReader(targetKeys.stream()
+                .map(TableInfo.KeyAttribute::name).collect(Collectors.toUnmodifiableSet()))) : Optional.empty();
         if (export.isPresent()) {
             ExportManifest m = export.get();
-            return new BulkSource(m.files().size(), new ExportPages(exports.orElseThrow(), toRead.get().bucket(), m.files(), pageSize,
-                    pair.transforms().isEmpty() ? Optional.of(new RawItemReader(keyNames(targetKeys))) : Optional.empty()),
+            return new BulkSource(m.files().size(), new ExportPages(exports.orElseThrow(), toRead.get().bucket(), m.files(), pageSize, raw),
                     m.itemCount(), export);
         }
         int segments = slice.whole() ? SegmentPlan.resumed(SegmentPlan.segments(sourceInfo.sizeBytes(), options.concurrency(), pair.segments()),
                 context.resume() ? context.checkpoints().read(id.slug()) : Optional.empty())
                 : SegmentPlan.sharded(slice.count(), pair.segments());
         boolean measure = options.readRateLimit().map(l -> l.unit() != MigrationOptions.RateLimit.Unit.ITEMS).orElse(false);
-        if (!pair.transforms().isEmpty()) {
-            return new BulkSource(segments, (segment, start) -> source.scan(pair.source(), segment, segments, start, pageSize, measure),
-                    sourceInfo.approximateItemCount(), Optional.empty());
-        }
-        // nothing changes an item on the way: it may move as the JSON DynamoDB returned, read only for the target's key
-        Set<String> keys = keyNames(targetKeys);
-        return new BulkSource(segments, (segment, start) -> source.scanToCopy(pair.source(), segment, segments, start, pageSize, measure, keys),
-                sourceInfo.approximateItemCount(), Optional.empty());
-    }
-
-    private static Set<String> keyNames(List<TableInfo.KeyAttribute> keys) {
-        return keys.stream().map(TableInfo.KeyAttribute::name).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        TableCopier.PageSource pages = raw.isEmpty()
+                ? (segment, start) -> source.scan(pair.source(), segment, segments, start, pageSize, measure)
+                : (segment, start) -> source.scanToCopy(pair.source(), segment, segments, start, pageSize, measure, raw.get().keyNames());
+        return new BulkSource(segments, pages, sourceInfo.approximateItemCount(), Optional.empty());
     }
 
     /** What the report says of it: segments (or data files), this shard's share, and the export read. */
