@@ -2,8 +2,7 @@ package dev.migrator.store.bucket;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.migrator.support.Checkpoints;
-import java.util.HashMap;
-import java.util.Map;
+import dev.migrator.support.DoneThrough;
 import java.util.Optional;
 
 /**
@@ -18,10 +17,7 @@ final class ListingCheckpoint {
     private final Checkpoints store;
     private final String name;
     private final Optional<String> resumeAfter;
-    private final Map<Long, String> finished = new HashMap<>();
-    private final Map<Long, String> keys = new HashMap<>();
-    private long nextIndex;
-    private long doneThrough = -1;
+    private final DoneThrough<String> keys = new DoneThrough<>();
     private String lastKey;
     private long lastWrite = System.nanoTime();
 
@@ -38,19 +34,13 @@ final class ListingCheckpoint {
     }
 
     synchronized long listed(String key) {
-        keys.put(nextIndex, key);
-        return nextIndex++;
+        return keys.handedOut(key);
     }
 
     synchronized void done(long index) {
-        finished.put(index, keys.remove(index));
-        boolean advanced = false;
-        for (String key = finished.remove(doneThrough + 1); key != null; key = finished.remove(doneThrough + 1)) {
-            doneThrough++;
-            lastKey = key;
-            advanced = true;
-        }
-        if (advanced && System.nanoTime() - lastWrite > WRITE_EVERY_NANOS) {
+        Optional<String> advanced = keys.finished(index);
+        advanced.ifPresent(key -> lastKey = key);
+        if (advanced.isPresent() && System.nanoTime() - lastWrite > WRITE_EVERY_NANOS) {
             write(false);
         }
     }

@@ -3,8 +3,8 @@ package dev.migrator.store.redis;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.migrator.support.Checkpoints;
+import dev.migrator.support.DoneThrough;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * The SCAN cursor a resumed copy continues from. Pages are copied out of order by several workers, so the cursor
@@ -16,10 +16,7 @@ final class CursorCheckpoint {
     private static final String START = "0";
     private final Checkpoints checkpoints;
     private final String name;
-    private final TreeMap<Long, String> pending = new TreeMap<>();
-    private final TreeMap<Long, String> finished = new TreeMap<>();
-    private long next;
-    private long doneThrough = -1;
+    private final DoneThrough<String> pages = new DoneThrough<>();
 
     CursorCheckpoint(Checkpoints checkpoints, String name) {
         this.checkpoints = checkpoints;
@@ -40,20 +37,12 @@ final class CursorCheckpoint {
 
     /** A page handed to the workers, and the cursor that follows it; returns its number. */
     synchronized long submitted(String cursorAfter) {
-        pending.put(next, cursorAfter);
-        return next++;
+        return pages.handedOut(cursorAfter);
     }
 
     /** A page whose every key was written, skipped or dead-lettered. */
     synchronized void done(long page) {
-        finished.put(page, pending.remove(page));
-        String cursor = null;
-        while (!finished.isEmpty() && finished.firstKey() == doneThrough + 1) {
-            cursor = finished.pollFirstEntry().getValue();
-            doneThrough++;
-        }
-        if (cursor != null) {
-            checkpoints.write(name, JsonNodeFactory.instance.objectNode().put("cursor", cursor).put("finished", START.equals(cursor)));
-        }
+        pages.finished(page).ifPresent(cursor ->
+                checkpoints.write(name, JsonNodeFactory.instance.objectNode().put("cursor", cursor).put("finished", START.equals(cursor))));
     }
 }

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.migrator.support.Checkpoints;
+import dev.migrator.support.DoneThrough;
 import dev.migrator.transform.DynamoJson;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,22 +20,20 @@ final class SegmentCheckpoints {
     /** One scanned page: done when its last batch is. */
     static final class PageTicket {
         final int segment;
-        final long page;
+        /** Its number in the segment, given under the checkpoints' lock before the ticket is handed on. */
+        long page;
         final Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> lastKey;
         final AtomicInteger batchesLeft;
 
-        PageTicket(int segment, long page, Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> lastKey, int batches) {
+        PageTicket(int segment, Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> lastKey, int batches) {
             this.segment = segment;
-            this.page = page;
             this.lastKey = lastKey;
             this.batchesLeft = new AtomicInteger(batches);
         }
     }
 
     private static final class Segment {
-        long nextPage;
-        long doneThrough = -1;
-        final Map<Long, PageTicket> finished = new HashMap<>();
+        final DoneThrough<PageTicket> pages = new DoneThrough<>();
         JsonNode position;
         boolean done;
     }
@@ -77,7 +75,8 @@ final class SegmentCheckpoints {
     PageTicket open(int segment, Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> lastKey, int batches) {
         PageTicket ticket;
         synchronized (this) {
-            ticket = new PageTicket(segment, segments[segment].nextPage++, lastKey, batches);
+            ticket = new PageTicket(segment, lastKey, batches);
+            ticket.page = segments[segment].pages.handedOut(ticket);
         }
         if (batches == 0) {
             pageDone(ticket);
@@ -93,17 +92,11 @@ final class SegmentCheckpoints {
 
     private synchronized void pageDone(PageTicket ticket) {
         Segment s = segments[ticket.segment];
-        s.finished.put(ticket.page, ticket);
-        boolean advanced = false;
-        for (PageTicket next = s.finished.remove(s.doneThrough + 1); next != null; next = s.finished.remove(s.doneThrough + 1)) {
-            s.doneThrough = next.page;
-            s.done = next.lastKey == null;
-            s.position = next.lastKey == null ? null : DynamoJson.item(next.lastKey);
-            advanced = true;
-        }
-        if (advanced) {
+        s.pages.finished(ticket.page).ifPresent(newest -> {
+            s.done = newest.lastKey == null;
+            s.position = newest.lastKey == null ? null : DynamoJson.item(newest.lastKey);
             store.write(name, snapshot());
-        }
+        });
     }
 
     private ObjectNode snapshot() {
