@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
+import dev.migrator.engine.QueueWorkers;
 import dev.migrator.engine.WorkerPool;
 import java.util.concurrent.Future;
 
@@ -51,22 +52,17 @@ final class BucketCopier {
     /** Copies everything listed; returns why the copy stopped early (empty when it finished). */
     List<String> copy(WorkerPool pool, ObjectDeadLetters deadLetters, IdMapJournal journal, BucketCounters counters,
                       ListingCheckpoint checkpoint, Listener listener) throws InterruptedException {
-        BlockingQueue<Task> tasks = new ArrayBlockingQueue<>(settings.workers() * TASKS_QUEUED_PER_WORKER);
         ObjectWork work = new ObjectWork(source, target, settings, copier, retry, deadLetters, journal, counters);
-        List<Future<?>> workers = new ArrayList<>();
-        for (int w = 0; w < settings.workers(); w++) {
-            workers.add(pool.submit(() -> {
-                for (Task task = tasks.take(); task != END; task = tasks.take()) {
+        QueueWorkers<Task> tasks = new QueueWorkers<>(pool, new ArrayBlockingQueue<>(settings.workers() * TASKS_QUEUED_PER_WORKER), END,
+                settings.workers(), retry.inFlight()::limit, task -> {
                     work.handle(task.objects());
                     if (task.index() >= 0) {
                         checkpoint.done(task.index());
                     }
                     listener.progressed();
-                }
-                return null;
-            }));
-        }
+                });
         List<String> stopped = new ArrayList<>();
+        List<Future<?>> workers;
         try {
             for (String prefix : settings.keys().listingPrefixes()) {
                 String problem = settings.allVersions() ? listVersions(prefix, tasks, counters)
@@ -77,9 +73,7 @@ final class BucketCopier {
                 }
             }
         } finally {
-            for (int w = 0; w < settings.workers(); w++) {
-                tasks.put(END);
-            }
+            workers = tasks.finish();
         }
         for (Future<?> f : workers) {
             try {
@@ -92,7 +86,7 @@ final class BucketCopier {
         return stopped;
     }
 
-    private String listCurrent(String prefix, BlockingQueue<Task> tasks, BucketCounters counters, ListingCheckpoint checkpoint)
+    private String listCurrent(String prefix, QueueWorkers<Task> tasks, BucketCounters counters, ListingCheckpoint checkpoint)
             throws InterruptedException {
         Optional<String> token = Optional.empty();
         do {
@@ -115,7 +109,7 @@ final class BucketCopier {
     }
 
     /** Lists versions and hands out one key's whole history at a time, oldest first; a history may span pages. */
-    private String listVersions(String prefix, BlockingQueue<Task> tasks, BucketCounters counters)
+    private String listVersions(String prefix, QueueWorkers<Task> tasks, BucketCounters counters)
             throws InterruptedException {
         Optional<BucketGateway.VersionCursor> cursor = Optional.empty();
         List<ListedObject> history = new ArrayList<>();

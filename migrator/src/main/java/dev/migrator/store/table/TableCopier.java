@@ -4,6 +4,7 @@ import dev.migrator.model.NonEmptyTargetPolicy;
 
 import dev.migrator.engine.UnitCounters;
 
+import dev.migrator.engine.QueueWorkers;
 import dev.migrator.engine.WorkerPool;
 
 import dev.migrator.support.AwsErrors;
@@ -29,8 +30,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Copies a table as a pipeline: scanners take Scan segments one at a time and turn each page into
- * transformed 25-item batches on a bounded queue; {@code concurrency} writers drain it with
- * BatchWriteItem. Memory holds at most one page per scanner and the queue, whatever the table's size.
+ * transformed 25-item batches on a bounded queue; up to {@code concurrency} writers drain it with
+ * BatchWriteItem, started as the batches need them ({@link QueueWorkers}). Memory holds at most one page per scanner and the queue, whatever the table's size.
  */
 final class TableCopier {
     /** How the copy runs; the rate limits count items or capacity units as the schema says. */
@@ -80,10 +81,8 @@ final class TableCopier {
         AtomicInteger nextSegment = new AtomicInteger();
         ConcurrentLinkedQueue<String> stopped = new ConcurrentLinkedQueue<>();
         try (WorkerPool pool = WorkerPool.of(scanners + writers, "copy-" + sourceTable)) {
-            List<Future<?>> writing = new ArrayList<>();
-            for (int w = 0; w < writers; w++) {
-                writing.add(pool.submit(() -> drain(batches, writer, deadLetters, checkpoints)));
-            }
+            QueueWorkers<Batch> writing = new QueueWorkers<>(pool, batches, END, writers, settings.inFlight()::limit,
+                    batch -> write(batch, writer, deadLetters, checkpoints));
             List<Future<?>> scanning = new ArrayList<>();
             for (int w = 0; w < scanners; w++) {
                 scanning.add(pool.submit(() -> {
@@ -91,7 +90,7 @@ final class TableCopier {
                         if (!settings.ownsSegment().test(s) || checkpoints.finished(s)) {
                             continue;
                         }
-                        String problem = scanSegment(sourceTable, s, targetTable.name(), transformer, keys, batches,
+                        String problem = scanSegment(sourceTable, s, targetTable.name(), transformer, keys, writing,
                                 deadLetters, counters, checkpoints, listener);
                         if (problem != null) {
                             stopped.add("segment " + s + ": " + problem);
@@ -101,31 +100,25 @@ final class TableCopier {
                 }));
             }
             WorkerPool.awaitEach(scanning, stopped);
-            for (int w = 0; w < writers; w++) {
-                batches.put(END);
-            }
-            WorkerPool.awaitEach(writing, stopped);
+            WorkerPool.awaitEach(writing.finish(), stopped);
         }
         return List.copyOf(stopped);
     }
 
-    /** A writer: takes batches until the end marker; the batch writer dead-letters what it cannot write. */
-    private static Void drain(BlockingQueue<Batch> batches, BatchWriter writer, DeadLetters deadLetters, SegmentCheckpoints checkpoints)
+    /** A writer's one batch: the batch writer dead-letters what it cannot write. */
+    private static void write(Batch batch, BatchWriter writer, DeadLetters deadLetters, SegmentCheckpoints checkpoints)
             throws InterruptedException {
-        for (Batch batch = batches.take(); batch != END; batch = batches.take()) {
-            try {
-                writer.write(batch.items());
-            } catch (RuntimeException e) {
-                batch.items().forEach(item -> deadLetters.add(item, ItemDeadLetter.Stage.WRITE, "unexpected: " + AwsErrors.describe(e)));
-            }
-            checkpoints.batchDone(batch.page());
+        try {
+            writer.write(batch.items());
+        } catch (RuntimeException e) {
+            batch.items().forEach(item -> deadLetters.add(item, ItemDeadLetter.Stage.WRITE, "unexpected: " + AwsErrors.describe(e)));
         }
-        return null;
+        checkpoints.batchDone(batch.page());
     }
 
 
     private String scanSegment(String sourceTable, int segment, String targetTable, ItemTransformer transformer, KeyCheck keys,
-                               BlockingQueue<Batch> batches, DeadLetters deadLetters, UnitCounters counters,
+                               QueueWorkers<Batch> batches, DeadLetters deadLetters, UnitCounters counters,
                                SegmentCheckpoints checkpoints, PageListener listener) throws InterruptedException {
         Map<String, AttributeValue> start = checkpoints.startOf(segment);
         do {

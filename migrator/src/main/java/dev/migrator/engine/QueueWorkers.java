@@ -1,0 +1,109 @@
+package dev.migrator.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
+
+/**
+ * The workers that drain one bounded queue, started as the work needs them rather than all at once: one more
+ * whenever no worker is waiting for work and an item is put, or one is done while others wait in the queue; up
+ * to a ceiling, and to twice {@code wanted} (the requests the run may have in flight now) plus two, so the
+ * adaptive limit always has workers waiting to fill it when it grows. A table of a thousand items then runs a few
+ * dozen writers, not the 144 its ceiling allows: each thread costs about 0.7 ms of CPU to start, park and stop,
+ * more than a tenth of a 16-small-table run's CPU.
+ *
+ * <p>{@link #finish} puts one end marker per started worker once nothing more will be put; each worker stops at
+ * its marker. A handler must not throw for an item it cannot handle (it dead-letters it): a worker that dies leaves
+ * the queue with one reader fewer.
+ */
+public final class QueueWorkers<T> {
+    /** What a worker does with each item. */
+    public interface Handler<T> {
+        void handle(T item) throws Exception;
+    }
+
+    private final WorkerPool pool;
+    private final BlockingQueue<T> queue;
+    private final T end;
+    private final int ceiling;
+    private final IntSupplier wanted;
+    private final Handler<T> handler;
+    /** Workers beyond twice {@code wanted}, for a limit of one or two. */
+    private static final int SLACK = 2;
+    private final AtomicInteger waiting = new AtomicInteger();
+    private final List<Future<?>> started = new ArrayList<>();
+    private boolean finishing;
+
+    /**
+     * @param end      the marker that stops one worker; never handled
+     * @param ceiling  workers at most
+     * @param wanted   workers wanted now (read each time one more might start): the requests the run may have in flight
+     */
+    public QueueWorkers(WorkerPool pool, BlockingQueue<T> queue, T end, int ceiling, IntSupplier wanted, Handler<T> handler) {
+        this.pool = pool;
+        this.queue = queue;
+        this.end = end;
+        this.ceiling = Math.max(1, ceiling);
+        this.wanted = wanted;
+        this.handler = handler;
+    }
+
+    /** Queues {@code item} (waiting while the queue is full), and starts a worker if every started one is busy. */
+    public void put(T item) throws InterruptedException {
+        queue.put(item);
+        if (waiting.get() == 0) {
+            startOneMore();
+        }
+    }
+
+    /** Workers started so far. */
+    public synchronized int started() {
+        return started.size();
+    }
+
+    /** Workers waiting for an item now. */
+    int waiting() {
+        return waiting.get();
+    }
+
+    /** Nothing more will be put: one end marker per worker; the returned futures end when the workers have. */
+    public List<Future<?>> finish() throws InterruptedException {
+        List<Future<?>> workers;
+        synchronized (this) { // none starts after this: each started worker gets its own end marker
+            finishing = true;
+            workers = List.copyOf(started);
+        }
+        for (int i = 0; i < workers.size(); i++) {
+            queue.put(end);
+        }
+        return workers;
+    }
+
+    private synchronized void startOneMore() {
+        if (!finishing && started.size() < Math.min(ceiling, 2L * wanted.getAsInt() + SLACK)) {
+            started.add(pool.submit(this::drain));
+        }
+    }
+
+    private Void drain() throws Exception {
+        while (true) {
+            T item;
+            waiting.incrementAndGet();
+            try {
+                item = queue.take();
+            } finally {
+                waiting.decrementAndGet();
+            }
+            if (item == end) {
+                return null;
+            }
+            handler.handle(item);
+            if (waiting.get() == 0 && !queue.isEmpty()) { // items wait and every worker is busy: the limit may have grown
+                startOneMore();
+            }
+        }
+    }
+}
