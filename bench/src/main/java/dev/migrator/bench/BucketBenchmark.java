@@ -25,6 +25,15 @@ public final class BucketBenchmark {
 
     record Settings(int objects, int objectBytes, int delayMs, int best, int sequential, int largeMib, Path migratorJar, boolean profile, java.util.Set<String> only,
                     long bandwidth) {
+        /**
+         * S3Proxy keeps every object in its heap: the source, one contender's copy at a time, and for the large object
+         * its parts as well until they are joined.
+         */
+        long emulatorHeapMib() {
+            long small = 3L * objects * objectBytes >> 20;
+            return Math.max(1024, 512 + small + 4L * largeMib);
+        }
+
         static Settings parse(String[] args) {
             Args a = Args.of(args);
             return new Settings(a.integer("--objects", 10000), a.integer("--object-bytes", 4096), a.delayMs(),
@@ -42,7 +51,7 @@ public final class BucketBenchmark {
         System.out.printf("S3Proxy in its own JVM behind a link of %d ms each way; %,d objects of %d bytes; aws: %s; rclone: %s%n",
                 s.delayMs(), s.objects(), s.objectBytes(), aws.map(AwsCli::version).orElse("not found (apt install awscli)"),
                 rclone.map(r -> Tools.version(r, "version")).orElse("not found (apt install rclone)"));
-        try (ChildProcess emulator = LocalEmulators.startS3Proxy(LocalEmulators.locateHome(), port, work.resolve("s3proxy.log"));
+        try (ChildProcess emulator = LocalEmulators.startS3Proxy(LocalEmulators.locateHome(), port, work.resolve("s3proxy.log"), s.emulatorHeapMib());
              LatencyProxy link = LatencyProxy.start(port, Duration.ofMillis(s.delayMs()));
              S3Baselines direct = new S3Baselines(URI.create("http://127.0.0.1:" + port))) {
             link.bandwidth(s.bandwidth());

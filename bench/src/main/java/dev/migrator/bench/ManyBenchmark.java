@@ -15,16 +15,20 @@ import java.util.List;
  * S3Proxy each behind a {@link LatencyProxy}): migrator with its steps one after another ({@code parallelSteps}
  * 1), at its default (4), and all at once; each run against {@code migrator plan} on the same schema (what a run
  * does before its first copy) and its longest step. Usage: {@code java -jar bench/target/migrator-bench.jar many
- * [--tables N] [--items N] [--buckets N] [--objects N] [--delay-ms D] [--bandwidth-kib K]}.
+ * [--tables N] [--items N] [--buckets N] [--objects N] [--delay-ms D] [--bandwidth-kib K] [--parallel 1,4,18] [--profile true]}.
  */
 public final class ManyBenchmark {
     private ManyBenchmark() {}
 
-    record Settings(int tables, int items, int buckets, int objects, int delayMs, Path migratorJar, long bandwidth) {
+    record Settings(int tables, int items, int buckets, int objects, int delayMs, Path migratorJar, long bandwidth, boolean profile,
+                    List<Integer> parallel) {
         static Settings parse(String[] args) {
             Args a = Args.of(args);
+            int all = a.integer("--tables", 16) + a.integer("--buckets", 2);
+            List<Integer> parallel = a.values().containsKey("--parallel")
+                    ? java.util.Arrays.stream(a.values().get("--parallel").split(",")).map(Integer::valueOf).toList() : List.of(1, 4, all);
             return new Settings(a.integer("--tables", 16), a.integer("--items", 3000), a.integer("--buckets", 2), a.integer("--objects", 3000),
-                    a.delayMs(), a.migratorJar(), a.bandwidthBytesPerSecond());
+                    a.delayMs(), a.migratorJar(), a.bandwidthBytesPerSecond(), a.profile(), parallel);
         }
     }
 
@@ -50,7 +54,7 @@ public final class ManyBenchmark {
             for (int b = 0; b < s.buckets(); b++) {
                 buckets.fill("source-" + b, s.objects(), 4096);
             }
-            Runner runner = new Runner(work, List.of(ddbLink, s3Link), s.migratorJar(), false);
+            Runner runner = new Runner(work, List.of(ddbLink, s3Link), s.migratorJar(), s.profile());
             long units = (long) s.tables() * s.items() + (long) s.buckets() * s.objects();
             Figures goals = new Figures();
             List<Contender> results = new ArrayList<>();
@@ -59,7 +63,7 @@ public final class ManyBenchmark {
             targets(s, tables, buckets, "warm", true);
             runner.migrator("warm-up of migrator (its first run writes its class archive)", schema(s, ddbLink, s3Link, "warm", ""), units);
             targets(s, tables, buckets, "warm", false);
-            for (int parallel : List.of(1, 4, s.tables() + s.buckets())) {
+            for (int parallel : s.parallel()) {
                 String run = "p" + parallel;
                 targets(s, tables, buckets, run, true);
                 double plan = runner.planSeconds(schema(s, ddbLink, s3Link, run, ""));

@@ -14,6 +14,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /** Bare S3 loops the benchmark fills buckets with and measures migrator against. */
@@ -69,8 +70,11 @@ final class S3Baselines implements AutoCloseable, Targets {
     /** Deletes a bucket's objects and the bucket, so the in-memory emulator gives the memory back. */
     @Override
     public void drop(String bucket) {
-        for (S3Object o : s3.listObjectsV2Paginator(r -> r.bucket(bucket)).contents()) {
-            s3.deleteObject(r -> r.bucket(bucket).key(o.key()));
+        for (var page : s3.listObjectsV2Paginator(r -> r.bucket(bucket).maxKeys(1000))) {
+            if (!page.contents().isEmpty()) {
+                List<ObjectIdentifier> keys = page.contents().stream().map(o -> ObjectIdentifier.builder().key(o.key()).build()).toList();
+                s3.deleteObjects(r -> r.bucket(bucket).delete(d -> d.objects(keys).quiet(true)));
+            }
         }
         s3.deleteBucket(r -> r.bucket(bucket));
     }

@@ -100,9 +100,14 @@ public final class ChildProcess implements AutoCloseable {
     }
 
     public static List<String> javaCommand(String classpath, String mainClass, String... args) {
+        return javaCommand(1024, classpath, mainClass, args);
+    }
+
+    /** The same, with {@code maxHeapMib} MiB of heap at most (an in-memory emulator holding a benchmark's data). */
+    public static List<String> javaCommand(long maxHeapMib, String classpath, String mainClass, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx1g");
+        command.add("-Xmx" + maxHeapMib + "m");
         command.add("-XX:+UseSerialGC");
         command.add("-cp");
         command.add(classpath);

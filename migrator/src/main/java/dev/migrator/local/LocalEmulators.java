@@ -93,7 +93,12 @@ public final class LocalEmulators implements AutoCloseable {
 
     /** S3Proxy alone, in its own JVM on {@code port}, with an in-memory store (the benchmark's server). */
     public static ChildProcess startS3Proxy(Path home, int port, Path log) throws IOException {
-        return ChildProcess.startAndAwaitReadyLine("S3Proxy", ChildProcess.javaCommand(classpath(home, "s3proxy"),
+        return startS3Proxy(home, port, log, 1024);
+    }
+
+    /** The same, its heap (which holds every object) at most {@code maxHeapMib} MiB. */
+    public static ChildProcess startS3Proxy(Path home, int port, Path log, long maxHeapMib) throws IOException {
+        return ChildProcess.startAndAwaitReadyLine("S3Proxy", ChildProcess.javaCommand(maxHeapMib, classpath(home, "s3proxy"),
                 "dev.migrator.emulator.s3.S3ProxyLauncher", String.valueOf(port), ACCESS_KEY, SECRET_KEY), port, log, START_TIMEOUT);
     }
 
