@@ -53,8 +53,9 @@ public final class QueueWorkers<T> {
 
     /** Queues {@code item} (waiting while the queue is full), and starts a worker if every started one is busy. */
     public void put(T item) throws InterruptedException {
+        boolean oneIsWaiting = waiting.get() > 0; // asked before: a waiting worker takes the item at once, and then looks busy
         queue.put(item);
-        if (waiting.get() == 0) {
+        if (!oneIsWaiting) {
             startOneMore();
         }
     }
