@@ -25,14 +25,15 @@ public final class QueueWorkers<T> {
         void handle(T item) throws Exception;
     }
 
+    /** Workers beyond twice {@code wanted}, for a limit of one or two. */
+    private static final int SLACK = 2;
+
     private final WorkerPool pool;
     private final BlockingQueue<T> queue;
     private final T end;
     private final int ceiling;
     private final IntSupplier wanted;
     private final Handler<T> handler;
-    /** Workers beyond twice {@code wanted}, for a limit of one or two. */
-    private static final int SLACK = 2;
     private final AtomicInteger waiting = new AtomicInteger();
     private final List<Future<?>> started = new ArrayList<>();
     private boolean finishing;

@@ -31,7 +31,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * Copies a table as a pipeline: scanners take Scan segments one at a time and turn each page into
  * transformed 25-item batches on a bounded queue; up to {@code concurrency} writers drain it with
- * BatchWriteItem, started as the batches need them ({@link QueueWorkers}). Memory holds at most one page per scanner and the queue, whatever the table's size.
+ * BatchWriteItem, started as the batches need them ({@link QueueWorkers}). Memory holds at most one page
+ * per scanner and the queue, whatever the table's size.
  */
 final class TableCopier {
     /** How the copy runs; the rate limits count items or capacity units as the schema says. */
