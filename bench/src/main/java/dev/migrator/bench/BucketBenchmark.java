@@ -114,6 +114,9 @@ public final class BucketBenchmark {
     private static List<Contender> largeObject(Settings s, Runner runner, S3Baselines direct, Optional<String> aws) throws Exception {
         long size = (long) s.largeMib() << 20;
         direct.fillLarge("large-source", "large.bin", size);
+        if (size > 0 && (s.only().isEmpty() || s.only().stream().anyMatch(name -> name.startsWith("large-")))) {
+            direct.warmUpMultipart("large-source", "large.bin", size);
+        }
         List<Contender> results = new ArrayList<>();
         results.add(direct.into(s.only(), "large-migrator", 1, () -> runner.migrator("migrator (parallel UploadPartCopy, 16 MiB parts)",
                 schema(runner, "\"buckets\": [{\"name\": \"large\", \"source\": \"large-source\", \"target\": \"large-migrator\"}]",

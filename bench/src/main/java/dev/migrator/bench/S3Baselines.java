@@ -14,6 +14,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -109,6 +110,36 @@ final class S3Baselines implements AutoCloseable, Targets {
             pool.shutdown();
         }
         return keys.size();
+    }
+
+    /**
+     * One untimed multipart copy of {@code key} (16 MiB parts, 8 at a time), dropped after: S3Proxy's first multipart
+     * copy of a large object is several times slower than the next, whichever tool makes it.
+     */
+    void warmUpMultipart(String source, String key, long size) throws Exception {
+        String target = "large-warm-up";
+        create(target);
+        String upload = s3.createMultipartUpload(r -> r.bucket(target).key(key)).uploadId();
+        long part = 16L << 20;
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<CompletedPart>> parts = new ArrayList<>();
+            for (int n = 1; (long) (n - 1) * part < size; n++) {
+                int number = n;
+                String range = "bytes=" + (number - 1) * part + "-" + (Math.min(size, number * part) - 1);
+                parts.add(pool.submit(() -> CompletedPart.builder().partNumber(number).eTag(s3.uploadPartCopy(r -> r
+                        .sourceBucket(source).sourceKey(key).destinationBucket(target).destinationKey(key).uploadId(upload)
+                        .partNumber(number).copySourceRange(range)).copyPartResult().eTag()).build()));
+            }
+            List<CompletedPart> done = new ArrayList<>();
+            for (Future<CompletedPart> f : parts) {
+                done.add(f.get());
+            }
+            s3.completeMultipartUpload(r -> r.bucket(target).key(key).uploadId(upload).multipartUpload(m -> m.parts(done)));
+        } finally {
+            pool.shutdown();
+        }
+        drop(target);
     }
 
     int singleCopy(String source, String target, String key) {
