@@ -8,8 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutionException;
 import dev.migrator.engine.QueueWorkers;
 import dev.migrator.engine.WorkerPool;
 import java.util.concurrent.Future;
@@ -75,13 +73,7 @@ final class BucketCopier {
         } finally {
             workers = tasks.finish();
         }
-        for (Future<?> f : workers) {
-            try {
-                f.get();
-            } catch (ExecutionException e) {
-                stopped.add("worker failed: " + AwsErrors.describe(e.getCause()));
-            }
-        }
+        WorkerPool.awaitEach(workers, stopped);
         checkpoint.finish(stopped.isEmpty());
         return stopped;
     }
