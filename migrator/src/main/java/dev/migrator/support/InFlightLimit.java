@@ -5,15 +5,25 @@ import java.util.function.Supplier;
 
 /**
  * How many requests a run keeps in flight: one budget shared by every step and worker. Fixed (the schema's
- * {@code concurrency}), or adaptive (the default): it starts at {@code start}, grows by half while throughput grows,
- * steps back to the best level once growing stops adding throughput, backs off by 30% when the service throttles
- * (SlowDown, ProvisionedThroughputExceeded, TooManyRequests: {@link Retryable#isThrottling}), and probes again after a
- * while, never outside {@code min..max}. Throughput is measured over windows of at least {@code windowNanos} and
- * at least {@code limit} completed requests, on an injected clock (tests do not sleep).
+ * {@code concurrency}), or adaptive (the default): it starts at {@code start} and doubles each window while
+ * throughput grows (a slow start, as TCP's: on a link of tens of milliseconds the right level is often ten times
+ * the start, and a short step is over before growing by half a window reaches it); once doubling stops adding
+ * throughput it steps back to the best level, then probes by half again every few windows. It backs off by 30%
+ * when the service throttles (SlowDown, ProvisionedThroughputExceeded, TooManyRequests: {@link
+ * Retryable#isThrottling}) and waits longer before probing again; never outside {@code min..max}. Throughput is
+ * measured over windows of at least {@code windowNanos} and at least {@code limit} completed requests (in the
+ * slow start a quarter of the time, and four times the requests: about four round trips, so a window's count is
+ * not decided by which round trip it cut), on an injected clock (tests do not sleep). A window that kept less than
+ * three quarters of the limit in flight on average (steps starting or ending, a listing) says nothing about a
+ * higher limit and is not judged.
  */
 public final class InFlightLimit {
-    private static final int HOLD_WINDOWS = 20;
+    /** Windows to wait before probing again after a probe that did not pay, and after throttling. */
+    private static final int HOLD_WINDOWS = 6;
+    private static final int HOLD_AFTER_THROTTLING = 20;
     private static final double BETTER = 1.10;
+    /** A window judges its limit only when, on average over its time, at least this share of the limit was in flight. */
+    private static final double SATURATED = 0.75;
 
     private final int min;
     private final int max;
@@ -22,11 +32,14 @@ public final class InFlightLimit {
     private final long windowNanos;
     private int limit;
     private int inFlight;
-    private int busiest;
+    /** Requests in flight integrated over the window's time (request-nanoseconds), and when it last changed. */
+    private double occupied;
+    private long lastChange;
     private long windowStart;
     private long completed;
     private long throttledInWindow;
     private boolean probing;
+    private boolean slowStart;
     private double bestRate;
     private int bestLimit;
     private int hold;
@@ -42,8 +55,10 @@ public final class InFlightLimit {
         this.limit = start;
         this.bestLimit = start;
         this.probing = adaptive;
+        this.slowStart = adaptive;
         this.peak = start;
         this.windowStart = clock.getAsLong();
+        this.lastChange = windowStart;
     }
 
     /** No limit (a step run on its own, in tests): requests are only counted. */
@@ -82,12 +97,13 @@ public final class InFlightLimit {
         while (inFlight >= limit) {
             wait();
         }
+        account();
         inFlight++;
-        busiest = Math.max(busiest, inFlight);
     }
 
     /** A request finished; {@code throttled}: the service said slow down (an exception, or work handed back unprocessed). */
     public synchronized void release(boolean throttled) {
+        account();
         inFlight--;
         completed++;
         if (throttled) {
@@ -106,43 +122,56 @@ public final class InFlightLimit {
         }
     }
 
+    private void account() {
+        if (adaptive) {
+            long now = clock.getAsLong();
+            occupied += (double) inFlight * (now - lastChange);
+            lastChange = now;
+        }
+    }
+
     private void adjust() {
-        long now = clock.getAsLong();
+        long now = lastChange;
         long elapsed = now - windowStart;
         if (throttledInWindow > 0 && completed >= Math.min(limit, 8)) {
             limit = Math.max(min, (int) (limit * 0.7));
             bestLimit = limit;
             probing = false;
-            hold = HOLD_WINDOWS;
+            slowStart = false;
+            hold = HOLD_AFTER_THROTTLING;
             throttleBackoffs++;
-        } else if (elapsed < windowNanos || completed < limit) {
+        } else if (slowStart ? elapsed < windowNanos / 4 || completed < 4L * limit : elapsed < windowNanos || completed < limit) {
             return;
         } else {
-            steer(completed * 1e9 / elapsed, busiest >= limit);
+            steer(completed * 1e9 / elapsed, occupied >= SATURATED * limit * elapsed);
         }
         windowStart = now;
         completed = 0;
         throttledInWindow = 0;
-        busiest = inFlight;
+        occupied = 0;
         peak = Math.max(peak, limit);
     }
 
-    /** One window's verdict: keep growing while throughput grows, else settle at the best level and probe later. */
+    /**
+     * One window's verdict: keep growing while throughput grows, else settle at the best level and probe later. A
+     * window that never reached the limit is no verdict on it: probing goes on at the same level.
+     */
     private void steer(double rate, boolean saturated) {
         if (probing) {
+            if (!saturated) {
+                return;
+            }
             if (rate > bestRate * BETTER) {
                 bestRate = rate;
                 bestLimit = limit;
-                if (saturated && limit < max) {
+                if (limit < max) {
                     limit = grow(limit);
                 } else {
-                    probing = false;
-                    hold = HOLD_WINDOWS;
+                    settle();
                 }
             } else {
                 limit = bestLimit;
-                probing = false;
-                hold = HOLD_WINDOWS;
+                settle();
             }
         } else if (--hold <= 0 && saturated && limit < max) {
             probing = true;
@@ -152,8 +181,14 @@ public final class InFlightLimit {
         }
     }
 
+    private void settle() {
+        probing = false;
+        slowStart = false;
+        hold = HOLD_WINDOWS;
+    }
+
     private int grow(int n) {
-        return Math.min(max, Math.max(n + 1, (int) Math.ceil(n * 1.5)));
+        return Math.min(max, Math.max(n + 1, slowStart ? 2 * n : (int) Math.ceil(n * 1.5)));
     }
 
     /** Requests allowed in flight now. */

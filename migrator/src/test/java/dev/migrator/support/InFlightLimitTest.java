@@ -2,40 +2,55 @@ package dev.migrator.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Comparator;
+import java.util.PriorityQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /**
- * The adaptive concurrency on a fake clock and a fake service: a service whose throughput grows with requests in
- * flight up to a capacity, then stays flat. No test sleeps.
+ * The adaptive concurrency on a fake clock and a simulated service ({@link Service}) whose throughput grows with
+ * requests in flight up to a capacity, then stays flat. No test sleeps.
  */
 class InFlightLimitTest {
     private static final long WINDOW = 1_000_000_000L;
+    private static final long MS = 1_000_000L;
 
     /**
-     * Runs {@code windows} windows: all places but one held, the last one cycled min(limit, capacity) * 10 times
-     * (so the service's throughput grows with the limit up to its capacity), the clock moved by a window.
+     * A service answering each request in 10 ms while at most {@code capacity} are in flight, and proportionally
+     * slower above that (throughput capped at capacity per 10 ms); optionally throttling every request answered
+     * above capacity. Discrete events on the fake clock: keeps as many requests in flight as the limit (and the
+     * demand) allows, and releases each at its answer's time.
      */
-    private static void serve(InFlightLimit limit, AtomicLong clock, int capacity, int windows, boolean throttleAboveCapacity)
-            throws InterruptedException {
-        for (int w = 0; w < windows; w++) {
-            int held = limit.limit() - 1;
-            for (int i = 0; i < held; i++) {
-                limit.acquire();
-            }
-            long completions = (long) Math.min(held + 1, capacity) * 10;
-            for (long c = 0; c < completions && held < limit.limit(); c++) {
-                limit.acquire();
-                if (c == completions - 1) {
-                    clock.addAndGet(WINDOW);
+    private static final class Service {
+        private final InFlightLimit limit;
+        private final AtomicLong clock;
+        private final PriorityQueue<long[]> inFlight = new PriorityQueue<>(Comparator.comparingLong((long[] r) -> r[0]));
+
+        Service(InFlightLimit limit, AtomicLong clock) {
+            this.limit = limit;
+            this.clock = clock;
+        }
+
+        /** Runs for {@code millis} of the fake clock with at most {@code demand} requests wanting to be in flight. */
+        void run(int capacity, long millis, boolean throttleAboveCapacity, int demand) throws InterruptedException {
+            long end = clock.get() + millis * MS;
+            while (clock.get() < end) {
+                while (inFlight.size() < Math.min(limit.limit(), demand)) {
+                    limit.acquire();
+                    int n = inFlight.size() + 1;
+                    long latency = 10 * MS * Math.max(1, n) / Math.min(Math.max(1, n), capacity);
+                    inFlight.add(new long[] {clock.get() + latency, throttleAboveCapacity && n > capacity ? 1 : 0});
                 }
-                limit.release(throttleAboveCapacity && held + 1 > capacity);
+                long[] next = inFlight.poll();
+                clock.set(next[0]);
+                limit.release(next[1] == 1);
             }
-            for (int i = 0; i < held; i++) {
-                limit.release(false);
-            }
+        }
+
+        void run(int capacity, long millis, boolean throttleAboveCapacity) throws InterruptedException {
+            run(capacity, millis, throttleAboveCapacity, Integer.MAX_VALUE);
         }
     }
 
@@ -43,26 +58,63 @@ class InFlightLimitTest {
     void growsWhileThroughputGrowsThenSettlesNearTheServicesCapacity() throws Exception {
         AtomicLong clock = new AtomicLong();
         InFlightLimit limit = InFlightLimit.adaptive(8, 128, clock::get, WINDOW);
-        serve(limit, clock, 40, 12, false);
+        new Service(limit, clock).run(40, 12_000, false);
         assertThat(limit.limit()).as(limit.describe()).isBetween(40, 64);
         assertThat(limit.describe()).startsWith("adaptive: ").contains("(4-128");
+    }
+
+    @Test
+    void doublesWhileThroughputGrowsFromTheStart() throws Exception {
+        AtomicLong clock = new AtomicLong();
+        InFlightLimit limit = InFlightLimit.adaptive(8, 128, clock::get, WINDOW);
+        new Service(limit, clock).run(1000, 800, false);
+        assertThat(limit.limit()).as("8, 16, 32, 64 in under a second: a short step reaches the level a link needs")
+                .isEqualTo(64);
+    }
+
+    @Test
+    void aWindowThatNeverReachedTheLimitIsNoVerdictOnIt() throws Exception {
+        AtomicLong clock = new AtomicLong();
+        InFlightLimit limit = InFlightLimit.adaptive(8, 128, clock::get, WINDOW);
+        Service service = new Service(limit, clock);
+        service.run(1000, 300, false);
+        assertThat(limit.limit()).isEqualTo(16);
+        service.run(1000, 1000, false, 1); // one request at a time: throughput far below the last window's
+        assertThat(limit.limit()).as("neither settled back nor grown").isEqualTo(16);
+        service.run(1000, 600, false); // the trickle's last window, then a full one
+        assertThat(limit.limit()).as("still doubling").isIn(32, 64);
+    }
+
+    @Test
+    void probesAgainAFewWindowsAfterAProbeThatDidNotPay() throws Exception {
+        AtomicLong clock = new AtomicLong();
+        InFlightLimit limit = InFlightLimit.adaptive(8, 128, clock::get, WINDOW);
+        Service service = new Service(limit, clock);
+        service.run(20, 6_000, false);
+        assertThat(limit.limit()).as(limit.describe()).isBetween(20, 32);
+        service.run(1000, 10_000, false); // the service got faster (another step ended, a partition split)
+        assertThat(limit.limit()).as(limit.describe()).isGreaterThan(32);
     }
 
     @Test
     void neverPassesItsCeiling() throws Exception {
         AtomicLong clock = new AtomicLong();
         InFlightLimit limit = InFlightLimit.adaptive(8, 20, clock::get, WINDOW);
-        serve(limit, clock, 1000, 30, false);
+        new Service(limit, clock).run(1000, 30_000, false);
         assertThat(limit.limit()).isEqualTo(20);
     }
 
     @Test
-    void backsOffWhenTheServiceThrottles() throws Exception {
+    void backsOffWhenTheServiceThrottlesAndWaitsLongerBeforeProbing() throws Exception {
         AtomicLong clock = new AtomicLong();
         InFlightLimit limit = InFlightLimit.adaptive(64, 128, clock::get, WINDOW);
-        serve(limit, clock, 16, 1, true);
-        assertThat(limit.limit()).isLessThan(64);
-        assertThat(limit.describe()).contains("backed off 1 time on throttling");
+        Service service = new Service(limit, clock);
+        service.run(16, 2_000, true);
+        assertThat(limit.limit()).as(limit.describe()).isBetween(4, 16);
+        assertThat(limit.describe()).containsPattern("backed off [1-9][0-9]* times? on throttling");
+        int settled = limit.limit();
+        service.run(1000, 10_000, true);
+        assertThat(limit.limit()).as("no probe for 20 windows after throttling, though a probe would pay now").isEqualTo(settled);
     }
 
     @Test
