@@ -15,9 +15,12 @@ import java.util.function.IntSupplier;
  * dozen writers, not the 144 its ceiling allows: each thread costs about 0.7 ms of CPU to start, park and stop,
  * more than a tenth of a 16-small-table run's CPU.
  *
- * <p>{@link #finish} puts one end marker per started worker once nothing more will be put; each worker stops at
- * its marker. A handler must not throw for an item it cannot handle (it dead-letters it): a worker that dies leaves
- * the queue with one reader fewer.
+ * <p>{@link #finish} puts one end marker once nothing more will be put; a worker that takes it puts it back for
+ * the next and stops. Workers may still start after that, while items remain and the limit grows: a step whose
+ * listing or scan ends in one page puts all its work while the limit is still low, and would otherwise keep the
+ * few workers that limit allowed to the end (a bucket of a thousand objects on a 30 ms link ran 18 requests in
+ * flight with 32 allowed). A handler must not throw for an item it cannot handle (it dead-letters it): a worker
+ * that dies leaves the queue with one reader fewer.
  */
 public final class QueueWorkers<T> {
     /** What a worker does with each item. */
@@ -36,7 +39,6 @@ public final class QueueWorkers<T> {
     private final Handler<T> handler;
     private final AtomicInteger waiting = new AtomicInteger();
     private final List<Future<?>> started = new ArrayList<>();
-    private boolean finishing;
 
     /**
      * @param end      the marker that stops one worker; never handled
@@ -71,21 +73,38 @@ public final class QueueWorkers<T> {
         return waiting.get();
     }
 
-    /** Nothing more will be put: one end marker per worker; the returned futures end when the workers have. */
+    /**
+     * Nothing more will be put: puts the end marker and waits until every worker has stopped, those started
+     * meanwhile included; returns them all (a failed one's future holds its failure).
+     */
     public List<Future<?>> finish() throws InterruptedException {
-        List<Future<?>> workers;
-        synchronized (this) { // none starts after this: each started worker gets its own end marker
-            finishing = true;
-            workers = List.copyOf(started);
+        queue.put(end);
+        int ended = 0;
+        while (true) {
+            List<Future<?>> workers;
+            synchronized (this) {
+                if (ended == started.size()) {
+                    return List.copyOf(started);
+                }
+                workers = List.copyOf(started);
+            }
+            for (Future<?> worker : workers.subList(ended, workers.size())) {
+                awaitQuietly(worker);
+            }
+            ended = workers.size();
         }
-        for (int i = 0; i < workers.size(); i++) {
-            queue.put(end);
+    }
+
+    private static void awaitQuietly(Future<?> worker) throws InterruptedException {
+        try {
+            worker.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            // the caller reads it from the future
         }
-        return workers;
     }
 
     private synchronized void startOneMore() {
-        if (!finishing && started.size() < Math.min(ceiling, 2L * wanted.getAsInt() + SLACK)) {
+        if (started.size() < Math.min(ceiling, 2L * wanted.getAsInt() + SLACK)) {
             started.add(pool.submit(this::drain));
         }
     }
@@ -100,10 +119,12 @@ public final class QueueWorkers<T> {
                 waiting.decrementAndGet();
             }
             if (item == end) {
+                queue.put(end); // for the next worker; it took this one's place, so the put never waits
                 return null;
             }
             handler.handle(item);
-            if (waiting.get() == 0 && !queue.isEmpty()) { // items wait and every worker is busy: the limit may have grown
+            T next = queue.peek();
+            if (waiting.get() == 0 && next != null && next != end) { // items wait and every worker is busy: the limit may have grown
                 startOneMore();
             }
         }

@@ -68,6 +68,32 @@ class QueueWorkersTest {
         assertThat(handled).hasValue(put);
     }
 
+    /**
+     * A step that put all its work while the limit was low (a one-page listing) still gets more workers once the
+     * limit grows: finishing does not freeze the count.
+     */
+    @Test
+    void workersStillStartAfterFinishWhenTheLimitGrows() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger handled = new AtomicInteger();
+        AtomicInteger inFlight = new AtomicInteger(1);
+        try (WorkerPool pool = WorkerPool.of(64, "test")) {
+            QueueWorkers<Integer> workers = new QueueWorkers<>(pool, new ArrayBlockingQueue<>(1000), END, 64, inFlight::get, item -> {
+                release.await();
+                Thread.sleep(1);
+                handled.incrementAndGet();
+            });
+            for (int i = 0; i < 500; i++) {
+                workers.put(i);
+            }
+            assertThat(workers.started()).as("1 in flight allowed: twice that, plus two").isEqualTo(4);
+            inFlight.set(20);
+            release.countDown();
+            assertThat(workers.finish()).hasSizeGreaterThan(4).hasSizeLessThanOrEqualTo(42);
+        }
+        assertThat(handled).hasValue(500);
+    }
+
     /** Workers that finish an item while {@code finish} runs start no one who would take another's end marker. */
     @Test
     void finishWhileItemsAreStillQueuedEndsEveryWorkerAndLosesNoItem() {
