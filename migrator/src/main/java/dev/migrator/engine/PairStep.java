@@ -1,6 +1,7 @@
 package dev.migrator.engine;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.migrator.support.Concurrently;
 import dev.migrator.support.DeadLetterFile;
 import dev.migrator.support.DeadLetterReplay;
 import java.io.IOException;
@@ -70,25 +71,51 @@ public abstract class PairStep<I, G> implements Replayable {
     /** Findings about the pair as a whole, once both sides were looked at. */
     protected void review(List<ResourceState> resources, List<Finding> findings) {}
 
+    /** One side as preflight saw it: its description, its state and its own findings. */
+    private record Side<I>(Optional<I> info, ResourceState resource, List<Finding> findings) {}
+
+    /**
+     * Both sides at once (each a few requests; on a link of tens of milliseconds, reading them one after the
+     * other doubled the step's preflight), reported source first; a side that cannot be read is the one finding.
+     */
     @Override
     public final Preflight preflight() {
-        List<ResourceState> resources = new ArrayList<>();
-        List<Finding> findings = new ArrayList<>();
-        List<Optional<I>> described = new ArrayList<>();
-        for (ResourceState.Side side : ResourceState.Side.values()) {
-            try {
-                Optional<I> info = describe(side);
-                described.add(info);
-                resources.add(look(side, info, findings));
-            } catch (RuntimeException e) {
-                return Preflight.unreachable(id, side.name().toLowerCase() + " " + id.kind().noun() + " " + resourceName(side), e);
-            }
+        Supplier<Side<I>> sourceSide = Concurrently.start("preflight-" + id.slug(),
+                () -> side(ResourceState.Side.SOURCE));
+        Side<I> targetSide = null;
+        RuntimeException targetFailure = null;
+        try {
+            targetSide = side(ResourceState.Side.TARGET);
+        } catch (RuntimeException e) {
+            targetFailure = e;
         }
-        if (described.get(0).isPresent() && described.get(1).isPresent()) {
-            compare(described.get(0).get(), described.get(1).get(), findings);
+        Side<I> source;
+        try {
+            source = sourceSide.get();
+        } catch (RuntimeException e) {
+            return unreachable(ResourceState.Side.SOURCE, e);
+        }
+        if (targetFailure != null) {
+            return unreachable(ResourceState.Side.TARGET, targetFailure);
+        }
+        List<ResourceState> resources = new ArrayList<>(List.of(source.resource(), targetSide.resource()));
+        List<Finding> findings = new ArrayList<>(source.findings());
+        findings.addAll(targetSide.findings());
+        if (source.info().isPresent() && targetSide.info().isPresent()) {
+            compare(source.info().get(), targetSide.info().get(), findings);
         }
         review(resources, findings);
         return new Preflight(id, resources, findings);
+    }
+
+    private Side<I> side(ResourceState.Side side) {
+        Optional<I> info = describe(side);
+        List<Finding> findings = new ArrayList<>();
+        return new Side<>(info, look(side, info, findings), findings);
+    }
+
+    private Preflight unreachable(ResourceState.Side side, RuntimeException e) {
+        return Preflight.unreachable(id, side.name().toLowerCase() + " " + id.kind().noun() + " " + resourceName(side), e);
     }
 
     // ---- copy ----

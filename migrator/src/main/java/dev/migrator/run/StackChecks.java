@@ -10,6 +10,7 @@ import dev.migrator.engine.PreflightRunner;
 import dev.migrator.engine.Step;
 import dev.migrator.engine.StepId;
 import dev.migrator.engine.StoreModule;
+import dev.migrator.support.Concurrently;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -30,11 +32,15 @@ public record StackChecks(List<StackAccess> stacks, Stores stores) {
         stacks = List.copyOf(stacks);
     }
 
-    /** Probes both stacks for the services the plan's steps call. */
+    /** Probes both stacks, side by side, for the services the plan's steps call. */
     public static StackChecks probe(Plan plan, Stores stores, StackClients source, StackClients target) {
         Set<AwsService> services = EnumSet.noneOf(AwsService.class);
         plan.steps().forEach(step -> stores.of(step.id().kind()).flatMap(StoreModule::service).ifPresent(services::add));
-        return new StackChecks(List.of(new StackProbe(source).probe(services), new StackProbe(target).probe(services)), stores);
+        // side by side: each stack is a few round trips (credentials, each service, the account)
+        Supplier<StackAccess> sourceAccess = Concurrently.start("probe-source",
+                () -> new StackProbe(source).probe(services));
+        StackAccess targetAccess = new StackProbe(target).probe(services);
+        return new StackChecks(List.of(sourceAccess.get(), targetAccess), stores);
     }
 
     /** Why {@code step} cannot use a stack at all (one line naming stack, service and endpoint), if it cannot. */

@@ -5,6 +5,7 @@ import dev.migrator.engine.ResourceState;
 import dev.migrator.model.BucketPair;
 import dev.migrator.model.NonEmptyTargetPolicy;
 import dev.migrator.support.AwsErrors;
+import dev.migrator.support.Concurrently;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,8 +51,9 @@ final class BucketPreflight {
 
     void review(List<ResourceState> resources, List<Finding> findings) {
         if (resources.stream().allMatch(ResourceState::exists)) {
-            findings.addAll(BucketDrift.compare(pair.source(), source.configuration(pair.source()), pair.target(),
-                    target.configuration(pair.target())));
+            Supplier<BucketConfig> sourceConfig = Concurrently.start("preflight-" + pair.source(), () -> source.configuration(pair.source()));
+            BucketConfig targetConfig = target.configuration(pair.target());
+            findings.addAll(BucketDrift.compare(pair.source(), sourceConfig.get(), pair.target(), targetConfig));
         }
         resources.stream().filter(r -> r.side() == ResourceState.Side.SOURCE && r.exists() && !r.firstKeys().isEmpty()).findFirst()
                 .filter(r -> resources.stream().allMatch(ResourceState::exists))

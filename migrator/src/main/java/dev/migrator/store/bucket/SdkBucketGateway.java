@@ -11,7 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
+import dev.migrator.support.Concurrently;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
@@ -31,6 +33,8 @@ import software.amazon.awssdk.services.s3.model.Tag;
 
 /** {@link BucketGateway} over the AWS SDK's S3 client. */
 public final class SdkBucketGateway implements BucketGateway {
+    /** The settings preflight compares, in the order it names those a service did not answer. */
+    private static final List<String> SETTINGS = List.of("encryption", "lifecycle", "CORS", "object lock");
     private final S3Client client;
     private final String service;
     private volatile boolean taggingUnsupported;
@@ -50,20 +54,23 @@ public final class SdkBucketGateway implements BucketGateway {
 
     @Override
     public BucketConfig configuration(String bucket) {
-        List<String> unanswered = new ArrayList<>();
-        Optional<String> encryption = setting(unanswered, "encryption", "ServerSideEncryptionConfigurationNotFoundError", "none", () ->
+        // four round trips side by side; what went unanswered is named in this order whichever answered first
+        List<String> unanswered = java.util.Collections.synchronizedList(new ArrayList<>());
+        Supplier<Optional<String>> encryption = Concurrently.start("settings-" + bucket, () -> setting(unanswered, "encryption",
+                "ServerSideEncryptionConfigurationNotFoundError", "none", () ->
                 client.getBucketEncryption(r -> r.bucket(bucket)).serverSideEncryptionConfiguration().rules().stream()
                         .map(rule -> rule.applyServerSideEncryptionByDefault().sseAlgorithmAsString()
                                 + (rule.applyServerSideEncryptionByDefault().kmsMasterKeyID() == null ? ""
                                 : " " + rule.applyServerSideEncryptionByDefault().kmsMasterKeyID()))
-                        .findFirst().orElse("none"));
-        Optional<Integer> lifecycle = setting(unanswered, "lifecycle", "NoSuchLifecycleConfiguration", 0, () ->
-                client.getBucketLifecycleConfiguration(r -> r.bucket(bucket)).rules().size());
-        Optional<Integer> cors = setting(unanswered, "CORS", "NoSuchCORSConfiguration", 0, () ->
-                client.getBucketCors(r -> r.bucket(bucket)).corsRules().size());
+                        .findFirst().orElse("none")));
+        Supplier<Optional<Integer>> lifecycle = Concurrently.start("settings-" + bucket, () -> setting(unanswered, "lifecycle",
+                "NoSuchLifecycleConfiguration", 0, () -> client.getBucketLifecycleConfiguration(r -> r.bucket(bucket)).rules().size()));
+        Supplier<Optional<Integer>> cors = Concurrently.start("settings-" + bucket, () -> setting(unanswered, "CORS",
+                "NoSuchCORSConfiguration", 0, () -> client.getBucketCors(r -> r.bucket(bucket)).corsRules().size()));
         Optional<String> lock = setting(unanswered, "object lock", "ObjectLockConfigurationNotFoundError", "none", () ->
                 client.getObjectLockConfiguration(r -> r.bucket(bucket)).objectLockConfiguration().objectLockEnabledAsString());
-        return new BucketConfig(encryption, lifecycle, cors, lock, unanswered);
+        return new BucketConfig(encryption.get(), lifecycle.get(), cors.get(), lock,
+                unanswered.stream().sorted(Comparator.comparingInt(SETTINGS::indexOf)).toList());
     }
 
     /** One setting: its value, {@code absent} where the bucket has none, empty (and named) where the service did not answer. */

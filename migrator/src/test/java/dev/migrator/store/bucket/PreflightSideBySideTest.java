@@ -1,0 +1,67 @@
+package dev.migrator.store.bucket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.migrator.engine.Preflight;
+import dev.migrator.engine.ResourceState;
+import dev.migrator.schema.LoadResult;
+import dev.migrator.schema.SchemaLoader;
+import dev.migrator.testkit.LocalAws;
+import dev.migrator.testkit.LocalAwsExtension;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Preflight reads the source and the target side by side (on a link of tens of milliseconds, one after the other
+ * doubled a step's preflight): each gateway here lets a describe or a settings read through only once the other
+ * side's is under way too, so reading them one after the other fails.
+ */
+@ExtendWith(LocalAwsExtension.class)
+class PreflightSideBySideTest {
+
+    @Test
+    void bothSidesAndBothBucketsSettingsAreReadAtOnce(LocalAws aws, @TempDir Path dir) throws Exception {
+        String source = LocalAws.uniqueName("side-a");
+        String target = LocalAws.uniqueName("side-b");
+        try (S3Client s3 = aws.s3(BucketSteps.A)) {
+            BucketFixtures.create(s3, source, false);
+            BucketFixtures.create(s3, target, false);
+            BucketFixtures.put(s3, source, "one", new byte[] {1});
+            BucketGateway real = new SdkBucketGateway(s3, aws.s3Endpoint().toString());
+            Map<String, CyclicBarrier> meetings = new ConcurrentHashMap<>();
+            var loaded = (LoadResult.Valid) new SchemaLoader().load(BucketSteps.schema(aws, dir, source, target, ""));
+            BucketStep step = new BucketStep(loaded.schema().buckets().get(0), loaded.schema().options(),
+                    meetingOther(real, meetings), meetingOther(real, meetings));
+
+            Preflight preflight = step.preflight();
+
+            assertThat(preflight.blocksRun()).as(preflight.findings().toString()).isFalse();
+            assertThat(preflight.resources()).extracting(ResourceState::side).containsExactly(ResourceState.Side.SOURCE, ResourceState.Side.TARGET);
+            assertThat(meetings).containsOnlyKeys("describe", "configuration");
+        }
+    }
+
+    /** {@code real}, except that describe and configuration each wait (10 s at most) for the other gateway's call. */
+    private BucketGateway meetingOther(BucketGateway real, Map<String, CyclicBarrier> meetings) {
+        return (BucketGateway) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {BucketGateway.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("describe") || method.getName().equals("configuration")) {
+                        meetings.computeIfAbsent(method.getName(), name -> new CyclicBarrier(2)).await(10, TimeUnit.SECONDS);
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+}
