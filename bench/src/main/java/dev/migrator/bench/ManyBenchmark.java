@@ -15,20 +15,21 @@ import java.util.List;
  * S3Proxy each behind a {@link LatencyProxy}): migrator with its steps one after another ({@code parallelSteps}
  * 1), at its default (4), and all at once; each run against {@code migrator plan} on the same schema (what a run
  * does before its first copy) and its longest step. Usage: {@code java -jar bench/target/migrator-bench.jar many
- * [--tables N] [--items N] [--buckets N] [--objects N] [--delay-ms D] [--bandwidth-kib K] [--parallel 1,4,18] [--profile true]}.
+ * [--tables N] [--items N] [--buckets N] [--objects N] [--delay-ms D] [--bandwidth-kib K] [--parallel 1,4,18]
+ * [--concurrency C] [--profile true]}; {@code --concurrency} fixes the requests in flight (the default adapts).
  */
 public final class ManyBenchmark {
     private ManyBenchmark() {}
 
     record Settings(int tables, int items, int buckets, int objects, int delayMs, Path migratorJar, long bandwidth, boolean profile,
-                    List<Integer> parallel) {
+                    List<Integer> parallel, int concurrency) {
         static Settings parse(String[] args) {
             Args a = Args.of(args);
             int all = a.integer("--tables", 16) + a.integer("--buckets", 2);
             List<Integer> parallel = a.values().containsKey("--parallel")
                     ? java.util.Arrays.stream(a.values().get("--parallel").split(",")).map(Integer::valueOf).toList() : List.of(1, 4, all);
             return new Settings(a.integer("--tables", 16), a.integer("--items", 3000), a.integer("--buckets", 2), a.integer("--objects", 3000),
-                    a.delayMs(), a.migratorJar(), a.bandwidthBytesPerSecond(), a.profile(), parallel);
+                    a.delayMs(), a.migratorJar(), a.bandwidthBytesPerSecond(), a.profile(), parallel, a.integer("--concurrency", 0));
         }
     }
 
@@ -69,7 +70,7 @@ public final class ManyBenchmark {
                 double plan = runner.planSeconds(schema(s, ddbLink, s3Link, run, ""));
                 System.out.printf("  migrator plan (JVM, schema, clients, preflight; no copy): %.1f s%n", plan);
                 Runner.MigratorRun r = runner.migratorWithReport("migrator, parallelSteps " + parallel + (parallel == 4 ? " (default)" : ""),
-                        schema(s, ddbLink, s3Link, run, parallel == 4 ? "" : ", \"options\": {\"parallelSteps\": " + parallel + "}"), units);
+                        schema(s, ddbLink, s3Link, run, options(parallel, s.concurrency())), units);
                 double longest = longestStep(r.report());
                 if (parallel == 1) {
                     alone = longest; // the longest step with nothing beside it
@@ -104,6 +105,18 @@ public final class ManyBenchmark {
                 buckets.drop(run + "-" + b);
             }
         }
+    }
+
+    /** The schema's options: {@code parallelSteps} unless the default (4), {@code concurrency} when fixed. */
+    private static String options(int parallel, int concurrency) {
+        List<String> options = new ArrayList<>();
+        if (parallel != 4) {
+            options.add("\"parallelSteps\": " + parallel);
+        }
+        if (concurrency > 0) {
+            options.add("\"concurrency\": " + concurrency);
+        }
+        return options.isEmpty() ? "" : ", \"options\": {" + String.join(", ", options) + "}";
     }
 
     private static double longestStep(JsonNode report) {
