@@ -36,6 +36,7 @@ public final class QueueWorkers<T> {
     private final T end;
     private final int ceiling;
     private final IntSupplier wanted;
+    private final IntSupplier room;
     private final Handler<T> handler;
     private final AtomicInteger waiting = new AtomicInteger();
     private final List<Future<?>> started = new ArrayList<>();
@@ -44,13 +45,17 @@ public final class QueueWorkers<T> {
      * @param end      the marker that stops one worker; never handled
      * @param ceiling  workers at most
      * @param wanted   workers wanted now (read each time one more might start): the requests the run may have in flight
+     * @param room     places free in that budget now: with none, a new worker would only wait for one (steps side by
+     *                 side share the budget, and each step's own cap of twice the limit would start threads by the hundred)
      */
-    public QueueWorkers(WorkerPool pool, BlockingQueue<T> queue, T end, int ceiling, IntSupplier wanted, Handler<T> handler) {
+    public QueueWorkers(WorkerPool pool, BlockingQueue<T> queue, T end, int ceiling, IntSupplier wanted, IntSupplier room,
+                        Handler<T> handler) {
         this.pool = pool;
         this.queue = queue;
         this.end = end;
         this.ceiling = Math.max(1, ceiling);
         this.wanted = wanted;
+        this.room = room;
         this.handler = handler;
     }
 
@@ -104,7 +109,7 @@ public final class QueueWorkers<T> {
     }
 
     private synchronized void startOneMore() {
-        if (started.size() < Math.min(ceiling, 2L * wanted.getAsInt() + SLACK)) {
+        if (started.size() < Math.min(ceiling, 2L * wanted.getAsInt() + SLACK) && (started.size() < SLACK || room.getAsInt() > 0)) {
             started.add(pool.submit(this::drain));
         }
     }

@@ -191,6 +191,11 @@ public final class InFlightLimit {
         return Math.min(max, Math.max(n + 1, slowStart ? 2 * n : (int) Math.ceil(n * 1.5)));
     }
 
+    /** Places free now: requests allowed in flight, less those in flight. */
+    public synchronized int room() {
+        return limit - inFlight;
+    }
+
     /** Requests allowed in flight now. */
     public synchronized int limit() {
         return limit;

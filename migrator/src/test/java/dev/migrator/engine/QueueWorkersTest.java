@@ -20,7 +20,7 @@ class QueueWorkersTest {
         Set<Integer> handled = ConcurrentHashMap.newKeySet();
         AtomicInteger duplicates = new AtomicInteger();
         try (WorkerPool pool = WorkerPool.of(64, "test")) {
-            QueueWorkers<Integer> workers = new QueueWorkers<>(pool, new ArrayBlockingQueue<>(64), END, 64, () -> 64, item -> {
+            QueueWorkers<Integer> workers = new QueueWorkers<>(pool, new ArrayBlockingQueue<>(64), END, 64, () -> 64, () -> 1, item -> {
                 if (!handled.add(item)) {
                     duplicates.incrementAndGet();
                 }
@@ -43,7 +43,7 @@ class QueueWorkersTest {
         AtomicInteger inFlight = new AtomicInteger(6);
         int put = 0;
         try (WorkerPool pool = WorkerPool.of(64, "test")) {
-            QueueWorkers<Integer> workers = new QueueWorkers<>(pool, new ArrayBlockingQueue<>(5000), END, 40, inFlight::get, item -> {
+            QueueWorkers<Integer> workers = new QueueWorkers<>(pool, new ArrayBlockingQueue<>(5000), END, 40, inFlight::get, () -> 1, item -> {
                 release.await();
                 handled.incrementAndGet();
             });
@@ -68,6 +68,32 @@ class QueueWorkersTest {
         assertThat(handled).hasValue(put);
     }
 
+    /** With no place free in the shared budget (other steps hold it), a new worker would only wait: none starts beyond two. */
+    @Test
+    void aFullBudgetStartsNoWorkerBeyondTwo() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger handled = new AtomicInteger();
+        AtomicInteger room = new AtomicInteger(0);
+        try (WorkerPool pool = WorkerPool.of(64, "test")) {
+            QueueWorkers<Integer> workers = new QueueWorkers<>(pool, new ArrayBlockingQueue<>(1000), END, 64, () -> 64, room::get, item -> {
+                release.await();
+                handled.incrementAndGet();
+            });
+            for (int i = 0; i < 100; i++) {
+                workers.put(i);
+            }
+            assertThat(workers.started()).isEqualTo(2);
+            room.set(5);
+            for (int i = 100; i < 200; i++) {
+                workers.put(i);
+            }
+            assertThat(workers.started()).as("places free again: more start, up to twice the limit plus two").isGreaterThan(2);
+            release.countDown();
+            WorkerPool.awaitAll(workers.finish());
+        }
+        assertThat(handled).hasValue(200);
+    }
+
     /**
      * A step that put all its work while the limit was low (a one-page listing) still gets more workers once the
      * limit grows: finishing does not freeze the count.
@@ -78,7 +104,7 @@ class QueueWorkersTest {
         AtomicInteger handled = new AtomicInteger();
         AtomicInteger inFlight = new AtomicInteger(1);
         try (WorkerPool pool = WorkerPool.of(64, "test")) {
-            QueueWorkers<Integer> workers = new QueueWorkers<>(pool, new ArrayBlockingQueue<>(1000), END, 64, inFlight::get, item -> {
+            QueueWorkers<Integer> workers = new QueueWorkers<>(pool, new ArrayBlockingQueue<>(1000), END, 64, inFlight::get, () -> 1, item -> {
                 release.await();
                 Thread.sleep(1);
                 handled.incrementAndGet();
@@ -101,7 +127,7 @@ class QueueWorkersTest {
             for (int round = 0; round < 30; round++) {
                 AtomicInteger handled = new AtomicInteger();
                 try (WorkerPool pool = WorkerPool.of(64, "test")) {
-                    QueueWorkers<Integer> workers = new QueueWorkers<>(pool, new ArrayBlockingQueue<>(2000), END, 64, () -> 64, item -> {
+                    QueueWorkers<Integer> workers = new QueueWorkers<>(pool, new ArrayBlockingQueue<>(2000), END, 64, () -> 64, () -> 1, item -> {
                         if (item % 7 == 0) {
                             Thread.sleep(1);
                         }
@@ -120,7 +146,7 @@ class QueueWorkersTest {
     @Test
     void finishEndsEveryStartedWorkerEvenWhenNothingWasPut() throws Exception {
         try (WorkerPool pool = WorkerPool.of(4, "test")) {
-            QueueWorkers<Integer> workers = new QueueWorkers<>(pool, new ArrayBlockingQueue<>(4), END, 4, () -> 4, item -> {});
+            QueueWorkers<Integer> workers = new QueueWorkers<>(pool, new ArrayBlockingQueue<>(4), END, 4, () -> 4, () -> 1, item -> {});
             assertThat(workers.finish()).isEmpty();
         }
     }

@@ -52,7 +52,7 @@ final class BucketCopier {
                       ListingCheckpoint checkpoint, Listener listener) throws InterruptedException {
         ObjectWork work = new ObjectWork(source, target, settings, copier, retry, deadLetters, journal, counters);
         QueueWorkers<Task> tasks = new QueueWorkers<>(pool, new ArrayBlockingQueue<>(settings.workers() * TASKS_QUEUED_PER_WORKER), END,
-                settings.workers(), retry.inFlight()::limit, task -> {
+                settings.workers(), retry.inFlight()::limit, retry.inFlight()::room, task -> {
                     work.handle(task.objects());
                     if (task.index() >= 0) {
                         checkpoint.done(task.index());

@@ -82,7 +82,7 @@ final class TableCopier {
         AtomicInteger nextSegment = new AtomicInteger();
         ConcurrentLinkedQueue<String> stopped = new ConcurrentLinkedQueue<>();
         try (WorkerPool pool = WorkerPool.of(scanners + writers, "copy-" + sourceTable)) {
-            QueueWorkers<Batch> writing = new QueueWorkers<>(pool, batches, END, writers, settings.inFlight()::limit,
+            QueueWorkers<Batch> writing = new QueueWorkers<>(pool, batches, END, writers, settings.inFlight()::limit, settings.inFlight()::room,
                     batch -> write(batch, writer, deadLetters, checkpoints));
             List<Future<?>> scanning = new ArrayList<>();
             for (int w = 0; w < scanners; w++) {
