@@ -156,8 +156,13 @@ final class JedisRedisGateway implements RedisGateway {
         }
         return new Subscription() {
             @Override
-            public boolean following() {
-                return subscriptions.stream().allMatch(KeyspaceSubscription::following);
+            public boolean following() throws InterruptedException {
+                for (KeyspaceSubscription s : subscriptions) {
+                    if (!s.following()) {
+                        return false;
+                    }
+                }
+                return true;
             }
 
             @Override

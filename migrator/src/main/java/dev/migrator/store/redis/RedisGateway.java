@@ -54,7 +54,8 @@ public interface RedisGateway extends AutoCloseable {
 
     /** A subscription to keyspace notifications; it stops following when its connection drops (or the server drops it). */
     interface Subscription extends AutoCloseable {
-        boolean following();
+        /** Whether it still follows, asked of the server (a round trip), not of the subscriber's last news. */
+        boolean following() throws InterruptedException;
 
         @Override
         void close() throws InterruptedException;

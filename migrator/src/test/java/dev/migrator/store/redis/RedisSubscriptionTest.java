@@ -51,6 +51,27 @@ class RedisSubscriptionTest {
         }
     }
 
+    /**
+     * Asked right after the server dropped it, a subscription says it no longer follows: the subscriber's thread
+     * learns of the drop only some time later, and a pass that trusted it in between missed the keys changed
+     * meanwhile (this suite's machine, busy, showed it).
+     */
+    @Test
+    void aSubscriptionTheServerJustDroppedSaysSoAtOnce() throws Exception {
+        ChildProcess source = servers.start("source");
+        RedisGateway gateway = gateway(endpoint(source, "/redis/0/source"));
+        try (Jedis s = RedisServers.client(source)) {
+            s.configSet("notify-keyspace-events", "KA");
+            for (int i = 0; i < 20; i++) {
+                try (RedisGateway.Subscription subscription = gateway.subscribe(key -> { })) {
+                    assertThat(subscription.following()).isTrue();
+                    s.clientKill(ClientKillParams.clientKillParams().type(ClientType.PUBSUB));
+                    assertThat(subscription.following()).as("round " + i).isFalse();
+                }
+            }
+        }
+    }
+
     /** Passes until {@code key} reached the target through a notification (a few passes at most). */
     private static void awaitWaiting(RedisStep step, StepContext context, Jedis target, String key) throws Exception {
         for (int i = 0; i < 50 && target.get(key) == null; i++) {
