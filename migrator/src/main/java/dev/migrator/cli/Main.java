@@ -13,7 +13,11 @@ public final class Main {
         if (worker.isPresent()) { // the worker JVM did the work (and installed the provider itself)
             System.exit(worker.getAsInt());
         }
-        dev.migrator.support.FastCrypto.install();
+        // on a thread of its own: loading the native provider and its self-tests take ~0.2 s, overlapping picocli's
+        // model and the schema's validation; requests signed before it is in place use the JDK's (same signatures)
+        Thread crypto = new Thread(dev.migrator.support.FastCrypto::install, "native-crypto");
+        crypto.setDaemon(true);
+        crypto.start();
         System.exit(execute(args));
     }
 
@@ -34,7 +38,7 @@ public final class Main {
                 return ExitCode.UNEXPECTED;
             }
         }
-        return cli.execute(withImplicitRun(args));
+        return cli.execute(withImplicitRun(cli.getSubcommands().keySet(), args));
     }
 
     /** {@code migrator --version --json} (picocli's own version help prints text only). */
@@ -57,16 +61,17 @@ public final class Main {
 
     /** {@code migrator FILE [OPTIONS]} is {@code migrator run FILE [OPTIONS]}; a command's name stays a command. */
     public static String[] withImplicitRun(String[] args) {
-        if (args.length == 0 || args[0].startsWith("-") || commandNames().contains(args[0])) {
+        return withImplicitRun(commandLine().getSubcommands().keySet(), args);
+    }
+
+    /** As above, with the command names of a command line already built (building picocli's model costs ~0.1 s). */
+    static String[] withImplicitRun(Set<String> commandNames, String[] args) {
+        if (args.length == 0 || args[0].startsWith("-") || commandNames.contains(args[0])) {
             return args;
         }
         String[] withRun = new String[args.length + 1];
         withRun[0] = "run";
         System.arraycopy(args, 0, withRun, 1, args.length);
         return withRun;
-    }
-
-    private static Set<String> commandNames() {
-        return commandLine().getSubcommands().keySet();
     }
 }

@@ -12,7 +12,7 @@ final class VersionProvider implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() throws IOException {
         return new String[] {"migrator " + version(), "MigrationSchema formats: " + FORMATS, "Java " + System.getProperty("java.version"),
-            "SHA-256 and request signing: " + dev.migrator.support.FastCrypto.describe()};
+            "SHA-256 and request signing: " + dev.migrator.support.FastCrypto.install()};
     }
 
     /** {@code --version --json}: the same facts for machines. */
@@ -22,7 +22,7 @@ final class VersionProvider implements CommandLine.IVersionProvider {
         json.put("schemaFormats", java.util.List.of("native 1.0", "VAMS"));
         json.put("vamsTemplates", "v2.0.0 to v2.1.1");
         json.put("java", System.getProperty("java.version"));
-        json.put("crypto", dev.migrator.support.FastCrypto.describe());
+        json.put("crypto", dev.migrator.support.FastCrypto.install());
         return json;
     }
 
