@@ -8,8 +8,6 @@ import dev.migrator.schema.LoadResult;
 import dev.migrator.schema.SchemaLoader;
 import dev.migrator.testkit.LocalAws;
 import dev.migrator.testkit.LocalAwsExtension;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -35,18 +33,12 @@ class CrossAccountReadTest {
             BucketFixtures.create(s3, target, false);
             BucketFixtures.put(s3, source, "one", new byte[] {1});
             BucketGateway real = new SdkBucketGateway(s3, aws.s3Endpoint().toString());
-            BucketGateway stackB = (BucketGateway) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {BucketGateway.class},
-                    (proxy, method, args) -> {
-                        if (method.getName().equals("head") && source.equals(args[0])) {
-                            throw S3Exception.builder().statusCode(403).awsErrorDetails(AwsErrorDetails.builder()
-                                    .errorCode("AccessDenied").errorMessage("Access Denied").build()).build();
-                        }
-                        try {
-                            return method.invoke(real, args);
-                        } catch (InvocationTargetException e) {
-                            throw e.getCause();
-                        }
-                    });
+            BucketGateway stackB = InterceptedGateway.of(real, (method, args) -> {
+                if (method.equals("head") && source.equals(args[0])) {
+                    throw S3Exception.builder().statusCode(403).awsErrorDetails(AwsErrorDetails.builder()
+                            .errorCode("AccessDenied").errorMessage("Access Denied").build()).build();
+                }
+            });
             Path schema = BucketSteps.schema(aws, dir, source, target, "");
             var loaded = (LoadResult.Valid) new SchemaLoader().load(schema);
             BucketStep step = new BucketStep(loaded.schema().buckets().get(0), loaded.schema().options(), real, stackB,

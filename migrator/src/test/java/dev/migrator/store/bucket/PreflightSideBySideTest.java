@@ -8,8 +8,6 @@ import dev.migrator.schema.LoadResult;
 import dev.migrator.schema.SchemaLoader;
 import dev.migrator.testkit.LocalAws;
 import dev.migrator.testkit.LocalAwsExtension;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -51,17 +49,11 @@ class PreflightSideBySideTest {
     }
 
     /** {@code real}, except that describe and configuration each wait (10 s at most) for the other gateway's call. */
-    private BucketGateway meetingOther(BucketGateway real, Map<String, CyclicBarrier> meetings) {
-        return (BucketGateway) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {BucketGateway.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("describe") || method.getName().equals("configuration")) {
-                        meetings.computeIfAbsent(method.getName(), name -> new CyclicBarrier(2)).await(10, TimeUnit.SECONDS);
-                    }
-                    try {
-                        return method.invoke(real, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+    private static BucketGateway meetingOther(BucketGateway real, Map<String, CyclicBarrier> meetings) {
+        return InterceptedGateway.of(real, (method, args) -> {
+            if (method.equals("describe") || method.equals("configuration")) {
+                meetings.computeIfAbsent(method, name -> new CyclicBarrier(2)).await(10, TimeUnit.SECONDS);
+            }
+        });
     }
 }
