@@ -11,7 +11,8 @@ import java.util.function.IntSupplier;
  * The workers that drain one bounded queue, started as the work needs them rather than all at once: one more
  * whenever no worker is waiting for work and an item is put, or one is done while others wait in the queue; up
  * to a ceiling, and to twice {@code wanted} (the requests the run may have in flight now) plus two, so the
- * adaptive limit always has workers waiting to fill it when it grows. A table of a thousand items then runs a few
+ * adaptive limit always has workers waiting to fill it when it grows; beyond two, only while that budget has a
+ * place free ({@code room}). A table of a thousand items then runs a few
  * dozen writers, not the 144 its ceiling allows: each thread costs about 0.7 ms of CPU to start, park and stop,
  * more than a tenth of a 16-small-table run's CPU.
  *
@@ -93,18 +94,9 @@ public final class QueueWorkers<T> {
                 }
                 workers = List.copyOf(started);
             }
-            for (Future<?> worker : workers.subList(ended, workers.size())) {
-                awaitQuietly(worker);
-            }
+            // a failure is the caller's to read from the returned futures, so the reasons here are not kept
+            WorkerPool.awaitEach(workers.subList(ended, workers.size()), new ArrayList<>());
             ended = workers.size();
-        }
-    }
-
-    private static void awaitQuietly(Future<?> worker) throws InterruptedException {
-        try {
-            worker.get();
-        } catch (java.util.concurrent.ExecutionException e) {
-            // the caller reads it from the future
         }
     }
 

@@ -18,8 +18,9 @@ import java.util.function.Supplier;
  * higher limit and is not judged.
  */
 public final class InFlightLimit {
-    /** Windows to wait before probing again after a probe that did not pay, and after throttling. */
+    /** Windows to wait before probing again after a probe that did not pay. */
     private static final int HOLD_WINDOWS = 6;
+    /** Windows to wait before probing again after backing off on throttling. */
     private static final int HOLD_AFTER_THROTTLING = 20;
     private static final double BETTER = 1.10;
     /** A window judges its limit only when, on average over its time, at least this share of the limit was in flight. */
@@ -131,7 +132,7 @@ public final class InFlightLimit {
     }
 
     private void adjust() {
-        long now = lastChange;
+        long now = lastChange; // release() has just accounted up to now
         long elapsed = now - windowStart;
         if (throttledInWindow > 0 && completed >= Math.min(limit, 8)) {
             limit = Math.max(min, (int) (limit * 0.7));
@@ -154,7 +155,8 @@ public final class InFlightLimit {
 
     /**
      * One window's verdict: keep growing while throughput grows, else settle at the best level and probe later. A
-     * window that never reached the limit is no verdict on it: probing goes on at the same level.
+     * window that kept less than {@link #SATURATED} of the limit in flight is no verdict on it: probing goes on at
+     * the same level.
      */
     private void steer(double rate, boolean saturated) {
         if (probing) {

@@ -120,7 +120,7 @@ class QueueWorkersTest {
         assertThat(handled).hasValue(500);
     }
 
-    /** Workers that finish an item while {@code finish} runs start no one who would take another's end marker. */
+    /** Workers that finish an item while {@code finish} runs, and those they start then, all end; no item is lost. */
     @Test
     void finishWhileItemsAreStillQueuedEndsEveryWorkerAndLosesNoItem() {
         assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {

@@ -3,6 +3,7 @@ package dev.migrator.store.redis;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import redis.clients.jedis.BinaryJedisPubSub;
@@ -21,9 +22,9 @@ final class KeyspaceSubscription implements AutoCloseable {
     private final Jedis jedis;
     private final BinaryJedisPubSub pubSub;
     private final Thread thread;
-    private final java.util.concurrent.Semaphore pongs;
+    private final Semaphore pongs;
 
-    private KeyspaceSubscription(Jedis jedis, BinaryJedisPubSub pubSub, Thread thread, java.util.concurrent.Semaphore pongs) {
+    private KeyspaceSubscription(Jedis jedis, BinaryJedisPubSub pubSub, Thread thread, Semaphore pongs) {
         this.jedis = jedis;
         this.pubSub = pubSub;
         this.thread = thread;
@@ -34,7 +35,7 @@ final class KeyspaceSubscription implements AutoCloseable {
     static KeyspaceSubscription start(Jedis jedis, int database, String node, Consumer<byte[]> changed) throws InterruptedException {
         byte[] prefix = ("__keyspace@" + database + "__:").getBytes(StandardCharsets.US_ASCII);
         CountDownLatch subscribed = new CountDownLatch(1);
-        java.util.concurrent.Semaphore pongs = new java.util.concurrent.Semaphore(0);
+        Semaphore pongs = new Semaphore(0);
         BinaryJedisPubSub pubSub = new BinaryJedisPubSub() {
             @Override
             public void onPong(byte[] pattern) {
