@@ -55,7 +55,7 @@ public final class BucketBenchmark {
              LatencyProxy link = LatencyProxy.start(port, Duration.ofMillis(s.delayMs()));
              S3Baselines direct = new S3Baselines(URI.create("http://127.0.0.1:" + port))) {
             link.bandwidth(s.bandwidth());
-            Runner runner = new Runner(work, link, s.migratorJar(), s.profile());
+            Runner runner = new Runner(work, link, s.migratorJar(), s.profile(), Neighbours.of(emulator));
             direct.fill("bench-source", s.objects(), s.objectBytes());
             direct.create("warm-up");
             runner.peer("warm-up of the emulator", "s3-parallel", "bench-source", "warm-up", 64, s.objectBytes());
@@ -74,6 +74,8 @@ public final class BucketBenchmark {
             goals.goal("buckets: migrator defaults vs rclone at its best, objects/s", small, "migrator, defaults",
                     "rclone, --transfers " + s.best(), Contender::rate, 1.0, false);
             goals.goal("buckets: migrator defaults vs aws s3 sync, objects/s", small, "migrator, defaults", "aws s3 sync", Contender::rate, 5.0, false);
+            goals.ceiling("  5x aws s3 sync", small, "migrator, defaults", "aws s3 sync", 5.0);
+            goals.ceiling("  1x rclone at its best", small, "migrator, defaults", "rclone, --transfers " + s.best(), 1.0);
             goals.goal("buckets: CPU per object, migrator defaults vs rclone at its best", small, "migrator, defaults",
                     "rclone, --transfers " + s.best(), Contender::cpuPer1000, 1.5, true);
             goals.goal("large object: migrator vs aws s3 cp, MiB/s", large, "migrator", "aws s3 cp", Contender::mibPerSecond, 1.0, false);

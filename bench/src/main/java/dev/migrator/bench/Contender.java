@@ -1,11 +1,19 @@
 package dev.migrator.bench;
 
+import java.util.Map;
+
 /**
  * One measured copy: units (items or objects) in seconds, the process's user+sys CPU seconds (NaN when the
- * contender ran inside the benchmark's JVM, which also runs the link), requests through the link, and peak heap
- * (MiB before a collection; -1 when not a JVM or not known).
+ * contender ran inside the benchmark's JVM, which also runs the link), requests through the link, peak heap
+ * (MiB before a collection; -1 when not a JVM or not known), and the CPU seconds its neighbours (the emulators and
+ * the link, {@link Neighbours}) spent meanwhile, by name (empty when not measured).
  */
-record Contender(String name, long units, long bytes, double seconds, double cpuSeconds, long requests, long peakHeapMiB) {
+record Contender(String name, long units, long bytes, double seconds, double cpuSeconds, long requests, long peakHeapMiB,
+                 Map<String, Double> besideCpuSeconds) {
+    Contender {
+        besideCpuSeconds = Map.copyOf(besideCpuSeconds);
+    }
+
     double rate() {
         return units / seconds;
     }
@@ -22,7 +30,25 @@ record Contender(String name, long units, long bytes, double seconds, double cpu
         return requests < 0 ? Double.NaN : requests / (double) units;
     }
 
+    /** Its own CPU and its neighbours' together, per 1,000 units: what the machine spent on them. */
+    double machineCpuPer1000() {
+        return (cpuSeconds + besideCpuSeconds.values().stream().mapToDouble(Double::doubleValue).sum()) * 1000.0 / units;
+    }
+
+    /** The share of {@code cores} busy with it and its neighbours while it ran. */
+    double coresBusy(int cores) {
+        return machineCpuPer1000() * units / 1000.0 / (cores * seconds);
+    }
+
+    /**
+     * The most units per second this machine's {@code cores} could give at the CPU per unit it and its neighbours
+     * spent: no client spending as much, beside an emulator and a link spending as much, goes faster here.
+     */
+    double ceiling(int cores) {
+        return cores * 1000.0 / machineCpuPer1000();
+    }
+
     Contender named(String newName) {
-        return new Contender(newName, units, bytes, seconds, cpuSeconds, requests, peakHeapMiB);
+        return new Contender(newName, units, bytes, seconds, cpuSeconds, requests, peakHeapMiB, besideCpuSeconds);
     }
 }

@@ -55,7 +55,7 @@ public final class ManyBenchmark {
             for (int b = 0; b < s.buckets(); b++) {
                 buckets.fill("source-" + b, s.objects(), 4096);
             }
-            Runner runner = new Runner(work, List.of(ddbLink, s3Link), s.migratorJar(), s.profile());
+            Runner runner = new Runner(work, List.of(ddbLink, s3Link), s.migratorJar(), s.profile(), Neighbours.of(ddb, s3));
             long units = (long) s.tables() * s.items() + (long) s.buckets() * s.objects();
             Figures goals = new Figures();
             List<Contender> results = new ArrayList<>();
@@ -81,6 +81,10 @@ public final class ManyBenchmark {
                         r.contender().name(), r.contender().seconds(), longest, alone, plan, bound,
                         parallel == 1 ? "(reference)" : alone == 0 ? "not measured (no parallelSteps 1 run before it)"
                                 : r.contender().seconds() <= bound ? "MET" : "NOT MET"));
+                Contender c = r.contender();
+                goals.line(String.format("  the machine spent %.1f CPU s on it (migrator %.1f, %s): on %d cores no run spending as much "
+                                + "takes under %.1f s", c.machineCpuPer1000() * c.units() / 1000, c.cpuSeconds(), besideText(c), Figures.cores(),
+                        c.machineCpuPer1000() * c.units() / 1000 / Figures.cores()));
                 targets(s, tables, buckets, run, false);
             }
             Figures.table("many small resources: " + s.tables() + " tables, " + s.buckets() + " buckets", "units", results,
@@ -117,6 +121,11 @@ public final class ManyBenchmark {
             options.add("\"concurrency\": " + concurrency);
         }
         return options.isEmpty() ? "" : ", \"options\": {" + String.join(", ", options) + "}";
+    }
+
+    private static String besideText(Contender c) {
+        return String.join(", ", c.besideCpuSeconds().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                .map(e -> String.format("%s %.1f", e.getKey(), e.getValue())).toList());
     }
 
     private static double longestStep(JsonNode report) {

@@ -39,7 +39,7 @@ public final class RedisBenchmark {
              LatencyProxy toSource = LatencyProxy.startResp(source.port(), Duration.ofMillis(a.delayMs()));
              LatencyProxy toTarget = LatencyProxy.startResp(target.port(), Duration.ofMillis(a.delayMs()))) {
             fill(source.port(), keys, valueBytes);
-            Runner runner = new Runner(work, List.of(toSource, toTarget), a.migratorJar(), a.profile());
+            Runner runner = new Runner(work, List.of(toSource, toTarget), a.migratorJar(), a.profile(), Neighbours.of(source, target));
             String from = "127.0.0.1:" + toSource.port();
             String to = "127.0.0.1:" + toTarget.port();
             List<Contender> results = new ArrayList<>();

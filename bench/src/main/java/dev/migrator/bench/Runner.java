@@ -25,19 +25,32 @@ final class Runner {
     private final List<LatencyProxy> others;
     private final Path migratorJar;
     private final boolean profile;
+    private final Neighbours neighbours;
     private int runs;
 
-    Runner(Path work, LatencyProxy link, Path migratorJar, boolean profile) {
-        this(work, List.of(link), migratorJar, profile);
+    Runner(Path work, LatencyProxy link, Path migratorJar, boolean profile, Neighbours neighbours) {
+        this(work, List.of(link), migratorJar, profile, neighbours);
     }
 
-    /** Requests through every link are counted; {@link #link()} is the first. */
-    Runner(Path work, List<LatencyProxy> links, Path migratorJar, boolean profile) {
+    /** Requests through every link are counted; {@link #link()} is the first; the neighbours' CPU is measured beside each contender. */
+    Runner(Path work, List<LatencyProxy> links, Path migratorJar, boolean profile, Neighbours neighbours) {
         this.work = work;
         this.link = links.get(0);
         this.others = links.subList(1, links.size());
         this.migratorJar = migratorJar;
         this.profile = profile;
+        this.neighbours = neighbours;
+    }
+
+    /** A contender's own measurement, and what its neighbours spent meanwhile. */
+    private record Run(ChildRun.Measured measured, Map<String, Double> beside) {}
+
+    private Run run(List<String> command, Map<String, String> env, Path gcLog) throws IOException, InterruptedException {
+        neighbours.settle();
+        resetCounts();
+        Map<String, Double> before = neighbours.sample();
+        ChildRun.Measured m = ChildRun.run(command, env, work, gcLog);
+        return new Run(m, neighbours.since(before));
     }
 
     LatencyProxy link() {
@@ -75,8 +88,8 @@ final class Runner {
         }
         command.addAll(List.of("-jar", migratorJar.toString(), "run", schema.toString(), "--state-dir", work.resolve("state-" + run).toString(),
                 "--no-verify", "--json"));
-        resetCounts();
-        ChildRun.Measured m = ChildRun.run(command, env, work, gc);
+        Run r = run(command, env, gc);
+        ChildRun.Measured m = r.measured();
         long requests = totalRequests();
         String out = m.output();
         JsonNode report = new ObjectMapper().readTree(out.substring(out.indexOf('{')));
@@ -100,7 +113,7 @@ final class Runner {
         }
         System.out.printf("  %s: %.1f s (its steps %.1f s; the rest: JVMs, schema, clients, preflight, report)%s, requests %s%n", name,
                 m.seconds(), steps, concurrency.isEmpty() ? "" : "; concurrency " + concurrency, requests());
-        return new MigratorRun(new Contender(name, written, bytes, m.seconds(), m.cpuSeconds(), requests, m.peakHeapMiB()), report);
+        return new MigratorRun(new Contender(name, written, bytes, m.seconds(), m.cpuSeconds(), requests, m.peakHeapMiB(), r.beside()), report);
     }
 
     private void resetCounts() {
@@ -127,22 +140,23 @@ final class Runner {
         List<String> command = new ArrayList<>(List.of("java", "-Xmx2g", ChildRun.gcLog(gc), "-cp", benchJar.toString(),
                 Peer.class.getName(), kind, link.uri().toString(), source, target, String.valueOf(n)));
         command.addAll(List.of(more));
-        resetCounts();
-        ChildRun.Measured m = ChildRun.run(command, EMULATOR_ENV, work, gc);
+        Run r = run(command, EMULATOR_ENV, gc);
+        ChildRun.Measured m = r.measured();
         String[] lines = m.output().strip().split("\n");
         long copied = Long.parseLong(lines[lines.length - 1].replace("copied ", "").trim());
         System.out.printf("  %s: %.1f s, requests %s%n", name, m.seconds(), requests());
-        return new Contender(name, copied, copied * bytesPerUnit, m.seconds(), m.cpuSeconds(), totalRequests(), m.peakHeapMiB());
+        return new Contender(name, copied, copied * bytesPerUnit, m.seconds(), m.cpuSeconds(), totalRequests(), m.peakHeapMiB(),
+                r.beside());
     }
 
     /** Another tool's command; {@code units} and {@code bytes} are what it is expected to have copied (checked by the caller). */
     Contender command(String name, List<String> command, Map<String, String> env, long units, long bytes)
             throws IOException, InterruptedException {
         ++runs;
-        resetCounts();
-        ChildRun.Measured m = ChildRun.run(command, env, work, null);
+        Run r = run(command, env, null);
+        ChildRun.Measured m = r.measured();
         System.out.printf("  %s: %.1f s, requests %s%n", name, m.seconds(), requests());
-        return new Contender(name, units, bytes, m.seconds(), m.cpuSeconds(), totalRequests(), -1);
+        return new Contender(name, units, bytes, m.seconds(), m.cpuSeconds(), totalRequests(), -1, r.beside());
     }
 
     /**
@@ -155,8 +169,8 @@ final class Runner {
         Path gc = work.resolve("gc-" + run + ".log");
         List<String> command = List.of("java", "-Xmx" + heap, ChildRun.gcLog(gc), "-jar", jar.toString(), "verify", schema.toString(),
                 "--state-dir", work.resolve("state-" + run).toString(), "--json");
-        resetCounts();
-        ChildRun.Measured m = ChildRun.run(command, EMULATOR_ENV, work, gc);
+        Run r = run(command, EMULATOR_ENV, gc);
+        ChildRun.Measured m = r.measured();
         String out = m.output();
         JsonNode report = new ObjectMapper().readTree(out.substring(out.indexOf('{')));
         long checked = 0;
@@ -170,6 +184,6 @@ final class Runner {
         }
         System.out.printf("  %s: %.1f s, peak heap %d MiB before collections, at most %d MiB live after a full collection, requests %s%n",
                 name, m.seconds(), m.peakHeapMiB(), ChildRun.liveAfterFullCollections(gc), requests());
-        return new Contender(name, checked, 0, m.seconds(), m.cpuSeconds(), totalRequests(), m.peakHeapMiB());
+        return new Contender(name, checked, 0, m.seconds(), m.cpuSeconds(), totalRequests(), m.peakHeapMiB(), r.beside());
     }
 }

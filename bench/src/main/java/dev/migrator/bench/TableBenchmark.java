@@ -45,7 +45,7 @@ public final class TableBenchmark {
              LatencyProxy link = LatencyProxy.start(port, Duration.ofMillis(s.delayMs()))) {
             Baselines direct = new Baselines(URI.create("http://127.0.0.1:" + port), 16);
             link.bandwidth(s.bandwidth());
-            Runner runner = new Runner(work, link, s.migratorJar(), s.profile());
+            Runner runner = new Runner(work, link, s.migratorJar(), s.profile(), Neighbours.of(emulator));
             direct.createTable("source");
             direct.fill("source", s.items(), s.itemBytes());
             direct.createTable("peer-source");

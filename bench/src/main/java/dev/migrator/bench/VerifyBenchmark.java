@@ -31,7 +31,7 @@ public final class VerifyBenchmark {
         try (ChildProcess emulator = LocalEmulators.startDynamoDb(LocalEmulators.locateHome(), port, work.resolve("dynamodb.log"));
              LatencyProxy link = LatencyProxy.start(port, Duration.ofMillis(a.delayMs()))) {
             Baselines direct = new Baselines(URI.create("http://127.0.0.1:" + port), 16);
-            Runner runner = new Runner(work, link, a.migratorJar(), false);
+            Runner runner = new Runner(work, link, a.migratorJar(), false, Neighbours.of(emulator));
             long started = System.nanoTime();
             direct.createTable("source");
             direct.fill("source", items, itemBytes);

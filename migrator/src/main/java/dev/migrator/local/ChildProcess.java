@@ -121,6 +121,11 @@ public final class ChildProcess implements AutoCloseable {
     }
 
     /** The port on 127.0.0.1 it serves. */
+    /** The child process, e.g. for its CPU time. */
+    public ProcessHandle handle() {
+        return process.toHandle();
+    }
+
     public int port() {
         return port;
     }
