@@ -15,7 +15,10 @@ import java.util.function.Supplier;
  * slow start a quarter of the time, and four times the requests: about four round trips, so a window's count is
  * not decided by which round trip it cut), on an injected clock (tests do not sleep). A window that kept less than
  * three quarters of the limit in flight on average (steps starting or ending, a listing) says nothing about a
- * higher limit and is not judged.
+ * higher limit and is not judged. A probe that paid less than it must but no less than its level did is no proof
+ * either while everything is getting faster (the JVM compiling its code in a run's first seconds made the first
+ * doubling look useless and held 8 in flight for 3 s): once the level it went back to beats the probe's rate, it
+ * probes again at once, doubling if it was.
  */
 public final class InFlightLimit {
     /** Windows to wait before probing again after a probe that did not pay. */
@@ -44,6 +47,12 @@ public final class InFlightLimit {
     private double bestRate;
     private int bestLimit;
     private int hold;
+    /**
+     * The rate a probe that did not pay measured, when no lower than its level's (else 0): the level beating it
+     * means the probe was held back by something other than the service, and ends the hold.
+     */
+    private double unprovenRate;
+    private boolean unprovenInSlowStart;
     private int peak;
     private long throttleBackoffs;
 
@@ -139,6 +148,7 @@ public final class InFlightLimit {
             bestLimit = limit;
             probing = false;
             slowStart = false;
+            unprovenRate = 0;
             hold = HOLD_AFTER_THROTTLING;
             throttleBackoffs++;
         } else if (slowStart ? elapsed < windowNanos / 4 || completed < 4L * limit : elapsed < windowNanos || completed < limit) {
@@ -172,15 +182,25 @@ public final class InFlightLimit {
                     settle();
                 }
             } else {
+                unprovenRate = rate >= bestRate ? rate : 0;
+                unprovenInSlowStart = slowStart;
                 limit = bestLimit;
                 settle();
             }
+        } else if (saturated && unprovenRate > 0 && rate > unprovenRate * BETTER && limit < max) {
+            slowStart = unprovenInSlowStart; // everything got faster since: the probe's verdict is void
+            probe(rate);
         } else if (--hold <= 0 && saturated && limit < max) {
-            probing = true;
-            bestRate = rate;
-            bestLimit = limit;
-            limit = grow(limit);
+            probe(rate);
         }
+    }
+
+    private void probe(double rate) {
+        probing = true;
+        unprovenRate = 0;
+        bestRate = rate;
+        bestLimit = limit;
+        limit = grow(limit);
     }
 
     private void settle() {

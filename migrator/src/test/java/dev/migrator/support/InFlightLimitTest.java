@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Comparator;
 import java.util.PriorityQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongBinaryOperator;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -27,10 +28,17 @@ class InFlightLimitTest {
         private final InFlightLimit limit;
         private final AtomicLong clock;
         private final PriorityQueue<long[]> inFlight = new PriorityQueue<>(Comparator.comparingLong((long[] r) -> r[0]));
+        /** Latency added to a request started at a time on the clock as the {@code n}th in flight (the client's own CPU, say). */
+        private final LongBinaryOperator added;
 
         Service(InFlightLimit limit, AtomicLong clock) {
+            this(limit, clock, (at, n) -> 0);
+        }
+
+        Service(InFlightLimit limit, AtomicLong clock, LongBinaryOperator added) {
             this.limit = limit;
             this.clock = clock;
+            this.added = added;
         }
 
         /** Runs for {@code millis} of the fake clock with at most {@code demand} requests wanting to be in flight. */
@@ -40,7 +48,7 @@ class InFlightLimitTest {
                 while (inFlight.size() < Math.min(limit.limit(), demand)) {
                     limit.acquire();
                     int n = inFlight.size() + 1;
-                    long latency = 10 * MS * Math.max(1, n) / Math.min(Math.max(1, n), capacity);
+                    long latency = 10 * MS * Math.max(1, n) / Math.min(Math.max(1, n), capacity) + added.applyAsLong(clock.get(), n);
                     inFlight.add(new long[] {clock.get() + latency, throttleAboveCapacity && n > capacity ? 1 : 0});
                 }
                 long[] next = inFlight.poll();
@@ -70,6 +78,40 @@ class InFlightLimitTest {
         new Service(limit, clock).run(1000, 800, false);
         assertThat(limit.limit()).as("8, 16, 32, 64 in under a second: a short step reaches the level a link needs")
                 .isEqualTo(64);
+    }
+
+    @Test
+    void aClientStillWarmingUpDoesNotEndTheSlowStart() throws Exception {
+        AtomicLong clock = new AtomicLong();
+        InFlightLimit limit = InFlightLimit.adaptive(8, 128, clock::get, WINDOW);
+        // the JVM compiling: 20 ms of CPU per request for the first second, then 0.1 ms, on two cores (each request in
+        // flight waits for the others' CPU); the service itself is never the limit
+        new Service(limit, clock, (at, n) -> n * (at < 1000 * MS ? 20 * MS : MS / 10) / 2).run(1000, 5_000, false);
+        assertThat(limit.limit()).as("the first doubling paid nothing while the client was the limit; it doubles once the client "
+                + "is fast, not 6 windows later and by half: " + limit.describe()).isGreaterThanOrEqualTo(64);
+    }
+
+    @Test
+    void aProbeWorseThanItsLevelStillHoldsItsWindows() throws Exception {
+        AtomicLong clock = new AtomicLong();
+        InFlightLimit limit = InFlightLimit.adaptive(8, 128, clock::get, WINDOW);
+        // above 20 in flight each more costs every request dearly (a client thrashing): a probe above is worse than its level
+        Service service = new Service(limit, clock, (at, n) -> n > 20 ? (n - 20) * (n - 20) * MS : 0);
+        java.util.List<Long> probes = new java.util.ArrayList<>();
+        int before = limit.limit();
+        while (clock.get() < 30_000 * MS) {
+            service.run(1000, 50, false);
+            if (limit.limit() > before && before == 16) {
+                probes.add(clock.get());
+            }
+            before = limit.limit();
+        }
+        assertThat(before).as(limit.describe()).isEqualTo(16);
+        assertThat(probes).as("probes above 16 (ns)").hasSizeGreaterThan(1);
+        for (int i = 1; i < probes.size(); i++) {
+            assertThat(probes.get(i) - probes.get(i - 1)).as("a worse probe is a verdict: none again before its hold of 6 windows ends")
+                    .isGreaterThanOrEqualTo(6 * WINDOW);
+        }
     }
 
     @Test
