@@ -48,6 +48,16 @@ record Contender(String name, long units, long bytes, double seconds, double cpu
         return cores * 1000.0 / machineCpuPer1000();
     }
 
+    /** Several runs of one contender as one: units, bytes, seconds, CPU and requests added up, the largest heap. */
+    static Contender pooled(String name, java.util.List<Contender> runs) {
+        java.util.Map<String, Double> beside = new java.util.HashMap<>();
+        runs.forEach(r -> r.besideCpuSeconds().forEach((k, v) -> beside.merge(k, v, Double::sum)));
+        return new Contender(name, runs.stream().mapToLong(Contender::units).sum(), runs.stream().mapToLong(Contender::bytes).sum(),
+                runs.stream().mapToDouble(Contender::seconds).sum(), runs.stream().mapToDouble(Contender::cpuSeconds).sum(),
+                runs.stream().anyMatch(r -> r.requests() < 0) ? -1 : runs.stream().mapToLong(Contender::requests).sum(),
+                runs.stream().mapToLong(Contender::peakHeapMiB).max().orElse(-1), beside);
+    }
+
     Contender named(String newName) {
         return new Contender(newName, units, bytes, seconds, cpuSeconds, requests, peakHeapMiB, besideCpuSeconds);
     }

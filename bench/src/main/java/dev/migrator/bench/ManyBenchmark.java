@@ -60,10 +60,11 @@ public final class ManyBenchmark {
             Figures goals = new Figures();
             List<Contender> results = new ArrayList<>();
             double alone = 0;
-            // as operators run it from the second run on: the worker JVM maps the class archive its first run wrote
-            targets(s, tables, buckets, "warm", true);
-            runner.migrator("warm-up of migrator (its first run writes its class archive)", schema(s, ddbLink, s3Link, "warm", ""), units);
-            targets(s, tables, buckets, "warm", false);
+            for (String warmUp : Runner.WARM_UPS) {
+                targets(s, tables, buckets, "warm", true);
+                runner.migrator(warmUp, schema(s, ddbLink, s3Link, "warm", ""), units);
+                targets(s, tables, buckets, "warm", false);
+            }
             for (int parallel : s.parallel()) {
                 String run = "p" + parallel;
                 targets(s, tables, buckets, run, true);

@@ -53,10 +53,11 @@ public final class TableBenchmark {
             direct.createTable("warm-up");
             runner.peer("warm-up of the emulator", "table-pipelined", "peer-source", "warm-up", s.best(), 0);
             direct.deleteTable("warm-up");
-            // as operators run it from the second run on: the worker JVM maps the class archive its first run wrote
-            direct.createTable("warm-up-migrator");
-            migrator(runner, "warm-up of migrator (its first run writes its class archive)", "peer-source", "warm-up-migrator", "", s.peerItems());
-            direct.deleteTable("warm-up-migrator");
+            for (String warmUp : Runner.WARM_UPS) {
+                direct.createTable("warm-up-migrator");
+                migrator(runner, warmUp, "peer-source", "warm-up-migrator", "", s.peerItems());
+                direct.deleteTable("warm-up-migrator");
+            }
 
             List<Contender> near = new ArrayList<>();
             near.add(direct.into(s.only(), "m-defaults", s.items(), () -> migrator(runner, "migrator, defaults", "source", "m-defaults", "", s.items())));
