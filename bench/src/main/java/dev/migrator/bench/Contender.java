@@ -1,5 +1,7 @@
 package dev.migrator.bench;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,14 +32,18 @@ record Contender(String name, long units, long bytes, double seconds, double cpu
         return requests < 0 ? Double.NaN : requests / (double) units;
     }
 
-    /** Its own CPU and its neighbours' together, per 1,000 units: what the machine spent on them. */
+    /** Its own CPU seconds and its neighbours' together: what the machine spent on it. */
+    double machineCpuSeconds() {
+        return cpuSeconds + besideCpuSeconds.values().stream().mapToDouble(Double::doubleValue).sum();
+    }
+
     double machineCpuPer1000() {
-        return (cpuSeconds + besideCpuSeconds.values().stream().mapToDouble(Double::doubleValue).sum()) * 1000.0 / units;
+        return machineCpuSeconds() * 1000.0 / units;
     }
 
     /** The share of {@code cores} busy with it and its neighbours while it ran. */
     double coresBusy(int cores) {
-        return machineCpuPer1000() * units / 1000.0 / (cores * seconds);
+        return machineCpuSeconds() / (cores * seconds);
     }
 
     /**
@@ -49,8 +55,8 @@ record Contender(String name, long units, long bytes, double seconds, double cpu
     }
 
     /** Several runs of one contender as one: units, bytes, seconds, CPU and requests added up, the largest heap. */
-    static Contender pooled(String name, java.util.List<Contender> runs) {
-        java.util.Map<String, Double> beside = new java.util.HashMap<>();
+    static Contender pooled(String name, List<Contender> runs) {
+        Map<String, Double> beside = new HashMap<>();
         runs.forEach(r -> r.besideCpuSeconds().forEach((k, v) -> beside.merge(k, v, Double::sum)));
         return new Contender(name, runs.stream().mapToLong(Contender::units).sum(), runs.stream().mapToLong(Contender::bytes).sum(),
                 runs.stream().mapToDouble(Contender::seconds).sum(), runs.stream().mapToDouble(Contender::cpuSeconds).sum(),

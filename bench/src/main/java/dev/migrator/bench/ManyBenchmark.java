@@ -84,8 +84,8 @@ public final class ManyBenchmark {
                                 : r.contender().seconds() <= bound ? "MET" : "NOT MET"));
                 Contender c = r.contender();
                 goals.line(String.format("  the machine spent %.1f CPU s on it (migrator %.1f, %s): on %d cores no run spending as much "
-                                + "takes under %.1f s", c.machineCpuPer1000() * c.units() / 1000, c.cpuSeconds(), besideText(c), Figures.cores(),
-                        c.machineCpuPer1000() * c.units() / 1000 / Figures.cores()));
+                                + "takes under %.1f s", c.machineCpuSeconds(), c.cpuSeconds(), besideText(c), Figures.cores(),
+                        c.machineCpuSeconds() / Figures.cores()));
                 targets(s, tables, buckets, run, false);
             }
             Figures.table("many small resources: " + s.tables() + " tables, " + s.buckets() + " buckets", "units", results,

@@ -2,7 +2,9 @@ package dev.migrator.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.PriorityQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongBinaryOperator;
@@ -97,7 +99,7 @@ class InFlightLimitTest {
         InFlightLimit limit = InFlightLimit.adaptive(8, 128, clock::get, WINDOW);
         // above 20 in flight each more costs every request dearly (a client thrashing): a probe above is worse than its level
         Service service = new Service(limit, clock, (at, n) -> n > 20 ? (n - 20) * (n - 20) * MS : 0);
-        java.util.List<Long> probes = new java.util.ArrayList<>();
+        List<Long> probes = new ArrayList<>();
         int before = limit.limit();
         while (clock.get() < 30_000 * MS) {
             service.run(1000, 50, false);
