@@ -91,16 +91,21 @@ public final class BucketBenchmark {
         List<Contender> results = new ArrayList<>();
         long bytes = (long) s.objects() * s.objectBytes();
         String bucketPair = "\"buckets\": [{\"name\": \"bench\", \"source\": \"bench-source\", \"target\": \"%s\"}]";
-        results.addAll(migratorRounds(s, runner, direct, bucketPair));
+        List<Rounds.Entry> compared = new ArrayList<>(List.of(
+                new Rounds.Entry("m-defaults", "migrator, defaults", s.objects(),
+                        (target, name) -> runner.migrator(name, schema(runner, bucketPair.formatted(target), ""), s.objects())),
+                new Rounds.Entry("m-best", "migrator, concurrency " + s.best(), s.objects(), (target, name) -> runner.migrator(name,
+                        schema(runner, bucketPair.formatted(target), ", \"options\": {\"concurrency\": " + s.best() + "}"), s.objects()))));
+        Map<String, String> env = rclone.isPresent() ? Tools.rcloneEnv(runner.link().uri()) : Map.of();
+        rclone.ifPresent(r -> compared.add(new Rounds.Entry("rclone-best", "rclone, --transfers " + s.best() + " --checkers " + s.best(),
+                s.objects(), (target, name) -> runner.command(name, List.of(r, "copy", "--transfers", String.valueOf(s.best()),
+                "--checkers", String.valueOf(s.best()), "src:bench-source", "src:" + target), env, s.objects(), bytes))));
+        results.addAll(Rounds.run(s.rounds(), s.only(), direct, compared));
         results.add(direct.into(s.only(), "bare", s.objects(), () -> runner.peer("bare parallel CopyObject, " + s.best() + " threads (ceiling)",
                 "s3-parallel", "bench-source", "bare", s.best(), s.objectBytes())));
         if (rclone.isPresent()) {
-            Map<String, String> env = Tools.rcloneEnv(runner.link().uri());
             results.add(direct.into(s.only(), "rclone-defaults", s.objects(), () -> runner.command("rclone, defaults",
                     List.of(rclone.get(), "copy", "src:bench-source", "src:rclone-defaults"), env, s.objects(), bytes)));
-            results.add(direct.into(s.only(), "rclone-best", s.objects(), () -> runner.command("rclone, --transfers " + s.best() + " --checkers " + s.best(),
-                    List.of(rclone.get(), "copy", "--transfers", String.valueOf(s.best()), "--checkers", String.valueOf(s.best()),
-                            "src:bench-source", "src:rclone-best"), env, s.objects(), bytes)));
         }
         if (aws.isPresent()) {
             results.add(direct.into(s.only(), "sync", s.objects(), () -> runner.command("aws s3 sync (" + AwsCli.version(aws.get()) + ", defaults)",
@@ -111,39 +116,6 @@ public final class BucketBenchmark {
                 "sequential CopyObject (VAMS script, first " + s.sequential() + ")", "s3-sequential", "bench-source", "sequential",
                 s.sequential(), s.objectBytes())));
         return results;
-    }
-
-    /**
-     * migrator at its defaults and at its best setting, {@code --rounds} times, the order turned round each round (AB,
-     * BA, ...): on this shared machine runs got faster over the first few (13.2, 12.2, 11.3, 9.4, 9.6, 9.3 s, the same
-     * two alternating), which one round in a fixed order charges to whichever runs first. With more than one round,
-     * each round's figures and then each contender's pooled over all rounds (total units over total seconds), which
-     * the goals use.
-     */
-    private static List<Contender> migratorRounds(Settings s, Runner runner, S3Baselines direct, String bucketPair) throws Exception {
-        record Setting(String target, String name, String options) {}
-        List<Setting> settings = List.of(new Setting("m-defaults", "migrator, defaults", ""),
-                new Setting("m-best", "migrator, concurrency " + s.best(), ", \"options\": {\"concurrency\": " + s.best() + "}"));
-        List<Contender> rounds = new ArrayList<>();
-        Map<String, List<Contender>> bySetting = new java.util.LinkedHashMap<>();
-        for (int round = 1; round <= s.rounds(); round++) {
-            List<Setting> order = round % 2 == 1 ? settings : List.of(settings.get(1), settings.get(0));
-            for (Setting setting : order) {
-                String target = s.rounds() == 1 ? setting.target() : setting.target() + "-" + round;
-                String name = s.rounds() == 1 ? setting.name() : "round " + round + ": " + setting.name();
-                java.util.Set<String> only = s.only().contains(setting.target()) ? java.util.Set.of(target) : s.only();
-                Contender c = direct.into(only, target, s.objects(), () -> runner.migrator(name, schema(runner, bucketPair.formatted(target),
-                        setting.options()), s.objects()));
-                if (c != null) {
-                    rounds.add(c);
-                    bySetting.computeIfAbsent(setting.name(), k -> new ArrayList<>()).add(c);
-                }
-            }
-        }
-        if (s.rounds() > 1) {
-            bySetting.forEach((name, all) -> rounds.add(Contender.pooled(name + " (" + all.size() + " rounds)", all)));
-        }
-        return rounds;
     }
 
     private static List<Contender> largeObject(Settings s, Runner runner, S3Baselines direct, Optional<String> aws) throws Exception {

@@ -17,19 +17,21 @@ import java.util.Optional;
  * concurrencies, the two-phase bare copy, the sequential VAMS-style loop and copy-dynamodb-table (npm). Usage:
  * {@code java -jar bench/target/migrator-bench.jar tables [--items N] [--item-bytes B] [--delay-ms D]
  * [--cross-region-ms D] [--best-concurrency C] [--peer-items N] [--sequential-items N] [--migrator-jar PATH]
- * [--profile true] [--only NAMES] [--bandwidth-kib K]}.
+ * [--profile true] [--only NAMES] [--bandwidth-kib K] [--rounds N]}. With {@code --rounds N} migrator and the pipelined
+ * bare copy on the near link run N times in turned-round order and the goals use each pooled ({@link Rounds}).
  */
 public final class TableBenchmark {
     private TableBenchmark() {}
 
     record Settings(int items, int itemBytes, int delayMs, int crossRegionMs, int best, int peerItems, int sequential,
                     Path migratorJar, boolean profile, java.util.Set<String> only,
-                    long bandwidth) {
+                    long bandwidth, int rounds) {
         static Settings parse(String[] args) {
             Args a = Args.of(args);
             return new Settings(a.integer("--items", 50000), a.integer("--item-bytes", 1300), a.delayMs(),
                     a.integer("--cross-region-ms", 30), a.integer("--best-concurrency", 64), a.integer("--peer-items", 10000),
-                    a.integer("--sequential-items", 1000), a.migratorJar(), a.profile(), a.only(), a.bandwidthBytesPerSecond());
+                    a.integer("--sequential-items", 1000), a.migratorJar(), a.profile(), a.only(), a.bandwidthBytesPerSecond(),
+                    Math.max(1, a.integer("--rounds", 1)));
         }
     }
 
@@ -59,14 +61,15 @@ public final class TableBenchmark {
                 direct.deleteTable("warm-up-migrator");
             }
 
-            List<Contender> near = new ArrayList<>();
-            near.add(direct.into(s.only(), "m-defaults", s.items(), () -> migrator(runner, "migrator, defaults", "source", "m-defaults", "", s.items())));
+            List<Rounds.Entry> compared = new ArrayList<>(List.of(new Rounds.Entry("m-defaults", "migrator, defaults", s.items(),
+                    (target, name) -> migrator(runner, name, "source", target, "", s.items()))));
             for (int c : List.of(8, s.best())) {
-                near.add(direct.into(s.only(), "m-" + c, s.items(), () -> migrator(runner, "migrator, concurrency " + c, "source", "m-" + c,
-                        ", \"options\": {\"concurrency\": " + c + "}", s.items())));
-                near.add(direct.into(s.only(), "p-" + c, s.items(), () -> runner.peer("pipelined bare SDK copy, 8 segments, " + c + " writers",
-                        "table-pipelined", "source", "p-" + c, c, 0)));
+                compared.add(new Rounds.Entry("m-" + c, "migrator, concurrency " + c, s.items(), (target, name) -> migrator(runner, name,
+                        "source", target, ", \"options\": {\"concurrency\": " + c + "}", s.items())));
+                compared.add(new Rounds.Entry("p-" + c, "pipelined bare SDK copy, 8 segments, " + c + " writers", s.items(),
+                        (target, name) -> runner.peer(name, "table-pipelined", "source", target, c, 0)));
             }
+            List<Contender> near = new ArrayList<>(Rounds.run(s.rounds(), s.only(), direct, compared));
             near.add(direct.into(s.only(), "two-phase", s.items(), () -> runner.peer("two-phase bare copy, 8", "table-two-phase", "source", "two-phase", 8, 0)));
             near.add(direct.into(s.only(), "sequential", s.sequential(), () -> runner.peer("sequential Scan + PutItem (VAMS script)", "table-sequential",
                     "source", "sequential", s.sequential(), 0)));
