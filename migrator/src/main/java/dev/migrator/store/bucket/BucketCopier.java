@@ -8,13 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
+import dev.migrator.engine.PagesAhead;
 import dev.migrator.engine.QueueWorkers;
 import dev.migrator.engine.WorkerPool;
 import java.util.concurrent.Future;
 
 /**
  * Copies a bucket as DistCp does: the listing streams page by page onto a bounded queue (never the
- * whole bucket in memory) and {@code workers} threads copy from it. In current mode a task is one
+ * whole bucket in memory), read one page ahead ({@link PagesAhead}), and {@code workers} threads copy from it. In current mode a task is one
  * object, decided COPY / SKIP / OVERWRITE against the target; with all versions a task is one key's
  * history, copied oldest first (delete markers too), so the target's version order matches.
  */
@@ -80,52 +81,48 @@ final class BucketCopier {
 
     private String listCurrent(String prefix, QueueWorkers<Task> tasks, BucketCounters counters, ListingCheckpoint checkpoint)
             throws InterruptedException {
-        Optional<String> token = Optional.empty();
-        do {
-            Optional<String> at = token;
-            BucketGateway.ListingPage page;
-            try {
-                page = retry.call(() -> source.listCurrent(settings.sourceBucket(), prefix, checkpoint.resumeAfter(), at));
-            } catch (RuntimeException e) {
-                return "listing " + settings.sourceBucket() + " under '" + prefix + "' failed: " + AwsErrors.describe(e);
-            }
-            for (ListedObject object : page.objects()) {
-                if (settings.keys().accepts(object.key())) {
-                    counters.read.incrementAndGet();
-                    tasks.put(new Task(List.of(object), checkpoint.listed(object.key())));
+        try (PagesAhead<BucketGateway.ListingPage> pages = new PagesAhead<>(previous -> previous != null && previous.nextToken().isEmpty()
+                ? Optional.empty()
+                : Optional.of(retry.call(() -> source.listCurrent(settings.sourceBucket(), prefix, checkpoint.resumeAfter(),
+                        previous == null ? Optional.empty() : previous.nextToken()))), "list-" + settings.sourceBucket())) {
+            for (Optional<BucketGateway.ListingPage> page = pages.next(); page.isPresent(); page = pages.next()) {
+                for (ListedObject object : page.get().objects()) {
+                    if (settings.keys().accepts(object.key())) {
+                        counters.read.incrementAndGet();
+                        tasks.put(new Task(List.of(object), checkpoint.listed(object.key())));
+                    }
                 }
             }
-            token = page.nextToken();
-        } while (token.isPresent());
+        } catch (PagesAhead.Failed e) {
+            return "listing " + settings.sourceBucket() + " under '" + prefix + "' failed: " + AwsErrors.describe(e.getCause());
+        }
         return null;
     }
 
     /** Lists versions and hands out one key's whole history at a time, oldest first; a history may span pages. */
     private String listVersions(String prefix, QueueWorkers<Task> tasks, BucketCounters counters)
             throws InterruptedException {
-        Optional<BucketGateway.VersionCursor> cursor = Optional.empty();
         List<ListedObject> history = new ArrayList<>();
-        do {
-            Optional<BucketGateway.VersionCursor> at = cursor;
-            BucketGateway.VersionPage page;
-            try {
-                page = retry.call(() -> source.listVersions(settings.sourceBucket(), prefix, at));
-            } catch (RuntimeException e) {
-                return "listing versions of " + settings.sourceBucket() + " under '" + prefix + "' failed: " + AwsErrors.describe(e);
-            }
-            for (ListedObject version : page.objects()) {
-                if (!settings.keys().accepts(version.key())) {
-                    continue;
+        try (PagesAhead<BucketGateway.VersionPage> pages = new PagesAhead<>(previous -> previous != null && previous.next().isEmpty()
+                ? Optional.empty()
+                : Optional.of(retry.call(() -> source.listVersions(settings.sourceBucket(), prefix,
+                        previous == null ? Optional.empty() : previous.next()))), "list-" + settings.sourceBucket())) {
+            for (Optional<BucketGateway.VersionPage> page = pages.next(); page.isPresent(); page = pages.next()) {
+                for (ListedObject version : page.get().objects()) {
+                    if (!settings.keys().accepts(version.key())) {
+                        continue;
+                    }
+                    if (!history.isEmpty() && !history.get(0).key().equals(version.key())) {
+                        tasks.put(new Task(oldestFirst(history), -1));
+                        history = new ArrayList<>();
+                    }
+                    counters.read.incrementAndGet();
+                    history.add(version);
                 }
-                if (!history.isEmpty() && !history.get(0).key().equals(version.key())) {
-                    tasks.put(new Task(oldestFirst(history), -1));
-                    history = new ArrayList<>();
-                }
-                counters.read.incrementAndGet();
-                history.add(version);
             }
-            cursor = page.next();
-        } while (cursor.isPresent());
+        } catch (PagesAhead.Failed e) {
+            return "listing versions of " + settings.sourceBucket() + " under '" + prefix + "' failed: " + AwsErrors.describe(e.getCause());
+        }
         if (!history.isEmpty()) {
             tasks.put(new Task(oldestFirst(history), -1));
         }

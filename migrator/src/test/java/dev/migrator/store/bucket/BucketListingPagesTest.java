@@ -1,0 +1,97 @@
+package dev.migrator.store.bucket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.migrator.engine.StepResult;
+import dev.migrator.testkit.LocalAws;
+import dev.migrator.testkit.LocalAwsExtension;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** A source listed in many pages (read one ahead): every object copied once, and a page that fails stops the copy with its reason. */
+@ExtendWith(LocalAwsExtension.class)
+class BucketListingPagesTest {
+    private static final int PAGE = 3;
+
+    @Test
+    void everyPageOfTheListingIsCopiedOnce(LocalAws aws, @TempDir Path dir) throws Exception {
+        String source = LocalAws.uniqueName("pages-a");
+        String target = LocalAws.uniqueName("pages-b");
+        try (S3Client s3 = aws.s3(BucketSteps.A)) {
+            fill(s3, source, target, 10);
+            BucketGateway real = new SdkBucketGateway(s3, aws.s3Endpoint().toString());
+            List<String> pagesAsked = new CopyOnWriteArrayList<>();
+
+            StepResult result = BucketSteps.step(BucketSteps.schema(aws, dir, source, target, ""), dir,
+                    paged(real, source, -1, pagesAsked), real);
+
+            assertThat(result).isInstanceOf(StepResult.Completed.class);
+            assertThat(((StepResult.Completed) result).counters()).isEqualTo(new StepResult.Counters(10, 10, 0, 0));
+            assertThat(pagesAsked).containsExactly("0", "3", "6", "9");
+            assertThat(BucketFixtures.contents(s3, target)).isEqualTo(BucketFixtures.contents(s3, source));
+        }
+    }
+
+    @Test
+    void aPageThatCannotBeListedStopsTheCopyWithItsReasonAfterThePagesBeforeIt(LocalAws aws, @TempDir Path dir) throws Exception {
+        String source = LocalAws.uniqueName("pagefail-a");
+        String target = LocalAws.uniqueName("pagefail-b");
+        try (S3Client s3 = aws.s3(BucketSteps.A)) {
+            fill(s3, source, target, 10);
+            BucketGateway real = new SdkBucketGateway(s3, aws.s3Endpoint().toString());
+
+            StepResult result = BucketSteps.step(BucketSteps.schema(aws, dir, source, target, ""), dir,
+                    paged(real, source, 2, new CopyOnWriteArrayList<>()), real);
+
+            assertThat(result).isInstanceOf(StepResult.Failed.class);
+            assertThat(((StepResult.Failed) result).reason()).contains("listing " + source + " under '' failed").contains("AccessDenied");
+            assertThat(BucketFixtures.contents(s3, target).keySet()).containsExactly("k00", "k01", "k02", "k03", "k04", "k05");
+        }
+    }
+
+    private static void fill(S3Client s3, String source, String target, int objects) {
+        BucketFixtures.create(s3, source, false);
+        BucketFixtures.create(s3, target, false);
+        for (int i = 0; i < objects; i++) {
+            BucketFixtures.put(s3, source, String.format("k%02d", i), BucketFixtures.random(10 + i, i));
+        }
+    }
+
+    /**
+     * {@code real}, listing {@code bucket} in pages of {@value #PAGE} (the token is the index of the page's first key,
+     * recorded in {@code asked}); page {@code failing} (from 0; -1: none) is refused with 403 AccessDenied.
+     */
+    private static BucketGateway paged(BucketGateway real, String bucket, int failing, List<String> asked) {
+        return (BucketGateway) Proxy.newProxyInstance(BucketListingPagesTest.class.getClassLoader(), new Class<?>[] {BucketGateway.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("listCurrent") && bucket.equals(args[0])) {
+                        @SuppressWarnings("unchecked")
+                        int from = ((Optional<String>) args[3]).map(Integer::parseInt).orElse(0);
+                        asked.add(String.valueOf(from));
+                        if (from / PAGE == failing) {
+                            throw AwsServiceException.builder().statusCode(403).awsErrorDetails(AwsErrorDetails.builder()
+                                    .errorCode("AccessDenied").errorMessage("injected AccessDenied").build()).build();
+                        }
+                        @SuppressWarnings("unchecked")
+                        List<ListedObject> all = real.listCurrent(bucket, (String) args[1], (Optional<String>) args[2], Optional.empty()).objects();
+                        int to = Math.min(all.size(), from + PAGE);
+                        return new BucketGateway.ListingPage(all.subList(from, to), to < all.size() ? Optional.of(String.valueOf(to)) : Optional.empty());
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+}
