@@ -9,6 +9,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -25,37 +26,38 @@ class BucketListingPagesTest {
 
     @Test
     void everyPageOfTheListingIsCopiedOnce(LocalAws aws, @TempDir Path dir) throws Exception {
-        String source = LocalAws.uniqueName("pages-a");
-        String target = LocalAws.uniqueName("pages-b");
-        try (S3Client s3 = aws.s3(BucketSteps.A)) {
-            fill(s3, source, target, 10);
-            BucketGateway real = new SdkBucketGateway(s3, aws.s3Endpoint().toString());
-            List<String> pagesAsked = new CopyOnWriteArrayList<>();
+        List<String> pagesAsked = new CopyOnWriteArrayList<>();
 
-            StepResult result = BucketSteps.step(BucketSteps.schema(aws, dir, source, target, ""), dir,
-                    paged(real, source, -1, pagesAsked), real);
+        Copied copied = copyInPages(aws, dir, "pages", -1, pagesAsked);
 
-            assertThat(result).isInstanceOf(StepResult.Completed.class);
-            assertThat(((StepResult.Completed) result).counters()).isEqualTo(new StepResult.Counters(10, 10, 0, 0));
-            assertThat(pagesAsked).containsExactly("0", "3", "6", "9");
-            assertThat(BucketFixtures.contents(s3, target)).isEqualTo(BucketFixtures.contents(s3, source));
-        }
+        assertThat(copied.result()).isInstanceOf(StepResult.Completed.class);
+        assertThat(((StepResult.Completed) copied.result()).counters()).isEqualTo(new StepResult.Counters(10, 10, 0, 0));
+        assertThat(pagesAsked).containsExactly("0", "3", "6", "9");
+        assertThat(copied.target()).isEqualTo(copied.source());
     }
 
     @Test
     void aPageThatCannotBeListedStopsTheCopyWithItsReasonAfterThePagesBeforeIt(LocalAws aws, @TempDir Path dir) throws Exception {
-        String source = LocalAws.uniqueName("pagefail-a");
-        String target = LocalAws.uniqueName("pagefail-b");
+        Copied copied = copyInPages(aws, dir, "pagefail", 2, new CopyOnWriteArrayList<>());
+
+        assertThat(copied.result()).isInstanceOf(StepResult.Failed.class);
+        assertThat(((StepResult.Failed) copied.result()).reason()).contains("listing " + copied.sourceBucket() + " under '' failed")
+                .contains("AccessDenied");
+        assertThat(copied.target().keySet()).containsExactly("k00", "k01", "k02", "k03", "k04", "k05");
+    }
+
+    /** The step's result and both buckets' contents after it ran. */
+    private record Copied(String sourceBucket, StepResult result, Map<String, String> source, Map<String, String> target) {}
+
+    /** Copies ten objects from a source listed in pages of {@value #PAGE}, page {@code failing} refused (-1: none). */
+    private static Copied copyInPages(LocalAws aws, Path dir, String name, int failing, List<String> asked) throws Exception {
+        String source = LocalAws.uniqueName(name + "-a");
+        String target = LocalAws.uniqueName(name + "-b");
         try (S3Client s3 = aws.s3(BucketSteps.A)) {
             fill(s3, source, target, 10);
             BucketGateway real = new SdkBucketGateway(s3, aws.s3Endpoint().toString());
-
-            StepResult result = BucketSteps.step(BucketSteps.schema(aws, dir, source, target, ""), dir,
-                    paged(real, source, 2, new CopyOnWriteArrayList<>()), real);
-
-            assertThat(result).isInstanceOf(StepResult.Failed.class);
-            assertThat(((StepResult.Failed) result).reason()).contains("listing " + source + " under '' failed").contains("AccessDenied");
-            assertThat(BucketFixtures.contents(s3, target).keySet()).containsExactly("k00", "k01", "k02", "k03", "k04", "k05");
+            StepResult result = BucketSteps.step(BucketSteps.schema(aws, dir, source, target, ""), dir, paged(real, source, failing, asked), real);
+            return new Copied(source, result, BucketFixtures.contents(s3, source), BucketFixtures.contents(s3, target));
         }
     }
 
