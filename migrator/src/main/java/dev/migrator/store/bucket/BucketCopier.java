@@ -15,7 +15,8 @@ import java.util.concurrent.Future;
 
 /**
  * Copies a bucket as DistCp does: the listing streams page by page onto a bounded queue (never the
- * whole bucket in memory), read one page ahead ({@link PagesAhead}), and {@code workers} threads copy from it. In current mode a task is one
+ * whole bucket in memory), read one page ahead ({@link PagesAhead}), and {@code workers} threads copy
+ * from it. In current mode a task is one
  * object, decided COPY / SKIP / OVERWRITE against the target; with all versions a task is one key's
  * history, copied oldest first (delete markers too), so the target's version order matches.
  */
