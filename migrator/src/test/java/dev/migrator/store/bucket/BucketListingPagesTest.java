@@ -46,6 +46,28 @@ class BucketListingPagesTest {
         assertThat(copied.target().keySet()).containsExactly("k00", "k01", "k02", "k03", "k04", "k05");
     }
 
+    @Test
+    void keyHistoriesThatSpanPagesArriveWholeAndInOrder(LocalAws aws, @TempDir Path dir) throws Exception {
+        String source = LocalAws.uniqueName("vpages-a");
+        String target = LocalAws.uniqueName("vpages-b");
+        try (S3Client s3 = aws.s3(BucketSteps.A)) {
+            BucketFixtures.create(s3, source, true);
+            BucketFixtures.create(s3, target, true);
+            for (String version : List.of("a1", "a2", "b1", "b2", "b3", "c1", "c2")) { // pages of 3: b and c each span two
+                BucketFixtures.put(s3, source, version.substring(0, 1), BucketFixtures.random(10 + version.charAt(1), version.hashCode()));
+            }
+            BucketGateway real = new SdkBucketGateway(s3, aws.s3Endpoint().toString());
+            List<String> pagesAsked = new CopyOnWriteArrayList<>();
+
+            StepResult result = BucketSteps.step(BucketSteps.schema(aws, dir, source, target, ", \"versions\": \"all\""), dir,
+                    paged(real, source, -1, pagesAsked), real);
+
+            assertThat(((StepResult.Completed) result).counters()).isEqualTo(new StepResult.Counters(7, 7, 0, 0));
+            assertThat(pagesAsked).containsExactly("0", "3", "6");
+            assertThat(BucketVersionsTest.history(s3, target)).isEqualTo(BucketVersionsTest.history(s3, source));
+        }
+    }
+
     /** The step's result and both buckets' contents after it ran. */
     private record Copied(String sourceBucket, StepResult result, Map<String, String> source, Map<String, String> target) {}
 
@@ -56,7 +78,8 @@ class BucketListingPagesTest {
         try (S3Client s3 = aws.s3(BucketSteps.A)) {
             fill(s3, source, target, 10);
             BucketGateway real = new SdkBucketGateway(s3, aws.s3Endpoint().toString());
-            StepResult result = BucketSteps.step(BucketSteps.schema(aws, dir, source, target, ""), dir, paged(real, source, failing, asked), real);
+            StepResult result = BucketSteps.step(BucketSteps.schema(aws, dir, source, target, ""), dir,
+                    paged(real, source, failing, asked), real);
             return new Copied(source, result, BucketFixtures.contents(s3, source), BucketFixtures.contents(s3, target));
         }
     }
@@ -70,24 +93,32 @@ class BucketListingPagesTest {
     }
 
     /**
-     * {@code real}, listing {@code bucket} in pages of {@value #PAGE} (the token is the index of the page's first key,
-     * recorded in {@code asked}); page {@code failing} (from 0; -1: none) is refused with 403 AccessDenied.
+     * {@code real}, listing {@code bucket}'s objects or versions in pages of {@value #PAGE} (the token, or the cursor's
+     * key marker, is the index of the page's first entry, recorded in {@code asked}); page {@code failing} (from 0;
+     * -1: none) is refused with 403 AccessDenied.
      */
     private static BucketGateway paged(BucketGateway real, String bucket, int failing, List<String> asked) {
         return (BucketGateway) Proxy.newProxyInstance(BucketListingPagesTest.class.getClassLoader(), new Class<?>[] {BucketGateway.class},
                 (proxy, method, args) -> {
-                    if (method.getName().equals("listCurrent") && bucket.equals(args[0])) {
+                    boolean versions = method.getName().equals("listVersions");
+                    if ((versions || method.getName().equals("listCurrent")) && bucket.equals(args[0])) {
                         @SuppressWarnings("unchecked")
-                        int from = ((Optional<String>) args[3]).map(Integer::parseInt).orElse(0);
+                        int from = versions
+                                ? ((Optional<BucketGateway.VersionCursor>) args[2]).map(c -> Integer.parseInt(c.keyMarker())).orElse(0)
+                                : ((Optional<String>) args[3]).map(Integer::parseInt).orElse(0);
                         asked.add(String.valueOf(from));
                         if (from / PAGE == failing) {
                             throw AwsServiceException.builder().statusCode(403).awsErrorDetails(AwsErrorDetails.builder()
                                     .errorCode("AccessDenied").errorMessage("injected AccessDenied").build()).build();
                         }
                         @SuppressWarnings("unchecked")
-                        List<ListedObject> all = real.listCurrent(bucket, (String) args[1], (Optional<String>) args[2], Optional.empty()).objects();
+                        List<ListedObject> all = versions ? real.listVersions(bucket, (String) args[1], Optional.empty()).objects()
+                                : real.listCurrent(bucket, (String) args[1], (Optional<String>) args[2], Optional.empty()).objects();
                         int to = Math.min(all.size(), from + PAGE);
-                        return new BucketGateway.ListingPage(all.subList(from, to), to < all.size() ? Optional.of(String.valueOf(to)) : Optional.empty());
+                        Optional<String> next = to < all.size() ? Optional.of(String.valueOf(to)) : Optional.empty();
+                        return versions
+                                ? new BucketGateway.VersionPage(all.subList(from, to), next.map(n -> new BucketGateway.VersionCursor(n, "")))
+                                : new BucketGateway.ListingPage(all.subList(from, to), next);
                     }
                     try {
                         return method.invoke(real, args);
