@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 
 /**
  * A listing read one page ahead: while the caller hands out page N's work, page N+1 is already being fetched on a
@@ -12,24 +13,29 @@ import java.util.concurrent.Future;
  * page of 1,000 keys took 0.8-1.1 s under load, about as long as the workers took to copy it, and the task queue ran
  * dry every second (the two cores 80% busy). Memory holds two pages at most: the one handed out and the next.
  */
-public final class PagesAhead<P> implements AutoCloseable {
-    /** The page after {@code previous} (null: the first page); empty when {@code previous} was the last. */
-    public interface Pager<P> {
-        Optional<P> after(P previous) throws Exception;
+public final class PagesAhead<C, P> implements AutoCloseable {
+    /** Fetches the page at {@code cursor} (empty: the first page). */
+    public interface Fetch<C, P> {
+        P at(Optional<C> cursor) throws Exception;
     }
 
-    private final Pager<P> pager;
+    private final Fetch<C, P> fetch;
+    private final Function<P, Optional<C>> cursorAfter;
     private final WorkerPool fetcher;
     private Future<Optional<P>> next;
 
-    /** Starts fetching the first page at once; {@code name} names the fetching thread. */
-    public PagesAhead(Pager<P> pager, String name) {
-        this.pager = pager;
+    /**
+     * Starts fetching the first page at once. {@code cursorAfter} names the page after a page (empty: it was the last);
+     * {@code name} names the fetching thread.
+     */
+    public PagesAhead(Fetch<C, P> fetch, Function<P, Optional<C>> cursorAfter, String name) {
+        this.fetch = fetch;
+        this.cursorAfter = cursorAfter;
         this.fetcher = WorkerPool.of(1, name);
-        this.next = fetcher.submit(() -> pager.after(null));
+        this.next = fetcher.submit(() -> Optional.of(fetch.at(Optional.empty())));
     }
 
-    /** A page could not be fetched; the cause is what the pager threw. */
+    /** A page could not be fetched; the cause is what the fetch threw. */
     public static final class Failed extends RuntimeException {
         Failed(Throwable cause) {
             super(cause.getMessage(), cause);
@@ -51,10 +57,9 @@ public final class PagesAhead<P> implements AutoCloseable {
             }
             throw new Failed(e.getCause());
         }
-        if (page.isPresent()) {
-            P current = page.get();
-            next = fetcher.submit(() -> pager.after(current));
-        }
+        Optional<C> cursor = page.flatMap(cursorAfter);
+        next = cursor.isPresent() ? fetcher.submit(() -> Optional.of(fetch.at(cursor)))
+                : CompletableFuture.completedFuture(Optional.empty());
         return page;
     }
 

@@ -11,18 +11,22 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class PagesAheadTest {
-    /** Pages 1, 2, 3 (a page is its number); each call recorded. */
-    private static PagesAhead.Pager<Integer> threePages(List<Integer> asked) {
-        return previous -> {
-            int page = previous == null ? 1 : previous + 1;
+    /** Pages 1, 2, 3 (a page is its number, and the cursor of the page after it); each fetch recorded. */
+    private static PagesAhead.Fetch<Integer, Integer> threePages(List<Integer> asked) {
+        return cursor -> {
+            int page = cursor.orElse(1);
             asked.add(page);
-            return page > 3 ? Optional.empty() : Optional.of(page);
+            return page;
         };
+    }
+
+    private static Optional<Integer> after(int page) {
+        return page < 3 ? Optional.of(page + 1) : Optional.empty();
     }
 
     @Test
     void pagesComeInOrderThenNoneEvenWhenAskedAgain() throws Exception {
-        try (PagesAhead<Integer> pages = new PagesAhead<>(threePages(new CopyOnWriteArrayList<>()), "test")) {
+        try (PagesAhead<Integer, Integer> pages = new PagesAhead<>(threePages(new CopyOnWriteArrayList<>()), PagesAheadTest::after, "test")) {
             assertThat(List.of(pages.next(), pages.next(), pages.next(), pages.next(), pages.next()))
                     .containsExactly(Optional.of(1), Optional.of(2), Optional.of(3), Optional.empty(), Optional.empty());
         }
@@ -32,14 +36,14 @@ class PagesAheadTest {
     void theNextPageIsFetchedWhileTheCallerHandlesThisOneAndNoFurther() throws Exception {
         CountDownLatch secondAsked = new CountDownLatch(1);
         List<Integer> asked = new CopyOnWriteArrayList<>();
-        PagesAhead.Pager<Integer> pager = previous -> {
-            Optional<Integer> page = threePages(asked).after(previous);
-            if (previous != null && previous == 1) {
+        PagesAhead.Fetch<Integer, Integer> fetch = cursor -> {
+            int page = threePages(asked).at(cursor);
+            if (page == 2) {
                 secondAsked.countDown();
             }
             return page;
         };
-        try (PagesAhead<Integer> pages = new PagesAhead<>(pager, "test")) {
+        try (PagesAhead<Integer, Integer> pages = new PagesAhead<>(fetch, PagesAheadTest::after, "test")) {
             assertThat(pages.next()).contains(1);
 
             assertThat(secondAsked.await(10, TimeUnit.SECONDS)).as("page 2 fetched before it is asked for").isTrue();
@@ -50,12 +54,12 @@ class PagesAheadTest {
     @Test
     void aPageThatFailsEndsTheListingWithWhatThePagerThrew() throws Exception {
         IllegalStateException refused = new IllegalStateException("AccessDenied");
-        try (PagesAhead<Integer> pages = new PagesAhead<>(previous -> {
-            if (previous != null) {
+        try (PagesAhead<Integer, Integer> pages = new PagesAhead<>(cursor -> {
+            if (cursor.isPresent()) {
                 throw refused;
             }
-            return Optional.of(1);
-        }, "test")) {
+            return 1;
+        }, page -> Optional.of(page + 1), "test")) {
             assertThat(pages.next()).contains(1);
             assertThatThrownBy(pages::next).isInstanceOf(PagesAhead.Failed.class).hasCause(refused);
             assertThat(pages.next()).isEmpty();
@@ -66,7 +70,7 @@ class PagesAheadTest {
     void closingStopsAFetchStillUnderWay() throws Exception {
         CountDownLatch fetching = new CountDownLatch(1);
         CountDownLatch interrupted = new CountDownLatch(1);
-        PagesAhead<Integer> pages = new PagesAhead<>(previous -> {
+        PagesAhead<Integer, Integer> pages = new PagesAhead<>(cursor -> {
             fetching.countDown();
             try {
                 new CountDownLatch(1).await();
@@ -74,8 +78,8 @@ class PagesAheadTest {
                 interrupted.countDown();
                 throw e;
             }
-            return Optional.empty();
-        }, "test");
+            return 1;
+        }, PagesAheadTest::after, "test");
         assertThat(fetching.await(10, TimeUnit.SECONDS)).isTrue();
 
         pages.close();

@@ -82,10 +82,9 @@ final class BucketCopier {
 
     private String listCurrent(String prefix, QueueWorkers<Task> tasks, BucketCounters counters, ListingCheckpoint checkpoint)
             throws InterruptedException {
-        try (PagesAhead<BucketGateway.ListingPage> pages = new PagesAhead<>(previous -> previous != null && previous.nextToken().isEmpty()
-                ? Optional.empty()
-                : Optional.of(retry.call(() -> source.listCurrent(settings.sourceBucket(), prefix, checkpoint.resumeAfter(),
-                        previous == null ? Optional.empty() : previous.nextToken()))), "list-" + settings.sourceBucket())) {
+        try (PagesAhead<String, BucketGateway.ListingPage> pages = new PagesAhead<>(
+                token -> retry.call(() -> source.listCurrent(settings.sourceBucket(), prefix, checkpoint.resumeAfter(), token)),
+                BucketGateway.ListingPage::nextToken, "list-" + settings.sourceBucket())) {
             for (Optional<BucketGateway.ListingPage> page = pages.next(); page.isPresent(); page = pages.next()) {
                 for (ListedObject object : page.get().objects()) {
                     if (settings.keys().accepts(object.key())) {
@@ -104,10 +103,9 @@ final class BucketCopier {
     private String listVersions(String prefix, QueueWorkers<Task> tasks, BucketCounters counters)
             throws InterruptedException {
         List<ListedObject> history = new ArrayList<>();
-        try (PagesAhead<BucketGateway.VersionPage> pages = new PagesAhead<>(previous -> previous != null && previous.next().isEmpty()
-                ? Optional.empty()
-                : Optional.of(retry.call(() -> source.listVersions(settings.sourceBucket(), prefix,
-                        previous == null ? Optional.empty() : previous.next()))), "list-" + settings.sourceBucket())) {
+        try (PagesAhead<BucketGateway.VersionCursor, BucketGateway.VersionPage> pages = new PagesAhead<>(
+                cursor -> retry.call(() -> source.listVersions(settings.sourceBucket(), prefix, cursor)),
+                BucketGateway.VersionPage::next, "list-" + settings.sourceBucket())) {
             for (Optional<BucketGateway.VersionPage> page = pages.next(); page.isPresent(); page = pages.next()) {
                 for (ListedObject version : page.get().objects()) {
                     if (!settings.keys().accepts(version.key())) {
