@@ -15,7 +15,8 @@ import java.util.concurrent.Future;
 
 /**
  * Copies a bucket as DistCp does: the listing streams page by page onto a bounded queue (never the
- * whole bucket in memory), read one page ahead ({@link PagesAhead}), and {@code workers} threads copy
+ * whole bucket in memory), split among several listers where the keys lie under sibling prefixes
+ * ({@link ListingFanOut}) and each read one page ahead ({@link PagesAhead}), and {@code workers} threads copy
  * from it. In current mode a task is one
  * object, decided COPY / SKIP / OVERWRITE against the target; with all versions a task is one key's
  * history, copied oldest first (delete markers too), so the target's version order matches.
@@ -30,10 +31,13 @@ final class BucketCopier {
     }
 
     private static final int TASKS_QUEUED_PER_WORKER = 16;
-    /** One object, or one key's history; {@code index} is its place in the listing (-1: versions, tracked by the journal). */
-    private record Task(List<ListedObject> objects, long index) {}
+    /**
+     * One object, or one key's history; {@code index} is its place in its listing job's (-1: versions, tracked by the
+     * journal).
+     */
+    private record Task(List<ListedObject> objects, String job, long index) {}
 
-    private static final Task END = new Task(List.of(), -1);
+    private static final Task END = new Task(List.of(), "", -1);
 
     private final BucketGateway source;
     private final BucketGateway target;
@@ -57,21 +61,14 @@ final class BucketCopier {
                 settings.workers(), retry.inFlight()::limit, retry.inFlight()::room, task -> {
                     work.handle(task.objects());
                     if (task.index() >= 0) {
-                        checkpoint.done(task.index());
+                        checkpoint.done(task.job(), task.index());
                     }
                     listener.progressed();
                 });
         List<String> stopped = new ArrayList<>();
         List<Future<?>> workers;
         try {
-            for (String prefix : settings.keys().listingPrefixes()) {
-                String problem = settings.allVersions() ? listVersions(prefix, tasks, counters)
-                        : listCurrent(prefix, tasks, counters, checkpoint);
-                if (problem != null) {
-                    stopped.add(problem);
-                    break;
-                }
-            }
+            stopped.addAll(settings.allVersions() ? listVersions(tasks, counters) : listCurrent(tasks, counters, checkpoint));
         } finally {
             workers = tasks.finish();
         }
@@ -80,23 +77,25 @@ final class BucketCopier {
         return stopped;
     }
 
-    private String listCurrent(String prefix, QueueWorkers<Task> tasks, BucketCounters counters, ListingCheckpoint checkpoint)
+    /** Lists the current objects, sibling prefixes side by side; returns why the listing stopped early. */
+    private List<String> listCurrent(QueueWorkers<Task> tasks, BucketCounters counters, ListingCheckpoint checkpoint)
             throws InterruptedException {
-        try (PagesAhead<String, BucketGateway.ListingPage> pages = new PagesAhead<>(
-                token -> retry.call(() -> source.listCurrent(settings.sourceBucket(), prefix, checkpoint.resumeAfter(), token)),
-                BucketGateway.ListingPage::nextToken, "list-" + settings.sourceBucket())) {
-            for (Optional<BucketGateway.ListingPage> page = pages.next(); page.isPresent(); page = pages.next()) {
-                for (ListedObject object : page.get().objects()) {
-                    if (settings.keys().accepts(object.key())) {
-                        counters.read.incrementAndGet();
-                        tasks.put(new Task(List.of(object), checkpoint.listed(object.key())));
-                    }
-                }
+        return new ListingFanOut(source, settings.sourceBucket(), retry, checkpoint).run(settings.keys().listingPrefixes(), (job, object) -> {
+            if (settings.keys().accepts(object.key())) {
+                counters.read.incrementAndGet();
+                tasks.put(new Task(List.of(object), job.id(), checkpoint.listed(job.id(), object.key())));
             }
-        } catch (PagesAhead.Failed e) {
-            return "listing " + settings.sourceBucket() + " under '" + prefix + "' failed: " + AwsErrors.describe(e.getCause());
+        });
+    }
+
+    private List<String> listVersions(QueueWorkers<Task> tasks, BucketCounters counters) throws InterruptedException {
+        for (String prefix : settings.keys().listingPrefixes()) {
+            String problem = listVersions(prefix, tasks, counters);
+            if (problem != null) {
+                return List.of(problem);
+            }
         }
-        return null;
+        return List.of();
     }
 
     /** Lists versions and hands out one key's whole history at a time, oldest first; a history may span pages. */
@@ -112,7 +111,7 @@ final class BucketCopier {
                         continue;
                     }
                     if (!history.isEmpty() && !history.get(0).key().equals(version.key())) {
-                        tasks.put(new Task(oldestFirst(history), -1));
+                        tasks.put(new Task(oldestFirst(history), "", -1));
                         history = new ArrayList<>();
                     }
                     counters.read.incrementAndGet();
@@ -123,7 +122,7 @@ final class BucketCopier {
             return "listing versions of " + settings.sourceBucket() + " under '" + prefix + "' failed: " + AwsErrors.describe(e.getCause());
         }
         if (!history.isEmpty()) {
-            tasks.put(new Task(oldestFirst(history), -1));
+            tasks.put(new Task(oldestFirst(history), "", -1));
         }
         return null;
     }

@@ -19,16 +19,22 @@ public interface BucketGateway {
     /** Up to {@code limit} keys, and whether more exist. */
     KeyListing firstKeys(String bucket, int limit);
 
-    /**
-     * One ListObjectsV2 page of current objects under {@code prefix}, after {@code startAfter} if given;
-     * {@code token} is the previous page's next token.
-     */
     /** The bucket's behaviour-changing configuration (preflight compares both sides); unknown where not implemented. */
     default BucketConfig configuration(String bucket) {
         return BucketConfig.UNKNOWN;
     }
 
+    /**
+     * One ListObjectsV2 page of current objects under {@code prefix}, after {@code startAfter} if given;
+     * {@code token} is the previous page's next token.
+     */
     ListingPage listCurrent(String bucket, String prefix, Optional<String> startAfter, Optional<String> token);
+
+    /**
+     * The first ListObjectsV2 page of one level under {@code prefix} (delimiter "/"): the objects directly under it,
+     * and its sub-prefixes (each once, with the delimiter) in {@link ListingPage#prefixes}.
+     */
+    ListingPage listLevel(String bucket, String prefix);
 
     /** One ListObjectVersions page: every version and delete marker, each key's newest first. */
     VersionPage listVersions(String bucket, String prefix, Optional<VersionCursor> cursor);
@@ -62,9 +68,14 @@ public interface BucketGateway {
         }
     }
 
-    record ListingPage(List<ListedObject> objects, Optional<String> nextToken) {
+    record ListingPage(List<ListedObject> objects, List<String> prefixes, Optional<String> nextToken) {
         public ListingPage {
             objects = List.copyOf(objects);
+            prefixes = List.copyOf(prefixes);
+        }
+
+        public ListingPage(List<ListedObject> objects, Optional<String> nextToken) {
+            this(objects, List.of(), nextToken);
         }
     }
 

@@ -16,6 +16,7 @@ import java.util.stream.IntStream;
 import dev.migrator.support.Concurrently;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CommonPrefix;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
 import dev.migrator.aws.BodySwap;
@@ -122,12 +123,20 @@ public final class SdkBucketGateway implements BucketGateway {
 
     @Override
     public ListingPage listCurrent(String bucket, String prefix, Optional<String> startAfter, Optional<String> token) {
-        ListObjectsV2Response page = client.listObjectsV2(r -> r.bucket(bucket).prefix(prefix.isEmpty() ? null : prefix)
-                .startAfter(startAfter.orElse(null)).continuationToken(token.orElse(null)));
+        return page(client.listObjectsV2(r -> r.bucket(bucket).prefix(prefix.isEmpty() ? null : prefix)
+                .startAfter(startAfter.orElse(null)).continuationToken(token.orElse(null))));
+    }
+
+    @Override
+    public ListingPage listLevel(String bucket, String prefix) {
+        return page(client.listObjectsV2(r -> r.bucket(bucket).prefix(prefix.isEmpty() ? null : prefix).delimiter("/")));
+    }
+
+    private static ListingPage page(ListObjectsV2Response page) {
         List<ListedObject> objects = page.contents().stream()
                 .map(o -> ListedObject.current(o.key(), o.size() == null ? 0 : o.size(), unquote(o.eTag()))).toList();
-        return new ListingPage(objects, Boolean.TRUE.equals(page.isTruncated())
-                ? Optional.ofNullable(page.nextContinuationToken()) : Optional.empty());
+        return new ListingPage(objects, page.commonPrefixes().stream().map(CommonPrefix::prefix).toList(),
+                Boolean.TRUE.equals(page.isTruncated()) ? Optional.ofNullable(page.nextContinuationToken()) : Optional.empty());
     }
 
     @Override

@@ -52,6 +52,11 @@ final class BucketSteps {
         return step(schema, sourceGateway, targetGateway).copy(context(dir));
     }
 
+    /** The step run again on {@code dir}, resuming from its checkpoint. */
+    static StepResult resume(Path schema, Path dir, BucketGateway sourceGateway, BucketGateway targetGateway) throws Exception {
+        return step(schema, sourceGateway, targetGateway).copy(new StepContext(dir, ProgressListener.NONE, true).withBackoff(Backoff.NONE));
+    }
+
     /** Replays the dead letters the schema's first bucket pair left in {@code dir}. */
     static StepResult replay(Path schema, Path dir, BucketGateway sourceGateway, BucketGateway targetGateway) throws Exception {
         return step(schema, sourceGateway, targetGateway).replay(context(dir));

@@ -55,6 +55,11 @@ final class FaultyBucketGateway implements BucketGateway {
     }
 
     @Override
+    public ListingPage listLevel(String bucket, String prefix) {
+        return delegate.listLevel(bucket, prefix);
+    }
+
+    @Override
     public VersionPage listVersions(String bucket, String prefix, Optional<VersionCursor> cursor) {
         return delegate.listVersions(bucket, prefix, cursor);
     }
