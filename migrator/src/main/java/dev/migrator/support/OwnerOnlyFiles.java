@@ -27,11 +27,20 @@ public final class OwnerOnlyFiles {
         Files.write(file, content);
     }
 
-    /** Writes to a sibling temporary file, then renames it over {@code file}: readers see the old or the new content, never half. */
+    /**
+     * Writes to a sibling temporary file, then renames it over {@code file}: readers see the old or the new content, never
+     * half. Each write has a temporary file of its own: the shards of a run each merge the same map into one file, and
+     * with one shared temporary name the second rename found the first had taken it.
+     */
     public static void writeAtomically(Path file, byte[] content) throws IOException {
-        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        write(temporary, content);
-        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName() + ".", ".tmp");
+        try {
+            setPermissions(temporary, "rw-------");
+            Files.write(temporary, content);
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
     }
 
     /** Makes an existing file owner-only. */
