@@ -45,7 +45,18 @@ final class ListingFanOut {
         Queue<ListingJob> jobs = new ConcurrentLinkedQueue<>();
         for (String root : roots) {
             try {
-                jobs.addAll(ListingPlan.of(root, prefix -> retry.call(() -> source.listLevel(bucket, prefix))));
+                jobs.addAll(ListingPlan.of(root, new ListingPlan.Pages() {
+                    @Override
+                    public BucketGateway.ListingPage first(String prefix) throws InterruptedException {
+                        return retry.call(() -> source.listCurrent(bucket, prefix, checkpoint.resumeAfter(ListingJob.whole(prefix).id()),
+                                Optional.empty()));
+                    }
+
+                    @Override
+                    public BucketGateway.ListingPage level(String prefix) throws InterruptedException {
+                        return retry.call(() -> source.listLevel(bucket, prefix));
+                    }
+                }));
             } catch (RuntimeException e) {
                 return List.of("listing " + bucket + " under '" + root + "' failed: " + AwsErrors.describe(e));
             }
@@ -71,7 +82,7 @@ final class ListingFanOut {
 
     private void list(ListingJob job, Sink sink, List<String> problems) throws InterruptedException {
         Optional<String> after = job.startAfter(checkpoint.resumeAfter(job.id()));
-        if (job.kind() == ListingJob.Kind.LEVEL) {
+        if (job.preListed()) {
             for (ListedObject object : job.listed()) {
                 if (after.isEmpty() || KeyOrder.UTF8.compare(object.key(), after.get()) > 0) {
                     sink.handOut(job, object);

@@ -7,7 +7,8 @@ import java.util.Optional;
  * One part of a bucket's listing of current objects that a lister reads on its own ({@link ListingFanOut}): the
  * objects directly under a prefix (read while the listing was planned), everything under one prefix, a run of
  * sibling prefixes (a key range of their parent: from the run's first prefix, before the next run's first), or
- * everything under a prefix the plan found nothing to split in. Its {@code id} names it in the checkpoint.
+ * everything under a prefix the plan found nothing to split in (read while planning when it is one page). Its
+ * {@code id} names it in the checkpoint: jobs of one id mean the same keys, so a mark of one run holds in the next.
  */
 record ListingJob(Kind kind, String prefix, Optional<String> from, Optional<String> until, List<ListedObject> listed) {
     enum Kind { WHOLE, LEVEL, PREFIX, RANGE }
@@ -18,6 +19,16 @@ record ListingJob(Kind kind, String prefix, Optional<String> from, Optional<Stri
 
     static ListingJob whole(String prefix) {
         return new ListingJob(Kind.WHOLE, prefix, Optional.empty(), Optional.empty(), List.of());
+    }
+
+    /** Everything under {@code prefix}, already listed (one page). */
+    static ListingJob whole(String prefix, List<ListedObject> objects) {
+        return new ListingJob(Kind.WHOLE, prefix, Optional.empty(), Optional.empty(), objects);
+    }
+
+    /** Whether the job's objects were read while the listing was planned (nothing more to ask S3). */
+    boolean preListed() {
+        return kind == Kind.LEVEL || !listed.isEmpty();
     }
 
     /** The objects directly under {@code prefix}, already listed. */

@@ -36,7 +36,7 @@ class ListingPlanTest {
     }
 
     @Test
-    void goingDownStopsAtTheDepthLimitAndAnEmptyLevelHasNoJobs() throws Exception {
+    void goingDownStopsAtTheDepthLimit() throws Exception {
         List<String> asked = new ArrayList<>();
         Map<String, BucketGateway.ListingPage> chain = Map.of("", page(List.of(), List.of("a/"), false),
                 "a/", page(List.of(), List.of("a/b/"), false), "a/b/", page(List.of(), List.of("a/b/c/"), false),
@@ -44,7 +44,19 @@ class ListingPlanTest {
 
         assertThat(ListingPlan.of("", levels(asked, chain))).containsExactly(ListingJob.under("a/b/c/d/e/"));
         assertThat(asked).hasSize(ListingPlan.MAX_DEPTH + 1);
-        assertThat(ListingPlan.of("", levels(new ArrayList<>(), Map.of("", page(List.of(), List.of(), false))))).isEmpty();
+    }
+
+    @Test
+    void aListingOfOnePageIsThatPageAlreadyReadAndAnEmptyOneHasNoJobs() throws Exception {
+        List<String> asked = new ArrayList<>();
+        BucketGateway.ListingPage all = page(List.of("a/1", "b/1", "c"), List.of(), false);
+
+        assertThat(ListingPlan.of("", onePage(asked, all))).containsExactly(ListingJob.whole("", all.objects()));
+        assertThat(ListingPlan.of("", onePage(asked, page(List.of(), List.of(), false)))).isEmpty();
+        assertThat(asked).as("no level read").isEmpty();
+        assertThat(ListingJob.whole("", all.objects()).id()).isEqualTo(ListingJob.whole("").id());
+        assertThat(ListingJob.whole("", all.objects()).preListed()).isTrue();
+        assertThat(ListingJob.whole("").preListed()).isFalse();
     }
 
     @Test
@@ -82,15 +94,39 @@ class ListingPlanTest {
         assertThat(ListingJob.whole("").describe()).isEqualTo("under ''");
     }
 
+    private static ListingPlan.Pages onePage(List<String> asked, BucketGateway.ListingPage page) {
+        return new ListingPlan.Pages() {
+            @Override
+            public BucketGateway.ListingPage first(String prefix) {
+                return page;
+            }
+
+            @Override
+            public BucketGateway.ListingPage level(String prefix) {
+                asked.add(prefix);
+                return page;
+            }
+        };
+    }
+
     private static BucketGateway.ListingPage page(List<String> keys, List<String> prefixes, boolean more) {
         return new BucketGateway.ListingPage(keys.stream().map(k -> ListedObject.current(k, 1, "e")).toList(), prefixes,
                 more ? Optional.of("next") : Optional.empty());
     }
 
-    private static ListingPlan.Levels levels(List<String> asked, Map<String, BucketGateway.ListingPage> levels) {
-        return prefix -> {
-            asked.add(prefix);
-            return levels.get(prefix);
+    /** A listing of more than one page under any prefix, and these levels; {@code asked} records the levels read. */
+    private static ListingPlan.Pages levels(List<String> asked, Map<String, BucketGateway.ListingPage> levels) {
+        return new ListingPlan.Pages() {
+            @Override
+            public BucketGateway.ListingPage first(String prefix) {
+                return page(List.of("x"), List.of(), true);
+            }
+
+            @Override
+            public BucketGateway.ListingPage level(String prefix) {
+                asked.add(prefix);
+                return levels.get(prefix);
+            }
         };
     }
 }
