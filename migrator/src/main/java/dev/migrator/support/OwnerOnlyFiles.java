@@ -21,12 +21,6 @@ public final class OwnerOnlyFiles {
         setPermissions(file, "rw-------");
     }
 
-    public static void write(Path file, byte[] content) throws IOException {
-        Files.deleteIfExists(file);
-        createFile(file);
-        Files.write(file, content);
-    }
-
     /**
      * Writes to a sibling temporary file, then renames it over {@code file}: readers see the old or the new content, never
      * half. Each write has a temporary file of its own: the shards of a run each merge the same map into one file, and

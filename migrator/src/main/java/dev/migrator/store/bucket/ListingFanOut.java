@@ -45,18 +45,7 @@ final class ListingFanOut {
         Queue<ListingJob> jobs = new ConcurrentLinkedQueue<>();
         for (String root : roots) {
             try {
-                jobs.addAll(ListingPlan.of(root, new ListingPlan.Pages() {
-                    @Override
-                    public BucketGateway.ListingPage first(String prefix) throws InterruptedException {
-                        return retry.call(() -> source.listCurrent(bucket, prefix, checkpoint.resumeAfter(ListingJob.whole(prefix).id()),
-                                Optional.empty()));
-                    }
-
-                    @Override
-                    public BucketGateway.ListingPage level(String prefix) throws InterruptedException {
-                        return retry.call(() -> source.listLevel(bucket, prefix));
-                    }
-                }));
+                jobs.addAll(ListingPlan.of(root, firstPages()));
             } catch (RuntimeException e) {
                 return List.of("listing " + bucket + " under '" + root + "' failed: " + AwsErrors.describe(e));
             }
@@ -78,6 +67,22 @@ final class ListingFanOut {
             WorkerPool.awaitEach(running, problems);
         }
         return problems.isEmpty() ? List.of() : List.of(problems.get(0));
+    }
+
+    /** The first pages the plan reads, under the run's retries; a listing of one page resumes after its mark. */
+    private ListingPlan.Pages firstPages() {
+        return new ListingPlan.Pages() {
+            @Override
+            public BucketGateway.ListingPage first(String prefix) throws InterruptedException {
+                Optional<String> after = checkpoint.resumeAfter(ListingJob.whole(prefix).id());
+                return retry.call(() -> source.listCurrent(bucket, prefix, after, Optional.empty()));
+            }
+
+            @Override
+            public BucketGateway.ListingPage level(String prefix) throws InterruptedException {
+                return retry.call(() -> source.listLevel(bucket, prefix));
+            }
+        };
     }
 
     private void list(ListingJob job, Sink sink, List<String> problems) throws InterruptedException {

@@ -100,10 +100,8 @@ class BucketListingPagesTest {
             BucketGateway real = new SdkBucketGateway(s3, aws.s3Endpoint().toString());
             Path schema = BucketSteps.schema(aws, dir, source, target, "");
 
-            StepResult.Failed first = (StepResult.Failed) BucketSteps.step(schema, dir,
-                    paged(real, source, 1, new CopyOnWriteArrayList<>(), 1000, null, new CopyOnWriteArrayList<>()), real);
-            StepResult.Completed resumed = (StepResult.Completed) BucketSteps.resume(schema, dir,
-                    paged(real, source, -1, new CopyOnWriteArrayList<>(), 1000, null, new CopyOnWriteArrayList<>()), real);
+            StepResult.Failed first = (StepResult.Failed) BucketSteps.step(schema, dir, byPrefix(real, source, 1), real);
+            StepResult.Completed resumed = (StepResult.Completed) BucketSteps.resume(schema, dir, byPrefix(real, source, -1), real);
 
             assertThat(first.reason()).contains("listing " + source + " under 'p").contains("AccessDenied");
             assertThat(first.counters().written()).isPositive();
@@ -157,6 +155,11 @@ class BucketListingPagesTest {
      */
     private static BucketGateway paged(BucketGateway real, String bucket, int failing, List<String> asked) {
         return paged(real, bucket, failing, asked, PAGE, null, new CopyOnWriteArrayList<>());
+    }
+
+    /** As above, the level read whole (up to 1,000 entries), so sibling prefixes become jobs of their own. */
+    private static BucketGateway byPrefix(BucketGateway real, String bucket, int failing) {
+        return paged(real, bucket, failing, new CopyOnWriteArrayList<>(), 1000, null, new CopyOnWriteArrayList<>());
     }
 
     /**
