@@ -25,7 +25,12 @@ import java.util.concurrent.TimeUnit;
  * (its class archive mapped) against 4.0-4.2 s here, where C2 alone spent 1.6 CPU s.
  */
 final class WorkerJvm {
-    static final List<String> OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+    /**
+     * C1 alone and the serial collector (see above); native access for the crypto provider's library, which JDK 24 and
+     * later otherwise warn about on every run, four lines on standard error (the jar's manifest says the same for a JVM
+     * started with {@code -jar}; this JVM is started with {@code -cp}).
+     */
+    static final List<String> OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED");
     /** Set in the worker to the launching JVM's pid, so it never relaunches itself and dies with its launcher. */
     static final String MARKER = "migrator.worker";
     /** The worker's exit code when its launcher was killed (SIGKILL: 128 + 9), as if it had been killed too. */
@@ -38,7 +43,9 @@ final class WorkerJvm {
 
     /** Runs the command in a worker JVM when that is better; its exit code, or empty to run it here. */
     static OptionalInt runIfBetter(String[] args) {
-        List<String> jvmArguments = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        List<String> jvmArguments = ProcessHandle.current().info().arguments()
+                .flatMap(argv -> optionsOnCommandLine(List.of(argv), args, System.getenv()))
+                .orElseGet(() -> ManagementFactory.getRuntimeMXBean().getInputArguments());
         String classPath = System.getProperty("java.class.path");
         Optional<String> java = ProcessHandle.current().info().command();
         if (!relaunches(args, System.getenv(), jvmArguments, System.getProperty(MARKER) != null, java, classPath)) {
@@ -46,9 +53,9 @@ final class WorkerJvm {
         }
         // only once the work goes to a worker: a quick command neither looks at the cache nor creates it
         Optional<ClassArchive> archive = jvmArguments.stream().anyMatch(a -> a.startsWith("-Xshare") || a.contains("SharedArchiveFile")
-                || a.contains("ArchiveClassesAtExit")) ? Optional.empty()
+                || a.contains("ArchiveClassesAtExit") || a.startsWith("-XX:AOT")) ? Optional.empty()
                 : ClassArchive.of(System.getenv(), classPath, System.getProperty("java.home"), System.getProperty("java.vm.version"),
-                        System.getProperty("user.home"), ProcessHandle.current().pid());
+                        Runtime.version().feature(), System.getProperty("user.home"), ProcessHandle.current().pid());
         List<String> command = command(java.get(), jvmArguments, classPath, args, archive.map(ClassArchive::options).orElse(List.of()));
         Process worker;
         try {
@@ -62,7 +69,7 @@ final class WorkerJvm {
             try {
                 int code = worker.waitFor();
                 Runtime.getRuntime().removeShutdownHook(forward);
-                archive.ifPresent(a -> a.keep(code));
+                archive.ifPresent(a -> a.keep(code, options -> assemble(java.get(), jvmArguments, classPath, options)));
                 return OptionalInt.of(code);
             } catch (InterruptedException e) {
                 // only a signal ends this JVM before the worker; the hook handles it
@@ -78,6 +85,41 @@ final class WorkerJvm {
                                           Optional<String> java, String classPath) {
         return relaunches(args, env, jvmArguments, isWorker, java, classPath)
                 ? Optional.of(command(java.get(), jvmArguments, classPath, args, List.of())) : Optional.empty();
+    }
+
+    /** The java launcher's class path options, their value the next argument. */
+    private static final Set<String> CLASS_PATH = Set.of("-cp", "-classpath", "--class-path");
+    /** The java launcher's options that run something else than a class or a jar's main class. */
+    private static final Set<String> OTHER_LAUNCH = Set.of("-m", "--module", "--source");
+
+    /**
+     * The JVM options on this JVM's command line ({@code argv}: its arguments after the executable): everything before
+     * {@code -jar FILE} or the main class, which {@code args} follow, less a class path (the worker gets its own). Empty
+     * where the command line does not say them all or cannot be taken apart for sure: then JMX's list serves, which
+     * costs the launcher about 40 ms of start-up (the platform's management beans). Not from the command line: options
+     * in {@code JDK_JAVA_OPTIONS}, {@code _JAVA_OPTIONS} or an {@code @argfile} (only the JVM expands those), a module
+     * or source-file launch. Pure.
+     */
+    static Optional<List<String>> optionsOnCommandLine(List<String> argv, String[] args, Map<String, String> env) {
+        int head = argv.size() - args.length;
+        if (env.containsKey("JDK_JAVA_OPTIONS") || env.containsKey("_JAVA_OPTIONS") || head < 1
+                || !argv.subList(head, argv.size()).equals(List.of(args)) || argv.get(head - 1).startsWith("-")) {
+            return Optional.empty();
+        }
+        int end = head >= 2 && argv.get(head - 2).equals("-jar") ? head - 2 : head - 1;
+        List<String> options = new ArrayList<>();
+        for (int i = 0; i < end; i++) {
+            String option = argv.get(i);
+            if (option.startsWith("@") || OTHER_LAUNCH.contains(option) || option.startsWith("--module=")) {
+                return Optional.empty();
+            }
+            if (CLASS_PATH.contains(option)) {
+                i++;
+            } else if (!option.startsWith("--class-path=")) {
+                options.add(option);
+            }
+        }
+        return Optional.of(List.copyOf(options));
     }
 
     /** Whether the work goes to a worker JVM (see the class comment for when it does not). */
@@ -102,6 +144,38 @@ final class WorkerJvm {
         command.addAll(List.of("-cp", classPath, Main.class.getName()));
         command.addAll(List.of(args));
         return command;
+    }
+
+    /**
+     * Has the JVM build the worker's AOT cache ({@link ClassArchive}) with the worker's own options, its output discarded;
+     * a Ctrl-C meanwhile stops it. True when it ended well.
+     */
+    private static boolean assemble(String java, List<String> jvmArguments, String classPath, List<String> archiveOptions) {
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(ClassArchive.LOGGING);
+        command.add(ClassArchive.AOT_LOGGING);
+        command.addAll(jvmArguments);
+        command.addAll(OPTIONS);
+        command.addAll(archiveOptions);
+        command.addAll(List.of("-cp", classPath));
+        System.err.println("migrator: building the class cache later runs start from (once per jar and JVM, a few seconds)");
+        try {
+            Process builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            Thread stop = new Thread(builder::destroyForcibly, "stop-class-cache");
+            Runtime.getRuntime().addShutdownHook(stop);
+            try {
+                return builder.waitFor(5, TimeUnit.MINUTES) && builder.exitValue() == 0;
+            } finally {
+                builder.destroyForcibly();
+                Runtime.getRuntime().removeShutdownHook(stop);
+            }
+        } catch (IOException | IllegalStateException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /**

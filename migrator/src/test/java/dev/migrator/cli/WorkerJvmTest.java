@@ -16,6 +16,7 @@ class WorkerJvmTest {
         List<String> command = WorkerJvm.command(new String[] {"run", "s.json", "--resume"}, Map.of(), List.of("-Xmx2g", "-Dx=y"),
                 false, JAVA, "migrator.jar").orElseThrow();
         assertThat(command).containsExactly("/usr/bin/java", "-Xmx2g", "-Dx=y", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "--enable-native-access=ALL-UNNAMED",
                 "-Dmigrator.worker=" + ProcessHandle.current().pid(), "-cp", "migrator.jar", "dev.migrator.cli.Main", "run", "s.json", "--resume");
     }
 
@@ -47,6 +48,35 @@ class WorkerJvmTest {
     void theWorkerNeverRelaunchesItself() {
         assertThat(WorkerJvm.command(new String[] {"run", "s.json"}, Map.of(), List.of(), true, JAVA, "migrator.jar")).isEmpty();
         assertThat(WorkerJvm.command(new String[] {"run", "s.json"}, Map.of(), List.of(), false, Optional.empty(), "migrator.jar")).isEmpty();
+    }
+
+    @Test
+    void theOptionsAreReadFromTheCommandLineBeforeTheJarOrTheMainClass() {
+        String[] args = {"run", "s.json", "--json"};
+        assertThat(WorkerJvm.optionsOnCommandLine(List.of("-Xmx512m", "-Dx=a b", "-jar", "/opt/migrator.jar", "run", "s.json", "--json"),
+                args, Map.of())).contains(List.of("-Xmx512m", "-Dx=a b"));
+        assertThat(WorkerJvm.optionsOnCommandLine(List.of("-Xmx1g", "-cp", "a.jar:b.jar", "--add-opens", "java.base/java.lang=ALL-UNNAMED",
+                "--class-path=c.jar", "dev.migrator.cli.Main", "run", "s.json", "--json"), args, Map.of()))
+                .contains(List.of("-Xmx1g", "--add-opens", "java.base/java.lang=ALL-UNNAMED"));
+        assertThat(WorkerJvm.optionsOnCommandLine(List.of("-jar", "migrator.jar"), new String[0], Map.of())).contains(List.of());
+        // the application's arguments may look like the launcher's own
+        assertThat(WorkerJvm.optionsOnCommandLine(List.of("-Xss2m", "-jar", "m.jar", "run", "-jar", "x.json"),
+                new String[] {"run", "-jar", "x.json"}, Map.of())).contains(List.of("-Xss2m"));
+    }
+
+    @Test
+    void optionsTheCommandLineDoesNotShowAreLeftToJmx() {
+        String[] args = {"run", "s.json"};
+        List<String> argv = List.of("-Xmx512m", "-jar", "migrator.jar", "run", "s.json");
+        assertThat(WorkerJvm.optionsOnCommandLine(argv, args, Map.of("JDK_JAVA_OPTIONS", "-XX:+UseG1GC"))).isEmpty();
+        assertThat(WorkerJvm.optionsOnCommandLine(argv, args, Map.of("_JAVA_OPTIONS", "-Xmx1g"))).isEmpty();
+        assertThat(WorkerJvm.optionsOnCommandLine(List.of("@jvm.opts", "-jar", "migrator.jar", "run", "s.json"), args, Map.of())).isEmpty();
+        assertThat(WorkerJvm.optionsOnCommandLine(List.of("-m", "migrator/dev.migrator.cli.Main", "run", "s.json"), args, Map.of())).isEmpty();
+        assertThat(WorkerJvm.optionsOnCommandLine(List.of("--source", "17", "Main.java", "run", "s.json"), args, Map.of())).isEmpty();
+        // a command line cut short, or not this JVM's arguments
+        assertThat(WorkerJvm.optionsOnCommandLine(List.of("-Xmx512m", "-jar", "migrator.jar"), args, Map.of())).isEmpty();
+        assertThat(WorkerJvm.optionsOnCommandLine(List.of("-jar", "migrator.jar", "run", "other.json"), args, Map.of())).isEmpty();
+        assertThat(WorkerJvm.optionsOnCommandLine(List.of("run", "s.json"), args, Map.of())).isEmpty();
     }
 
     private static boolean relaunched(Map<String, String> env, List<String> jvm, String... args) {
