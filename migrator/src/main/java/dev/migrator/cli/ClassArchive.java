@@ -105,7 +105,8 @@ record ClassArchive(Path archive, Optional<Path> dumping, boolean aot) {
             } catch (IOException | RuntimeException e) {
                 return List.of(); // no cache to write into: run without
             }
-            options.addAll(aot ? List.of("-XX:AOTMode=record", "-XX:AOTConfiguration=" + dumping.get())
+            // JDK 25 says "AOTConfiguration recorded" on standard output at exit, into a --json report: to standard error
+            options.addAll(aot ? List.of("-XX:AOTMode=record", "-XX:AOTConfiguration=" + dumping.get(), "-XX:+DisplayVMOutputToStderr")
                     : List.of("-XX:ArchiveClassesAtExit=" + dumping.get()));
         } else {
             options.add((aot ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + archive);

@@ -25,7 +25,8 @@ class ClassArchiveTest {
         ClassArchive first = ClassArchive.of(env, jar.toString(), "/jdk25", "25.0.3+9-LTS", 25, "/home/x", 42).orElseThrow();
         assertThat(first.archive().getFileName().toString()).endsWith(".aot");
         Path recorded = first.dumping().orElseThrow();
-        assertThat(first.options()).containsExactly("-Xlog:aot*=off:stderr", "-XX:AOTMode=record", "-XX:AOTConfiguration=" + recorded);
+        assertThat(first.options()).containsExactly("-Xlog:aot*=off:stderr", "-XX:AOTMode=record", "-XX:AOTConfiguration=" + recorded,
+                "-XX:+DisplayVMOutputToStderr");
 
         Files.writeString(recorded, "configuration"); // what the worker's JVM writes at exit
         List<List<String>> asked = new java.util.ArrayList<>();
