@@ -91,7 +91,8 @@ final class Runner {
         env.put("MIGRATOR_CACHE_DIR", work.resolve("migrator-cache").toString());
         if (profile) { // recorded in this JVM, with the options the worker JVM would have
             env.put("MIGRATOR_RELAUNCH", "false");
-            command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+            command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=0.5", "-XX:+UseSerialGC",
+                    "--enable-native-access=ALL-UNNAMED"));
             command.add("-XX:StartFlightRecording=filename=" + work.resolve("migrator-" + run + ".jfr") + ",settings=profile");
             System.out.println("  profile of '" + name + "': " + work.resolve("migrator-" + run + ".jfr"));
         }

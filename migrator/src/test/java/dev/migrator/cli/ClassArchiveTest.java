@@ -51,9 +51,9 @@ class ClassArchiveTest {
         assertThat(next.dumping()).isEmpty();
         assertThat(next.options()).containsExactly("-Xlog:aot*=off:stderr", "-XX:AOTCache=" + first.archive());
         // JDK 17 to 24 keep their AppCDS archive, under another name
-        assertThat(ClassArchive.of(env, jar.toString(), "/jdk", "21.0.5+11", 21, "/home/x", 44).orElseThrow().options())
-                .containsExactly("-XX:ArchiveClassesAtExit=" + dir.resolve("cache").resolve(ClassArchive.of(env, jar.toString(), "/jdk",
-                        "21.0.5+11", 21, "/home/x", 44).orElseThrow().dumping().orElseThrow().getFileName()));
+        ClassArchive jdk21 = ClassArchive.of(env, jar.toString(), "/jdk", "21.0.5+11", 21, "/home/x", 44).orElseThrow();
+        assertThat(jdk21.archive().getFileName().toString()).endsWith(".jsa");
+        assertThat(jdk21.options()).containsExactly("-XX:ArchiveClassesAtExit=" + jdk21.dumping().orElseThrow());
     }
 
     @Test
@@ -100,7 +100,7 @@ class ClassArchiveTest {
         assertThat(next.options()).containsExactly("-XX:SharedArchiveFile=" + first.archive());
         assertThat(WorkerJvm.command("/usr/bin/java", List.of("-Xlog:gc"), jar.toString(), new String[] {"run", "s.json"},
                 next.options())).startsWith("/usr/bin/java", "-Xlog:disable", "-Xlog:all=warning:stderr",
-                "-Xlog:cds*=off:stderr", "-Xlog:gc", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED",
+                "-Xlog:cds*=off:stderr", "-Xlog:gc", "-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=0.5", "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED",
                 "-XX:SharedArchiveFile=" + first.archive());
     }
 

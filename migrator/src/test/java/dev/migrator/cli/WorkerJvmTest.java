@@ -15,7 +15,7 @@ class WorkerJvmTest {
     void aRunGoesToAWorkerWithTheOperatorsOptionsPlusMigratorsAndTheSameArguments() {
         List<String> command = WorkerJvm.command(new String[] {"run", "s.json", "--resume"}, Map.of(), List.of("-Xmx2g", "-Dx=y"),
                 false, JAVA, "migrator.jar").orElseThrow();
-        assertThat(command).containsExactly("/usr/bin/java", "-Xmx2g", "-Dx=y", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+        assertThat(command).containsExactly("/usr/bin/java", "-Xmx2g", "-Dx=y", "-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=0.5", "-XX:+UseSerialGC",
                 "--enable-native-access=ALL-UNNAMED",
                 "-Dmigrator.worker=" + ProcessHandle.current().pid(), "-cp", "migrator.jar", "dev.migrator.cli.Main", "run", "s.json", "--resume");
     }
@@ -42,6 +42,7 @@ class WorkerJvmTest {
         assertThat(relaunched(Map.of("JAVA_TOOL_OPTIONS", "-Xmx1g"), List.of(), "run", "s.json")).isFalse();
         assertThat(relaunched(Map.of(), List.of("-XX:+UseG1GC"), "run", "s.json")).isFalse();
         assertThat(relaunched(Map.of(), List.of("-XX:TieredStopAtLevel=4"), "run", "s.json")).isFalse();
+        assertThat(relaunched(Map.of(), List.of("-XX:CompileThresholdScaling=2"), "run", "s.json")).isFalse();
     }
 
     @Test
