@@ -35,12 +35,6 @@ record ClassArchive(Path archive, Optional<Path> dumping, boolean aot) {
     /** The first JDK whose AOT cache (JEP 483, with JEP 514's single AOTMode options) serves instead of AppCDS. */
     static final int AOT_FROM = 25;
 
-    /** The JDK 17 form, for tests: an AppCDS archive. */
-    static Optional<ClassArchive> of(Map<String, String> env, String classPath, String javaHome, String vmVersion, String userHome,
-                                     long pid) {
-        return of(env, classPath, javaHome, vmVersion, 17, userHome, pid);
-    }
-
     /**
      * The archive for this jar on this JVM ({@code feature}: its version's first number): mapped when it exists, else
      * dumped (or recorded) by this worker into a file of its own ({@code pid}). Empty when turned off or the class
@@ -133,13 +127,11 @@ record ClassArchive(Path archive, Optional<Path> dumping, boolean aot) {
         Path built = archive.resolveSibling(dumped.getFileName() + ".aot");
         try {
             if (workerExitCode == 0 && Files.isRegularFile(dumped) && Files.size(dumped) > 0) {
-                Path done = dumped;
-                if (aot) {
-                    done = assembler.assemble(List.of("-XX:AOTMode=create", "-XX:AOTConfiguration=" + dumped, "-XX:AOTCache=" + built))
-                            && Files.isRegularFile(built) ? built : null;
-                }
-                if (done != null) {
-                    Files.move(done, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                Optional<Path> done = !aot ? Optional.of(dumped)
+                        : assembler.assemble(List.of("-XX:AOTMode=create", "-XX:AOTConfiguration=" + dumped, "-XX:AOTCache=" + built))
+                                && Files.isRegularFile(built) ? Optional.of(built) : Optional.empty();
+                if (done.isPresent()) {
+                    Files.move(done.get(), archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                     dropOlder(archive.getParent());
                 }
             }

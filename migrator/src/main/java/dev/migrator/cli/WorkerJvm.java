@@ -48,11 +48,12 @@ final class WorkerJvm {
 
     /** Runs the command in a worker JVM when that is better; its exit code, or empty to run it here. */
     static OptionalInt runIfBetter(String[] args) {
-        List<String> jvmArguments = ProcessHandle.current().info().arguments()
+        ProcessHandle.Info self = ProcessHandle.current().info(); // read once: each call reads /proc again
+        List<String> jvmArguments = self.arguments()
                 .flatMap(argv -> optionsOnCommandLine(List.of(argv), args, System.getenv()))
                 .orElseGet(() -> ManagementFactory.getRuntimeMXBean().getInputArguments());
         String classPath = System.getProperty("java.class.path");
-        Optional<String> java = ProcessHandle.current().info().command();
+        Optional<String> java = self.command();
         if (!relaunches(args, System.getenv(), jvmArguments, System.getProperty(MARKER) != null, java, classPath)) {
             return OptionalInt.empty();
         }
@@ -137,6 +138,15 @@ final class WorkerJvm {
 
     /** The worker's command line, mapping or dumping a class-data archive ({@link ClassArchive#options}) when those are given. */
     static List<String> command(String java, List<String> jvmArguments, String classPath, String[] args, List<String> archiveOptions) {
+        List<String> command = jvm(java, jvmArguments, archiveOptions);
+        command.add("-D" + MARKER + "=" + ProcessHandle.current().pid());
+        command.addAll(List.of("-cp", classPath, Main.class.getName()));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    /** A worker's JVM with its options: the archive's logging, the operator's own, migrator's, the archive's. */
+    private static List<String> jvm(String java, List<String> jvmArguments, List<String> archiveOptions) {
         List<String> command = new ArrayList<>();
         command.add(java);
         if (!archiveOptions.isEmpty()) {
@@ -145,9 +155,6 @@ final class WorkerJvm {
         command.addAll(jvmArguments);
         command.addAll(OPTIONS);
         command.addAll(archiveOptions);
-        command.add("-D" + MARKER + "=" + ProcessHandle.current().pid());
-        command.addAll(List.of("-cp", classPath, Main.class.getName()));
-        command.addAll(List.of(args));
         return command;
     }
 
@@ -156,12 +163,9 @@ final class WorkerJvm {
      * a Ctrl-C meanwhile stops it. True when it ended well.
      */
     private static boolean assemble(String java, List<String> jvmArguments, String classPath, List<String> archiveOptions) {
-        List<String> command = new ArrayList<>(List.of(java));
-        command.addAll(ClassArchive.LOGGING);
-        command.add(ClassArchive.AOT_LOGGING);
-        command.addAll(jvmArguments);
-        command.addAll(OPTIONS);
-        command.addAll(archiveOptions);
+        List<String> withLogging = new ArrayList<>(List.of(ClassArchive.AOT_LOGGING));
+        withLogging.addAll(archiveOptions);
+        List<String> command = jvm(java, jvmArguments, withLogging);
         command.addAll(List.of("-cp", classPath));
         System.err.println("migrator: building the class cache later runs start from (once per jar and JVM, a few seconds)");
         try {

@@ -83,7 +83,7 @@ class ClassArchiveTest {
     void theFirstWorkerDumpsIntoAFileOfItsOwnAndAKeptDumpIsMappedFromThen(@TempDir Path dir) throws Exception {
         Path jar = Files.writeString(dir.resolve("migrator.jar"), "jar");
         Map<String, String> env = Map.of("MIGRATOR_CACHE_DIR", dir.resolve("cache").toString());
-        ClassArchive first = ClassArchive.of(env, jar.toString(), "/jdk", "17.0.15", "/home/x", 42).orElseThrow();
+        ClassArchive first = ClassArchive.of(env, jar.toString(), "/jdk", "17.0.15", 17, "/home/x", 42).orElseThrow();
         assertThat(first.dumping()).isPresent();
         assertThat(first.dumping().get().getFileName().toString()).endsWith(".42.tmp");
         List<String> options = first.options();
@@ -95,7 +95,7 @@ class ClassArchiveTest {
         assertThat(first.archive()).hasContent("classes");
         assertThat(first.dumping().get()).doesNotExist();
 
-        ClassArchive next = ClassArchive.of(env, jar.toString(), "/jdk", "17.0.15", "/home/x", 43).orElseThrow();
+        ClassArchive next = ClassArchive.of(env, jar.toString(), "/jdk", "17.0.15", 17, "/home/x", 43).orElseThrow();
         assertThat(next.dumping()).isEmpty();
         assertThat(next.options()).containsExactly("-XX:SharedArchiveFile=" + first.archive());
         assertThat(WorkerJvm.command("/usr/bin/java", List.of("-Xlog:gc"), jar.toString(), new String[] {"run", "s.json"},
@@ -123,7 +123,7 @@ class ClassArchiveTest {
         }
         Path other = Files.writeString(cache.resolve("notes.txt"), "not ours");
         Path jar = Files.writeString(dir.resolve("migrator.jar"), "jar");
-        ClassArchive first = ClassArchive.of(Map.of("MIGRATOR_CACHE_DIR", cache.toString()), jar.toString(), "/jdk", "17", "/home/x", 5)
+        ClassArchive first = ClassArchive.of(Map.of("MIGRATOR_CACHE_DIR", cache.toString()), jar.toString(), "/jdk", "17", 17, "/home/x", 5)
                 .orElseThrow();
         first.options();
         Files.writeString(first.dumping().get(), "classes");
@@ -139,12 +139,12 @@ class ClassArchiveTest {
     void anotherJarOrJvmHasAnArchiveOfItsOwn(@TempDir Path dir) throws Exception {
         Path jar = Files.writeString(dir.resolve("migrator.jar"), "jar");
         Map<String, String> env = Map.of("XDG_CACHE_HOME", dir.toString());
-        Path one = ClassArchive.of(env, jar.toString(), "/jdk", "17.0.15", "/home/x", 1).orElseThrow().archive();
+        Path one = ClassArchive.of(env, jar.toString(), "/jdk", "17.0.15", 17, "/home/x", 1).orElseThrow().archive();
         assertThat(one.getParent()).isEqualTo(dir.resolve("migrator"));
-        assertThat(ClassArchive.of(env, jar.toString(), "/jdk", "17.0.16", "/home/x", 1).orElseThrow().archive()).isNotEqualTo(one);
+        assertThat(ClassArchive.of(env, jar.toString(), "/jdk", "17.0.16", 17, "/home/x", 1).orElseThrow().archive()).isNotEqualTo(one);
         Files.writeString(jar, "a rebuilt jar");
-        assertThat(ClassArchive.of(env, jar.toString(), "/jdk", "17.0.15", "/home/x", 1).orElseThrow().archive()).isNotEqualTo(one);
-        assertThat(ClassArchive.of(Map.of(), jar.toString(), "/jdk", "17.0.15", dir.toString(), 1).orElseThrow().archive().getParent())
+        assertThat(ClassArchive.of(env, jar.toString(), "/jdk", "17.0.15", 17, "/home/x", 1).orElseThrow().archive()).isNotEqualTo(one);
+        assertThat(ClassArchive.of(Map.of(), jar.toString(), "/jdk", "17.0.15", 17, dir.toString(), 1).orElseThrow().archive().getParent())
                 .isEqualTo(dir.resolve(".cache/migrator"));
     }
 
@@ -152,7 +152,7 @@ class ClassArchiveTest {
     void aDumpOfAWorkerThatFailedOrWasKilledIsDroppedAndNothingIsArchivedWhenTurnedOffOrNotAJar(@TempDir Path dir) throws Exception {
         Path jar = Files.writeString(dir.resolve("migrator.jar"), "jar");
         Map<String, String> env = Map.of("MIGRATOR_CACHE_DIR", dir.toString());
-        ClassArchive killed = ClassArchive.of(env, jar.toString(), "/jdk", "17", "/home/x", 7).orElseThrow();
+        ClassArchive killed = ClassArchive.of(env, jar.toString(), "/jdk", "17", 17, "/home/x", 7).orElseThrow();
         killed.options();
         Files.writeString(killed.dumping().get(), "half");
         killed.keep(137, NO_ASSEMBLY);
@@ -163,9 +163,9 @@ class ClassArchiveTest {
         assertThat(killed.archive()).doesNotExist();
         assertThat(killed.dumping().get()).doesNotExist();
 
-        assertThat(ClassArchive.of(Map.of("MIGRATOR_CLASS_ARCHIVE", "false"), jar.toString(), "/jdk", "17", "/home/x", 7)).isEmpty();
-        assertThat(ClassArchive.of(env, dir.toString(), "/jdk", "17", "/home/x", 7)).as("classes from a directory").isEmpty();
-        assertThat(ClassArchive.of(env, jar + ":" + jar, "/jdk", "17", "/home/x", 7)).as("several entries").isEmpty();
-        assertThat(ClassArchive.of(env, dir.resolve("gone.jar").toString(), "/jdk", "17", "/home/x", 7)).isEmpty();
+        assertThat(ClassArchive.of(Map.of("MIGRATOR_CLASS_ARCHIVE", "false"), jar.toString(), "/jdk", "17", 17, "/home/x", 7)).isEmpty();
+        assertThat(ClassArchive.of(env, dir.toString(), "/jdk", "17", 17, "/home/x", 7)).as("classes from a directory").isEmpty();
+        assertThat(ClassArchive.of(env, jar + ":" + jar, "/jdk", "17", 17, "/home/x", 7)).as("several entries").isEmpty();
+        assertThat(ClassArchive.of(env, dir.resolve("gone.jar").toString(), "/jdk", "17", 17, "/home/x", 7)).isEmpty();
     }
 }
