@@ -120,13 +120,7 @@ class CrashResumeTest {
     }
 
     private static Predicate<Path> checkpoint(Path dir, String name) {
-        return state -> {
-            try (Stream<Path> files = Files.walk(state)) {
-                return files.anyMatch(p -> p.getFileName().toString().equals(name));
-            } catch (java.io.IOException | java.io.UncheckedIOException e) {
-                return false;
-            }
-        };
+        return state -> dev.migrator.testkit.LiveState.anyFile(state, p -> p.getFileName().toString().equals(name));
     }
 
     /** Runs the CLI in a child JVM and kills it (SIGKILL) as soon as {@code ready} holds for the state directory. */

@@ -147,14 +147,7 @@ class InterruptTest {
     }
 
     private static boolean anyFile(Path root, Predicate<Path> test) {
-        if (!Files.isDirectory(root)) {
-            return false;
-        }
-        try (Stream<Path> files = Files.walk(root)) {
-            return files.anyMatch(test);
-        } catch (java.io.IOException | java.io.UncheckedIOException e) {
-            return false;
-        }
+        return dev.migrator.testkit.LiveState.anyFile(root, test);
     }
 
     private static Path findFile(Path root, String name) throws Exception {

@@ -139,17 +139,7 @@ class StreamSyncTest {
 
     /** Whether a sync recorded a shard position (a page applied) in the state directory. */
     private static boolean positionRecorded(Path state) {
-        try (var files = java.nio.file.Files.walk(state)) {
-            return files.filter(p -> p.getFileName().toString().equals("table-live-stream.json")).anyMatch(p -> {
-                try {
-                    return java.nio.file.Files.readString(p).contains("\"after\":\"");
-                } catch (java.io.IOException e) {
-                    return false;
-                }
-            });
-        } catch (java.io.IOException | java.io.UncheckedIOException e) {
-            return false;
-        }
+        return dev.migrator.testkit.LiveState.read(state, "table-live-stream.json").filter(json -> json.contains("\"after\":\"")).isPresent();
     }
 
     @Test

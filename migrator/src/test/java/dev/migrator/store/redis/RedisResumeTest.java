@@ -144,9 +144,8 @@ class RedisResumeTest {
     private void awaitCheckpoint(java.util.function.Predicate<String> reached) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
-            Optional<Path> checkpoint = Files.exists(dir.resolve("state")) ? files(dir.resolve("state")).stream()
-                    .filter(p -> p.getFileName().toString().equals("redis-cache.json")).findFirst() : Optional.empty();
-            if (checkpoint.isPresent() && reached.test(Files.readString(checkpoint.get()))) {
+            Optional<String> checkpoint = dev.migrator.testkit.LiveState.read(dir.resolve("state"), "redis-cache.json");
+            if (checkpoint.isPresent() && reached.test(checkpoint.get())) {
                 return;
             }
             Thread.sleep(20);
