@@ -74,7 +74,12 @@ final class WorkerJvm {
         while (true) {
             try {
                 int code = worker.waitFor();
-                Runtime.getRuntime().removeShutdownHook(forward);
+                try {
+                    Runtime.getRuntime().removeShutdownHook(forward);
+                } catch (IllegalStateException shuttingDown) {
+                    // Ctrl-C: the hook forwarded it and this JVM exits with 130 once the hook returns
+                    // (uncaught, this printed 'Exception in thread "main"' under the worker's report)
+                }
                 archive.ifPresent(a -> a.keep(code, options -> assemble(java.get(), jvmArguments, classPath, options)));
                 return OptionalInt.of(code);
             } catch (InterruptedException e) {
