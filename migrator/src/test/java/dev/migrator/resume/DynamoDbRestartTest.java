@@ -70,12 +70,14 @@ class DynamoDbRestartTest {
                 seed(ddb, "one-a");
                 seed(ddb, "two-a");
             }
+            // 8 segments of about 300 items: table two's first checkpoint comes early in the run (sized by the table,
+            // 2 one-page segments whose batches interleave checkpoint only as the table ends, and the run with it)
             Path schema = Files.writeString(dir.resolve("schema.json"), """
                     {"schemaVersion": "1.0",
                      "source": {"region": "%1$s", "endpoints": {"dynamodb": "%2$s"}},
                      "target": {"region": "%1$s", "endpoints": {"dynamodb": "%2$s"}},
-                     "tables": [{"name": "one", "source": "one-a", "target": "one-b"},
-                                {"name": "two", "source": "two-a", "target": "two-b"}],
+                     "tables": [{"name": "one", "source": "one-a", "target": "one-b", "segments": 8},
+                                {"name": "two", "source": "two-a", "target": "two-b", "segments": 8}],
                      "options": {"concurrency": 2, "maxRetries": %3$d, "writeRateLimit": {"itemsPerSecond": 600}}}
                     """.formatted(REGION, endpoint, maxRetries));
             String state = dir.resolve("state").toString();
