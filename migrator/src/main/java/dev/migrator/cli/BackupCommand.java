@@ -12,8 +12,8 @@ final class BackupCommand extends StateCommand {
     public Integer call() throws Exception {
         Output out = output();
         try (CtrlC guard = CtrlC.guard()) {
-            return RunCommand.finish(out, common, file, state, service().backup(file,
-                    new MigrationService.RunSettings(state.stateRoot, progress(out), false, 1.0, false)), "backup");
+            return guard.exit(RunCommand.finish(out, common, file, state, service().backup(file,
+                    new MigrationService.RunSettings(state.stateRoot, progress(out), false, 1.0, false)), "backup"));
         }
     }
 }

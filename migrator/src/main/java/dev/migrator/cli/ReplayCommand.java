@@ -41,7 +41,7 @@ final class ReplayCommand extends StateCommand {
                     && reported.report().status() != dev.migrator.run.RunReport.Status.REFUSED) {
                 out.line("nothing to replay: no dead letters in " + new dev.migrator.support.RunLayout(reported.directory().toAbsolutePath()).deadLetterDirectory());
             }
-            return RunCommand.finish(out, common, file, state, outcome, "replay");
+            return guard.exit(RunCommand.finish(out, common, file, state, outcome, "replay"));
         }
     }
 }

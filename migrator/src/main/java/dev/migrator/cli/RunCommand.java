@@ -49,7 +49,7 @@ final class RunCommand extends StateCommand {
                 out.line(shard + " done. Once every shard is: java -jar migrator.jar verify " + file
                         + ", then java -jar migrator.jar status " + file + " (it combines the shards)");
             }
-            return code;
+            return guard.exit(code);
         }
     }
 

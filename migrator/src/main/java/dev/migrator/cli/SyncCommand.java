@@ -39,7 +39,7 @@ final class SyncCommand extends StateCommand {
                 out.line("nothing to sync: no pair of " + file + " has \"catchUp\" (\"stream\" for tables, \"delta\" for buckets "
                         + "and user pools)");
             }
-            return RunCommand.finish(out, common, file, state, outcome, "sync");
+            return guard.exit(RunCommand.finish(out, common, file, state, outcome, "sync"));
         }
     }
 }

@@ -32,8 +32,8 @@ final class VerifyCommand extends StateCommand {
         }
         ProgressListener progress = progress(out);
         try (CtrlC guard = CtrlC.guard()) {
-            return RunCommand.finish(out, common, file, state, service()
-                    .verify(file, new MigrationService.RunSettings(state.stateRoot, progress, true, sampleRate, false)), "verify");
+            return guard.exit(RunCommand.finish(out, common, file, state, service()
+                    .verify(file, new MigrationService.RunSettings(state.stateRoot, progress, true, sampleRate, false)), "verify"));
         }
     }
 }
