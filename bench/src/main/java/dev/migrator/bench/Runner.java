@@ -77,8 +77,18 @@ final class Runner {
     /** {@code java -jar migrator.jar plan SCHEMA}: everything a run does before its first copy (JVM, schema, clients, preflight). */
     double planSeconds(String schemaJson) throws IOException, InterruptedException {
         Path schema = Files.writeString(work.resolve("plan-" + (++runs) + ".json"), schemaJson);
-        return ChildRun.run(List.of("java", "-Xmx512m", "-jar", migratorJar.toString(), "plan", schema.toString()), EMULATOR_ENV, work, null)
+        return ChildRun.run(List.of("java", "-Xmx512m", "-jar", migratorJar.toString(), "plan", schema.toString()), migratorEnv(), work, null)
                 .seconds();
+    }
+
+    /**
+     * The emulators' credentials and the class archive of this benchmark's own warm-up run (a table run's archive holds no
+     * S3 classes; without it, a plan timed after the warm-ups started without an archive and dumped one: 8-9 s, not 3).
+     */
+    private Map<String, String> migratorEnv() {
+        Map<String, String> env = new java.util.HashMap<>(EMULATOR_ENV);
+        env.put("MIGRATOR_CACHE_DIR", work.resolve("migrator-cache").toString());
+        return env;
     }
 
     MigratorRun migratorWithReport(String name, String schemaJson, long expected) throws IOException, InterruptedException {
@@ -86,9 +96,7 @@ final class Runner {
         Path schema = Files.writeString(work.resolve("schema-" + run + ".json"), schemaJson);
         Path gc = work.resolve("gc-" + run + ".log");
         List<String> command = new ArrayList<>(List.of("java", "-Xmx512m", ChildRun.gcLog(gc)));
-        Map<String, String> env = new java.util.HashMap<>(EMULATOR_ENV);
-        // the class archive of this benchmark's own warm-up run (a table run's archive holds no S3 classes)
-        env.put("MIGRATOR_CACHE_DIR", work.resolve("migrator-cache").toString());
+        Map<String, String> env = migratorEnv();
         if (profile) { // recorded in this JVM, with the options the worker JVM would have
             env.put("MIGRATOR_RELAUNCH", "false");
             command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=0.5", "-XX:+UseSerialGC",
@@ -179,7 +187,7 @@ final class Runner {
         Path gc = work.resolve("gc-" + run + ".log");
         List<String> command = List.of("java", "-Xmx" + heap, ChildRun.gcLog(gc), "-jar", jar.toString(), "verify", schema.toString(),
                 "--state-dir", work.resolve("state-" + run).toString(), "--json");
-        Run r = run(command, EMULATOR_ENV, gc);
+        Run r = run(command, migratorEnv(), gc);
         ChildRun.Measured m = r.measured();
         String out = m.output();
         JsonNode report = new ObjectMapper().readTree(out.substring(out.indexOf('{')));

@@ -77,7 +77,7 @@ final class WorkerJvm {
                 try {
                     Runtime.getRuntime().removeShutdownHook(forward);
                 } catch (IllegalStateException shuttingDown) {
-                    // Ctrl-C: the hook forwarded it and this JVM exits with 130 once the hook returns
+                    // a signal: the hook passed it on and ends this JVM with the worker's exit code
                     // (uncaught, this printed 'Exception in thread "main"' under the worker's report)
                 }
                 archive.ifPresent(a -> a.keep(code, options -> assemble(java.get(), jvmArguments, classPath, options)));
