@@ -87,7 +87,7 @@ class StreamSyncTest {
     }
 
     @Test
-    void aSyncKilledMidwayGoesOnFromItsPositionAndTheLockDiesWithIt(LocalAws aws, @TempDir Path dir) throws Exception {
+    void aSyncKilledMidwayGoesOnFromItsPositionTheLockDiesWithItAndASignalEndsASyncWithExit0(LocalAws aws, @TempDir Path dir) throws Exception {
         String source = LocalAws.uniqueName("kill-a");
         String target = LocalAws.uniqueName("kill-b");
         try (DynamoDbClient ddb = aws.dynamoDb(REGION)) {
@@ -134,6 +134,27 @@ class StreamSyncTest {
                     .isLessThan(200 + 10 * 200);
             StringWriter verify = new StringWriter();
             assertThat(Cli.run(verify, "verify", schema.toString(), "--state-dir", state.toString())).as(verify.toString()).isZero();
+
+            // a following sync is ended by a signal (a pipeline's SIGTERM, an operator's Ctrl-C): that is its normal end,
+            // a report like any other, exit 0 (the JVM left to itself would exit 143)
+            Process following = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Daws.accessKeyId=" + dev.migrator.local.LocalEmulators.ACCESS_KEY,
+                    "-Daws.secretAccessKey=" + dev.migrator.local.LocalEmulators.SECRET_KEY,
+                    "-cp", System.getProperty("java.class.path"), "dev.migrator.cli.Main", "sync", schema.toString(),
+                    "--state-dir", state.toString(), "--interval", "1").redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("following-sync.log").toFile()).start();
+            Path log = dir.resolve("following-sync.log");
+            long passDeadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+            while (!java.nio.file.Files.readString(log).contains("caught up")) {
+                assertThat(following.isAlive()).as(java.nio.file.Files.readString(log)).isTrue();
+                assertThat(System.nanoTime()).as("no pass within 60 s").isLessThan(passDeadline);
+                Thread.sleep(20);
+            }
+            following.descendants().forEach(p -> p.destroy());
+            following.destroy();
+            assertThat(following.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(following.exitValue()).as(java.nio.file.Files.readString(log)).isZero();
+            assertThat(java.nio.file.Files.readString(log)).contains("sync COMPLETED").doesNotContain("Exception");
         }
     }
 
