@@ -112,11 +112,7 @@ class StreamSyncTest {
                 }
             }
 
-            Process child = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Daws.accessKeyId=" + dev.migrator.local.LocalEmulators.ACCESS_KEY,
-                    "-Daws.secretAccessKey=" + dev.migrator.local.LocalEmulators.SECRET_KEY,
-                    "-cp", System.getProperty("java.class.path"), "dev.migrator.cli.Main", "sync", schema.toString(),
-                    "--state-dir", state.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("killed-sync.log").toFile()).start();
+            Process child = syncInChildJvm(schema, state, dir.resolve("killed-sync.log"));
             long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
             while (!positionRecorded(state)) {
                 assertThat(child.isAlive()).as(java.nio.file.Files.readString(dir.resolve("killed-sync.log"))).isTrue();
@@ -137,13 +133,8 @@ class StreamSyncTest {
 
             // a following sync is ended by a signal (a pipeline's SIGTERM, an operator's Ctrl-C): that is its normal end,
             // a report like any other, exit 0 (the JVM left to itself would exit 143)
-            Process following = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Daws.accessKeyId=" + dev.migrator.local.LocalEmulators.ACCESS_KEY,
-                    "-Daws.secretAccessKey=" + dev.migrator.local.LocalEmulators.SECRET_KEY,
-                    "-cp", System.getProperty("java.class.path"), "dev.migrator.cli.Main", "sync", schema.toString(),
-                    "--state-dir", state.toString(), "--interval", "1").redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("following-sync.log").toFile()).start();
             Path log = dir.resolve("following-sync.log");
+            Process following = syncInChildJvm(schema, state, log, "--interval", "1");
             long passDeadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
             while (!java.nio.file.Files.readString(log).contains("caught up")) {
                 assertThat(following.isAlive()).as(java.nio.file.Files.readString(log)).isTrue();
@@ -156,6 +147,17 @@ class StreamSyncTest {
             assertThat(following.exitValue()).as(java.nio.file.Files.readString(log)).isZero();
             assertThat(java.nio.file.Files.readString(log)).contains("sync COMPLETED").doesNotContain("Exception");
         }
+    }
+
+    /** {@code migrator sync SCHEMA --state-dir STATE [more]} in a JVM of its own, its output in {@code log}. */
+    private static Process syncInChildJvm(Path schema, Path state, Path log, String... more) throws java.io.IOException {
+        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Daws.accessKeyId=" + dev.migrator.local.LocalEmulators.ACCESS_KEY,
+                "-Daws.secretAccessKey=" + dev.migrator.local.LocalEmulators.SECRET_KEY,
+                "-cp", System.getProperty("java.class.path"), "dev.migrator.cli.Main", "sync", schema.toString(),
+                "--state-dir", state.toString()));
+        command.addAll(List.of(more));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
     /** Whether a sync recorded a shard position (a page applied) in the state directory. */
