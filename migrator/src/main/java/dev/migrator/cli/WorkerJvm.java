@@ -79,8 +79,9 @@ final class WorkerJvm {
                 } catch (IllegalStateException shuttingDown) {
                     // a signal: the hook passed it on and ends this JVM with the worker's exit code
                     // (uncaught, this printed 'Exception in thread "main"' under the worker's report)
+                    return OptionalInt.of(code);
                 }
-                archive.ifPresent(a -> a.keep(code, options -> assemble(java.get(), jvmArguments, classPath, options)));
+                archive.ifPresent(a -> keep(a, code, options -> assemble(java.get(), jvmArguments, classPath, options)));
                 return OptionalInt.of(code);
             } catch (InterruptedException e) {
                 // only a signal ends this JVM before the worker; the hook handles it
@@ -164,8 +165,22 @@ final class WorkerJvm {
     }
 
     /**
+     * Keeps what the worker recorded for the archive (on JDK 25 and later the cache is built now, a few seconds): a Ctrl-C
+     * meanwhile stops the build, its temporary files are deleted, and this JVM still exits with the worker's code (the
+     * run itself ended; a signal's 130 or 143 would say it had not).
+     */
+    private static void keep(ClassArchive archive, int code, ClassArchive.Assembler assembler) {
+        try (CtrlC guard = CtrlC.guard()) {
+            guard.exit(code);
+            archive.keep(code, assembler);
+        } catch (IllegalStateException shuttingDown) {
+            // a signal came just before the guard: the JVM exits as it was going to, the next run records again
+        }
+    }
+
+    /**
      * Has the JVM build the worker's AOT cache ({@link ClassArchive}) with the worker's own options, its output discarded;
-     * a Ctrl-C meanwhile stops it. True when it ended well.
+     * a Ctrl-C meanwhile interrupts the wait ({@link #keep}) and stops it. True when it ended well.
      */
     private static boolean assemble(String java, List<String> jvmArguments, String classPath, List<String> archiveOptions) {
         List<String> withLogging = new ArrayList<>(List.of(ClassArchive.AOT_LOGGING));
@@ -176,15 +191,12 @@ final class WorkerJvm {
         try {
             Process builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            Thread stop = new Thread(builder::destroyForcibly, "stop-class-cache");
-            Runtime.getRuntime().addShutdownHook(stop);
             try {
                 return builder.waitFor(5, TimeUnit.MINUTES) && builder.exitValue() == 0;
             } finally {
                 builder.destroyForcibly();
-                Runtime.getRuntime().removeShutdownHook(stop);
             }
-        } catch (IOException | IllegalStateException e) {
+        } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
