@@ -3,7 +3,6 @@ package dev.migrator.resume;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrator.cli.Main;
-import dev.migrator.local.LocalEmulators;
 import dev.migrator.testkit.LocalAws;
 import dev.migrator.testkit.LocalAwsExtension;
 import java.io.StringWriter;
@@ -126,10 +125,7 @@ class CrashResumeTest {
     /** Runs the CLI in a child JVM and kills it (SIGKILL) as soon as {@code ready} holds for the state directory. */
     private static void killWhen(Path schema, Path dir, Predicate<Path> ready) throws Exception {
         Path state = dir.resolve("state");
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Daws.accessKeyId=" + LocalEmulators.ACCESS_KEY, "-Daws.secretAccessKey=" + LocalEmulators.SECRET_KEY,
-                "-cp", System.getProperty("java.class.path"), "dev.migrator.cli.Main", "run", schema.toString(),
-                "--state-dir", state.toString());
+        List<String> command = dev.migrator.testkit.CliChild.command("run", schema.toString(), "--state-dir", state.toString());
         Process child = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("killed-run.log").toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);

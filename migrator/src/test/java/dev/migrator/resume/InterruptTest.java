@@ -3,7 +3,6 @@ package dev.migrator.resume;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.migrator.cli.Main;
 import dev.migrator.local.LocalEmulators;
 import dev.migrator.testkit.LocalAws;
 import dev.migrator.testkit.LocalAwsExtension;
@@ -106,11 +105,7 @@ class InterruptTest {
     }
 
     private static Process cliChild(Path dir, String log, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Daws.accessKeyId=" + LocalEmulators.ACCESS_KEY, "-Daws.secretAccessKey=" + LocalEmulators.SECRET_KEY,
-                "-cp", System.getProperty("java.class.path"), "dev.migrator.cli.Main"));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve(log).toFile());
+        ProcessBuilder builder = new ProcessBuilder(dev.migrator.testkit.CliChild.command(args)).redirectErrorStream(true).redirectOutput(dir.resolve(log).toFile());
         // as 'java -jar migrator.jar' runs: the launching JVM starts the worker JVM, so SIGINT to it must reach the worker
         builder.environment().remove("MIGRATOR_RELAUNCH");
         builder.environment().remove("JAVA_TOOL_OPTIONS");

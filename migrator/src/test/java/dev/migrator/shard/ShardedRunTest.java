@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.migrator.local.LocalEmulators;
 import dev.migrator.testkit.Cli;
 import dev.migrator.testkit.KilledCli;
 import dev.migrator.testkit.LocalAws;
@@ -170,10 +169,7 @@ class ShardedRunTest {
     }
 
     private static Process start(Path dir, Path schema, Map<String, String> env, String... shard) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Daws.accessKeyId=" + LocalEmulators.ACCESS_KEY, "-Daws.secretAccessKey=" + LocalEmulators.SECRET_KEY,
-                "-cp", System.getProperty("java.class.path"), "dev.migrator.cli.Main", "run", schema.toString(),
-                "--state-dir", dir.resolve("state").toString()));
+        List<String> command = dev.migrator.testkit.CliChild.command("run", schema.toString(), "--state-dir", dir.resolve("state").toString());
         command.addAll(List.of(shard));
         String index = shard[0].equals("--shard") ? shard[1].substring(0, shard[1].indexOf('/'))
                 : env.values().iterator().next();

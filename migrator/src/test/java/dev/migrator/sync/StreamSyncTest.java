@@ -151,11 +151,7 @@ class StreamSyncTest {
 
     /** {@code migrator sync SCHEMA --state-dir STATE [more]} in a JVM of its own, its output in {@code log}. */
     private static Process syncInChildJvm(Path schema, Path state, Path log, String... more) throws java.io.IOException {
-        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Daws.accessKeyId=" + dev.migrator.local.LocalEmulators.ACCESS_KEY,
-                "-Daws.secretAccessKey=" + dev.migrator.local.LocalEmulators.SECRET_KEY,
-                "-cp", System.getProperty("java.class.path"), "dev.migrator.cli.Main", "sync", schema.toString(),
-                "--state-dir", state.toString()));
+        List<String> command = dev.migrator.testkit.CliChild.command("sync", schema.toString(), "--state-dir", state.toString());
         command.addAll(List.of(more));
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }

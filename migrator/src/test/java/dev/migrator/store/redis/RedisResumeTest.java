@@ -11,7 +11,6 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -154,10 +153,7 @@ class RedisResumeTest {
     }
 
     private Process cli(Path schema, Map<String, String> env, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "dev.migrator.cli.Main"));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("cli.log").toFile());
+        ProcessBuilder builder = new ProcessBuilder(dev.migrator.testkit.CliChild.command(args)).redirectErrorStream(true).redirectOutput(dir.resolve("cli.log").toFile());
         builder.environment().putAll(env);
         return builder.start();
     }
