@@ -99,8 +99,7 @@ final class Runner {
         Map<String, String> env = migratorEnv();
         if (profile) { // recorded in this JVM, with the options the worker JVM would have
             env.put("MIGRATOR_RELAUNCH", "false");
-            command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=0.5", "-XX:+UseSerialGC",
-                    "--enable-native-access=ALL-UNNAMED"));
+            command.addAll(dev.migrator.cli.Main.workerJvmOptions());
             command.add("-XX:StartFlightRecording=filename=" + work.resolve("migrator-" + run + ".jfr") + ",settings=profile");
             System.out.println("  profile of '" + name + "': " + work.resolve("migrator-" + run + ".jfr"));
         }

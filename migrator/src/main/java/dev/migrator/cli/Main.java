@@ -1,5 +1,6 @@
 package dev.migrator.cli;
 
+import java.util.List;
 import java.util.Set;
 import picocli.CommandLine;
 
@@ -19,6 +20,11 @@ public final class Main {
         crypto.setDaemon(true);
         crypto.start();
         System.exit(execute(args));
+    }
+
+    /** The options the worker JVM runs with, for a profiler that keeps the work in the JVM it starts. */
+    public static List<String> workerJvmOptions() {
+        return WorkerJvm.OPTIONS;
     }
 
     public static int execute(String... args) {
