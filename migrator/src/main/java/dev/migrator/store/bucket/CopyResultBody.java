@@ -57,6 +57,13 @@ final class CopyResultBody implements UnaryOperator<byte[]> {
         }
     }
 
+    /** The text of the first {@code <name>} element of {@code xml}, unescaped; null when there is none or it holds markup. */
+    static String text(String xml, String name) {
+        int open = xml.indexOf("<" + name + ">");
+        int close = open < 0 ? -1 : xml.indexOf("</" + name + ">", open);
+        return close < 0 ? null : unescape(xml.substring(open + name.length() + 2, close));
+    }
+
     /** Text content with XML's five named entities and numeric references resolved; null for markup or a broken reference. */
     static String unescape(String text) {
         if (text.indexOf('<') >= 0) {

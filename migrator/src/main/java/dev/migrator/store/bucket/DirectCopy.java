@@ -1,0 +1,107 @@
+package dev.migrator.store.bucket;
+
+import dev.migrator.aws.CopyRoutes;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.HttpExecuteResponse;
+import software.amazon.awssdk.http.SdkHttpFullRequest;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpResponse;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.utils.http.SdkHttpUtils;
+
+/**
+ * A CopyObject sent on the route the SDK used for the bucket's earlier copies ({@link CopyRoutes}), signed by the SDK's
+ * own SigV4 signer and sent through the same HTTP client, without the rest of the SDK's request pipeline. Only the
+ * plain case goes this way (the source's metadata kept, optionally a storage class or a KMS key): anything else, and
+ * any answer but a success or a failure worth another attempt, is left to the SDK, which sends the copy again and
+ * reads that answer its own way. A failure comes out as the SDK's would: {@link S3Exception} with S3's error code and
+ * status for 5xx and throttling, {@link SdkClientException} for the network.
+ */
+final class DirectCopy {
+    private static final String USER_AGENT = "migrator aws-sdk-java/direct-copy";
+    private final CopyRoutes routes;
+    private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
+
+    DirectCopy(CopyRoutes routes) {
+        this.routes = routes;
+    }
+
+    /** The copy done, or empty when it is the SDK's to do (no route yet, or a request or answer it must handle). */
+    Optional<BucketGateway.CopyResult> copy(BucketGateway.ObjectCopy copy) {
+        if (copy.replaceAttributes().isPresent() || !CopyRoutes.plainKey(copy.key())) {
+            return Optional.empty();
+        }
+        Optional<CopyRoutes.Route> route = routes.route(copy.targetBucket());
+        if (route.isEmpty()) {
+            return Optional.empty();
+        }
+        SdkHttpFullRequest signed = sign(request(route.get(), copy), route.get());
+        try {
+            HttpExecuteResponse response = routes.http().prepareRequest(HttpExecuteRequest.builder().request(signed).build()).call();
+            byte[] body;
+            try (InputStream in = response.responseBody().orElse(null)) {
+                body = in == null ? new byte[0] : in.readAllBytes();
+            }
+            return answer(response.httpResponse(), body);
+        } catch (IOException e) {
+            throw SdkClientException.builder().message("Unable to execute HTTP request: " + e.getMessage()).cause(e).build();
+        }
+    }
+
+    /** The unsigned request: S3's CopyObject as the SDK marshals it for these fields. Pure. */
+    static SdkHttpFullRequest request(CopyRoutes.Route route, BucketGateway.ObjectCopy copy) {
+        String source = SdkHttpUtils.urlEncodeIgnoreSlashes(copy.sourceBucket()) + "/" + SdkHttpUtils.urlEncodeIgnoreSlashes(copy.key())
+                + copy.sourceVersionId().map(v -> "?versionId=" + SdkHttpUtils.urlEncodeIgnoreSlashes(v)).orElse("");
+        SdkHttpFullRequest.Builder b = SdkHttpFullRequest.builder().method(SdkHttpMethod.PUT).protocol(route.protocol())
+                .host(route.host()).port(route.port()).encodedPath(route.pathPrefix() + SdkHttpUtils.urlEncodeIgnoreSlashes(copy.key()))
+                .putHeader("x-amz-copy-source", source).putHeader("Content-Length", "0").putHeader("User-Agent", USER_AGENT);
+        copy.storageClass().ifPresent(c -> b.putHeader("x-amz-storage-class", c));
+        copy.kmsKeyId().ifPresent(k -> b.putHeader("x-amz-server-side-encryption", "aws:kms")
+                .putHeader("x-amz-server-side-encryption-aws-kms-key-id", k));
+        return b.build();
+    }
+
+    private SdkHttpFullRequest sign(SdkHttpFullRequest request, CopyRoutes.Route route) {
+        return (SdkHttpFullRequest) signer.sign(r -> r.identity(routes.credentials().resolveCredentials()).request(request)
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, route.signingName())
+                .putProperty(AwsV4HttpSigner.REGION_NAME, route.signingRegion())
+                .putProperty(AwsV4HttpSigner.DOUBLE_URL_ENCODE, false)
+                .putProperty(AwsV4HttpSigner.NORMALIZE_PATH, false)
+                .putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, route.payloadSigned())).request();
+    }
+
+    /**
+     * What an answer means: the copy's result; S3's error as the SDK would throw it, for a failure worth another attempt
+     * (5xx, throttling); empty for anything else, the SDK's to read. Pure.
+     */
+    static Optional<BucketGateway.CopyResult> answer(SdkHttpResponse response, byte[] body) {
+        int status = response.statusCode();
+        if (response.isSuccessful()) {
+            CopyResultBody result = new CopyResultBody();
+            if (result.apply(body).length != 0 || result.etag() == null) {
+                return Optional.empty(); // S3's error inside a 200, or a body not shaped as expected
+            }
+            return Optional.of(new BucketGateway.CopyResult(response.firstMatchingHeader("x-amz-copy-source-version-id"),
+                    response.firstMatchingHeader("x-amz-version-id"), SdkBucketGateway.unquote(result.etag())));
+        }
+        String xml = new String(body, StandardCharsets.UTF_8);
+        String code = CopyResultBody.text(xml, "Code");
+        if (!(status >= 500 || status == 429 || "SlowDown".equals(code))) {
+            return Optional.empty();
+        }
+        String message = Optional.ofNullable(CopyResultBody.text(xml, "Message")).orElse("HTTP " + status);
+        String requestId = Optional.ofNullable(CopyResultBody.text(xml, "RequestId")).or(() -> response.firstMatchingHeader("x-amz-request-id")).orElse(null);
+        throw S3Exception.builder().statusCode(status).requestId(requestId)
+                .message(message + " (Service: S3, Status Code: " + status + ", Request ID: " + requestId + ")")
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode(code == null ? String.valueOf(status) : code).errorMessage(message)
+                        .serviceName("S3").sdkHttpResponse(response).build())
+                .build();
+    }
+}
