@@ -98,8 +98,9 @@ public final class StackClients implements AutoCloseable {
                         // DynamoDB's own JSON; a CopyObject's result is read without an XML parser
                         o.addExecutionInterceptor(new BodySwap());
                     }
-                    if (service == AwsService.S3) { // later copies to a bucket go straight on the route of its first
-                        o.addExecutionInterceptor(new CopyRoutes(http, credentials()));
+                    if (service == AwsService.S3 || service == AwsService.DYNAMODB) { // later copies to a bucket and
+                        // writes to a table go straight on the route of the first
+                        o.addExecutionInterceptor(new SignedRoutes(http, credentials()));
                     }
                 });
         endpoints.resolve(stack, service).ifPresent(builder::endpointOverride);

@@ -1,6 +1,6 @@
 package dev.migrator.store.bucket;
 
-import dev.migrator.aws.CopyRoutes;
+import dev.migrator.aws.SignedRoutes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.utils.http.SdkHttpUtils;
 
 /**
- * A CopyObject sent on the route the SDK used for the bucket's earlier copies ({@link CopyRoutes}), signed by the SDK's
+ * A CopyObject sent on the route the SDK used for the bucket's earlier copies ({@link SignedRoutes}), signed by the SDK's
  * own SigV4 signer and sent through the same HTTP client, without the rest of the SDK's request pipeline. Only the
  * plain case goes this way (the source's metadata kept, optionally a storage class or a KMS key): anything else, and
  * any answer but a success or a failure worth another attempt, is left to the SDK, which sends the copy again and
@@ -26,19 +26,19 @@ import software.amazon.awssdk.utils.http.SdkHttpUtils;
  */
 final class DirectCopy {
     private static final String USER_AGENT = "migrator aws-sdk-java/direct-copy";
-    private final CopyRoutes routes;
+    private final SignedRoutes routes;
     private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
 
-    DirectCopy(CopyRoutes routes) {
+    DirectCopy(SignedRoutes routes) {
         this.routes = routes;
     }
 
     /** The copy done, or empty when it is the SDK's to do (no route yet, or a request or answer it must handle). */
     Optional<BucketGateway.CopyResult> copy(BucketGateway.ObjectCopy copy) {
-        if (copy.replaceAttributes().isPresent() || !CopyRoutes.plainKey(copy.key())) {
+        if (copy.replaceAttributes().isPresent() || !SignedRoutes.plainKey(copy.key())) {
             return Optional.empty();
         }
-        Optional<CopyRoutes.Route> route = routes.route(copy.targetBucket());
+        Optional<SignedRoutes.Route> route = routes.copyRoute(copy.targetBucket());
         if (route.isEmpty()) {
             return Optional.empty();
         }
@@ -49,14 +49,18 @@ final class DirectCopy {
             try (InputStream in = response.responseBody().orElse(null)) {
                 body = in == null ? new byte[0] : in.readAllBytes();
             }
-            return answer(response.httpResponse(), body);
+            Optional<BucketGateway.CopyResult> result = answer(response.httpResponse(), body);
+            if (result.isEmpty() && refused(response.httpResponse(), body)) {
+                routes.refuseCopies(copy.targetBucket());
+            }
+            return result;
         } catch (IOException e) {
             throw SdkClientException.builder().message("Unable to execute HTTP request: " + e.getMessage()).cause(e).build();
         }
     }
 
     /** The unsigned request: S3's CopyObject as the SDK marshals it for these fields. Pure. */
-    static SdkHttpFullRequest request(CopyRoutes.Route route, BucketGateway.ObjectCopy copy) {
+    static SdkHttpFullRequest request(SignedRoutes.Route route, BucketGateway.ObjectCopy copy) {
         String source = SdkHttpUtils.urlEncodeIgnoreSlashes(copy.sourceBucket()) + "/" + SdkHttpUtils.urlEncodeIgnoreSlashes(copy.key())
                 + copy.sourceVersionId().map(v -> "?versionId=" + SdkHttpUtils.urlEncodeIgnoreSlashes(v)).orElse("");
         SdkHttpFullRequest.Builder b = SdkHttpFullRequest.builder().method(SdkHttpMethod.PUT).protocol(route.protocol())
@@ -68,13 +72,19 @@ final class DirectCopy {
         return b.build();
     }
 
-    private SdkHttpFullRequest sign(SdkHttpFullRequest request, CopyRoutes.Route route) {
+    private SdkHttpFullRequest sign(SdkHttpFullRequest request, SignedRoutes.Route route) {
         return (SdkHttpFullRequest) signer.sign(r -> r.identity(routes.credentials().resolveCredentials()).request(request)
                 .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, route.signingName())
                 .putProperty(AwsV4HttpSigner.REGION_NAME, route.signingRegion())
                 .putProperty(AwsV4HttpSigner.DOUBLE_URL_ENCODE, false)
                 .putProperty(AwsV4HttpSigner.NORMALIZE_PATH, false)
                 .putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, route.payloadSigned())).request();
+    }
+
+    /** Whether S3 refused the request itself (403, or a signature S3 could not check), not the copy it asked for. Pure. */
+    static boolean refused(SdkHttpResponse response, byte[] body) {
+        String code = String.valueOf(CopyResultBody.text(new String(body, StandardCharsets.UTF_8), "Code"));
+        return response.statusCode() == 403 || code.contains("Signature") || code.equals("AuthorizationHeaderMalformed");
     }
 
     /**

@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.s3.model.CommonPrefix;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
 import dev.migrator.aws.BodySwap;
-import dev.migrator.aws.CopyRoutes;
+import dev.migrator.aws.SignedRoutes;
 import software.amazon.awssdk.services.s3.model.CopyObjectResponse;
 import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
@@ -42,14 +42,14 @@ public final class SdkBucketGateway implements BucketGateway {
     private volatile boolean taggingUnsupported;
     /** Whether the client carries {@link BodySwap}, so a CopyObject's result is read without the SDK's XML parser. */
     private final boolean swapsBodies;
-    /** Copies sent without the SDK's pipeline once it has shown the way ({@link CopyRoutes}), when the client learns routes. */
+    /** Copies sent without the SDK's pipeline once it has shown the way ({@link SignedRoutes}), when the client learns routes. */
     private final Optional<DirectCopy> direct;
 
     public SdkBucketGateway(S3Client client, String service) {
         this.client = client;
         this.service = service;
         this.swapsBodies = BodySwap.isOn(client);
-        this.direct = CopyRoutes.of(client).map(DirectCopy::new);
+        this.direct = SignedRoutes.of(client).map(DirectCopy::new);
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import dev.migrator.aws.BodySwap;
+import dev.migrator.aws.SignedRoutes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
@@ -25,11 +26,14 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 public final class SdkTableGateway implements TableGateway {
     private final DynamoDbClient client;
     /** Whether the client carries {@link BodySwap}, so items can move as DynamoDB's JSON ({@link #scanToCopy}). */
+    /** Raw batches sent without the SDK's pipeline once it has shown the way ({@link SignedRoutes}), when the client learns routes. */
+    private final Optional<DirectBatchWrite> direct;
     private final boolean swapsBodies;
 
     public SdkTableGateway(DynamoDbClient client) {
         this.client = client;
         this.swapsBodies = BodySwap.isOn(client);
+        this.direct = SignedRoutes.of(client).map(DirectBatchWrite::new);
     }
 
     @Override
@@ -168,6 +172,10 @@ public final class SdkTableGateway implements TableGateway {
         BatchWriteItemResponse response;
         if (swapsBodies && RawBatchBody.fits(items)) { // sent as they came; the request's own items only name the table
             byte[] body = RawBatchBody.of(table, items, measureCapacity);
+            Optional<WriteResult> done = direct.flatMap(d -> d.write(table, body));
+            if (done.isPresent()) {
+                return done.get();
+            }
             response = client.batchWriteItem(r -> r.requestItems(Map.of(table, List.of())).returnConsumedCapacity(capacity(measureCapacity))
                     .overrideConfiguration(o -> o.putExecutionAttribute(BodySwap.REQUEST_BODY, body)));
         } else {

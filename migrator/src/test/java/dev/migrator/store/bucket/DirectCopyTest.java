@@ -3,7 +3,7 @@ package dev.migrator.store.bucket;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.migrator.aws.CopyRoutes;
+import dev.migrator.aws.SignedRoutes;
 import dev.migrator.aws.EndpointResolver;
 import dev.migrator.aws.StackClients;
 import dev.migrator.model.StackSpec;
@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  */
 @ExtendWith(LocalAwsExtension.class)
 class DirectCopyTest {
-    private static final CopyRoutes.Route ROUTE = new CopyRoutes.Route("http", "127.0.0.1", 4566, "/target/", "us-east-1", "s3", false);
+    private static final SignedRoutes.Route ROUTE = new SignedRoutes.Route("http", "127.0.0.1", 4566, "/target/", "us-east-1", "s3", false);
 
     private static BucketGateway.ObjectCopy copy(String key, Optional<String> version, Optional<String> storageClass, Optional<String> kms) {
         return new BucketGateway.ObjectCopy("source bucket", key, version, "target", Optional.empty(), storageClass, kms);
@@ -68,6 +68,14 @@ class DirectCopyTest {
     }
 
     @Test
+    void aRequestS3RefusesItselfIsTold() {
+        assertThat(DirectCopy.refused(SdkHttpResponse.builder().statusCode(403).build(), bytes("<Error><Code>AccessDenied</Code></Error>"))).isTrue();
+        assertThat(DirectCopy.refused(SdkHttpResponse.builder().statusCode(400).build(),
+                bytes("<Error><Code>AuthorizationHeaderMalformed</Code></Error>"))).isTrue();
+        assertThat(DirectCopy.refused(SdkHttpResponse.builder().statusCode(404).build(), bytes("<Error><Code>NoSuchKey</Code></Error>"))).isFalse();
+    }
+
+    @Test
     void throttlingAndServerErrorsComeOutAsTheSdksWould() {
         SdkHttpResponse slowDown = SdkHttpResponse.builder().statusCode(503).putHeader("x-amz-request-id", "R1").build();
         assertThatThrownBy(() -> DirectCopy.answer(slowDown, bytes("<Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message></Error>")))
@@ -100,7 +108,7 @@ class DirectCopyTest {
                         RequestBody.fromString("body of " + key));
             }
             SdkBucketGateway gateway = new SdkBucketGateway(clients.s3(), "S3");
-            DirectCopy direct = new DirectCopy(CopyRoutes.of(clients.s3()).orElseThrow());
+            DirectCopy direct = new DirectCopy(SignedRoutes.of(clients.s3()).orElseThrow());
             BucketGateway.ObjectCopy first = new BucketGateway.ObjectCopy(source, "top.txt", Optional.empty(), target, Optional.empty(),
                     Optional.empty(), Optional.empty());
             assertThat(direct.copy(first)).as("no route before the SDK's first copy").isEmpty();
@@ -110,7 +118,7 @@ class DirectCopyTest {
                 BucketGateway.ObjectCopy each = new BucketGateway.ObjectCopy(source, key, Optional.empty(), target, Optional.empty(),
                         Optional.empty(), Optional.empty());
                 Optional<BucketGateway.CopyResult> done = direct.copy(each);
-                assertThat(done.isPresent()).as(key).isEqualTo(CopyRoutes.plainKey(key));
+                assertThat(done.isPresent()).as(key).isEqualTo(SignedRoutes.plainKey(key));
                 BucketGateway.CopyResult result = done.orElseGet(() -> gateway.copy(each));
                 var head = s3.headObject(r -> r.bucket(target).key(key));
                 if (!key.endsWith("/")) { // S3Proxy keeps such a key as a folder: no ETag, its own content type
