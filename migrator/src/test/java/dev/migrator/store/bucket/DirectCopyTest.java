@@ -16,10 +16,22 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.InterceptorContext;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.AbortableInputStream;
+import software.amazon.awssdk.http.ExecutableHttpRequest;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.HttpExecuteResponse;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.SdkHttpFullRequest;
 import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
@@ -65,6 +77,47 @@ class DirectCopyTest {
             assertThat(DirectCopy.answer(SdkHttpResponse.builder().statusCode(status).build(),
                     bytes("<Error><Code>Whatever</Code><Message>m</Message></Error>"))).as("HTTP " + status).isEmpty();
         }
+    }
+
+    @Test
+    void assumedRoleCredentialsSendTheirSessionToken() {
+        java.util.List<SdkHttpRequest> sent = new java.util.ArrayList<>();
+        SdkHttpClient http = new SdkHttpClient() {
+            @Override
+            public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
+                sent.add(request.httpRequest());
+                return new ExecutableHttpRequest() {
+                    @Override
+                    public HttpExecuteResponse call() {
+                        return HttpExecuteResponse.builder().response(SdkHttpResponse.builder().statusCode(200).build())
+                                .responseBody(AbortableInputStream.create(new java.io.ByteArrayInputStream(
+                                        bytes("<CopyObjectResult><ETag>&quot;e&quot;</ETag></CopyObjectResult>")))).build();
+                    }
+
+                    @Override
+                    public void abort() {}
+                };
+            }
+
+            @Override
+            public void close() {}
+        };
+        SignedRoutes routes = new SignedRoutes(http, StaticCredentialsProvider.create(AwsSessionCredentials.create("AKID", "secret", "the-token")));
+        routes.beforeTransmission(InterceptorContext.builder().request(CopyObjectRequest.builder().destinationBucket("target").destinationKey("k").build())
+                .httpRequest(SdkHttpRequest.builder().method(SdkHttpMethod.PUT).protocol("https").host("target.s3.amazonaws.com").port(443)
+                        .encodedPath("/k").putHeader("Authorization", "AWS4-HMAC-SHA256 Credential=AKID/20261202/us-east-1/s3/aws4_request, "
+                                + "SignedHeaders=host, Signature=x").putHeader("x-amz-content-sha256", "UNSIGNED-PAYLOAD").build()).build(),
+                new ExecutionAttributes());
+
+        assertThat(new DirectCopy(routes).copy(copy("a/b.txt", Optional.empty(), Optional.empty(), Optional.empty())))
+                .contains(new BucketGateway.CopyResult(Optional.empty(), Optional.empty(), "e"));
+        SdkHttpRequest request = sent.get(0);
+        assertThat(request.getUri().toString()).isEqualTo("https://target.s3.amazonaws.com/a/b.txt");
+        assertThat(request.firstMatchingHeader("X-Amz-Security-Token")).contains("the-token");
+        assertThat(request.firstMatchingHeader("x-amz-content-sha256")).contains("UNSIGNED-PAYLOAD");
+        assertThat(request.firstMatchingHeader("Authorization")).hasValueSatisfying(a -> assertThat(a)
+                .startsWith("AWS4-HMAC-SHA256 Credential=AKID/").contains("/us-east-1/s3/aws4_request").contains("x-amz-security-token"));
+        assertThat(String.join(" ", request.headers().keySet())).doesNotContain("secret");
     }
 
     @Test
