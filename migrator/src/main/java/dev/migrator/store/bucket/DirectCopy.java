@@ -35,7 +35,8 @@ final class DirectCopy {
 
     /** The copy done, or empty when it is the SDK's to do (no route yet, or a request or answer it must handle). */
     Optional<BucketGateway.CopyResult> copy(BucketGateway.ObjectCopy copy) {
-        if (copy.replaceAttributes().isPresent() || !SignedRoutes.plainKey(copy.key())) {
+        // a source named by an access point's ARN is spelled otherwise in x-amz-copy-source: the SDK's to write
+        if (copy.replaceAttributes().isPresent() || !SignedRoutes.plainKey(copy.key()) || copy.sourceBucket().startsWith("arn:")) {
             return Optional.empty();
         }
         Optional<SignedRoutes.Route> route = routes.copyRoute(copy.targetBucket());

@@ -111,6 +111,9 @@ class DirectCopyTest {
 
         assertThat(new DirectCopy(routes).copy(copy("a/b.txt", Optional.empty(), Optional.empty(), Optional.empty())))
                 .contains(new BucketGateway.CopyResult(Optional.empty(), Optional.empty(), "e"));
+        assertThat(new DirectCopy(routes).copy(new BucketGateway.ObjectCopy("arn:aws:s3:us-east-1:123456789012:accesspoint/ap", "a/b.txt",
+                Optional.empty(), "target", Optional.empty(), Optional.empty(), Optional.empty()))).as("an access point as the source").isEmpty();
+        assertThat(sent).hasSize(1);
         SdkHttpRequest request = sent.get(0);
         assertThat(request.getUri().toString()).isEqualTo("https://target.s3.amazonaws.com/a/b.txt");
         assertThat(request.firstMatchingHeader("X-Amz-Security-Token")).contains("the-token");
