@@ -1,5 +1,8 @@
 package dev.migrator.aws;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -8,8 +11,14 @@ import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.SdkHttpFullRequest;
 import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.SdkHttpResponse;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
 import software.amazon.awssdk.utils.http.SdkHttpUtils;
@@ -31,6 +40,7 @@ public final class SignedRoutes implements ExecutionInterceptor {
     private final ConcurrentMap<String, Route> routes = new ConcurrentHashMap<>();
     private final SdkHttpClient http;
     private final AwsCredentialsProvider credentials;
+    private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
 
     /** Where a bucket's copies or a table's writes go: the encoded path (a copy's before the encoded key), and how they are signed. */
     public record Route(String protocol, String host, int port, String pathPrefix, String signingRegion, String signingName,
@@ -47,14 +57,36 @@ public final class SignedRoutes implements ExecutionInterceptor {
                 .filter(SignedRoutes.class::isInstance).map(SignedRoutes.class::cast).findFirst();
     }
 
-    /** The HTTP client the SDK client sends through. */
-    public SdkHttpClient http() {
-        return http;
-    }
+    /** An answer read whole: its status and headers, and its body (empty when it had none). */
+    public record Answer(SdkHttpResponse response, byte[] body) {}
 
-    /** The SDK client's credentials. */
-    public AwsCredentialsProvider credentials() {
-        return credentials;
+    /**
+     * Signs {@code request} (and its {@code body}, where the route signs payloads) with the SDK's SigV4 signer as the SDK
+     * signed the route's first request, and sends it through the SDK client's HTTP client and credentials; its answer,
+     * read whole. The network's failure comes out as the SDK's would, {@link SdkClientException}. S3 alone has its path
+     * URL-encoded once and left as it is, as the SDK signs it.
+     */
+    public Answer send(Route route, SdkHttpFullRequest request, Optional<byte[]> body) {
+        SdkHttpFullRequest signed = (SdkHttpFullRequest) signer.sign(r -> {
+            r.identity(credentials.resolveCredentials()).request(request)
+                    .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, route.signingName())
+                    .putProperty(AwsV4HttpSigner.REGION_NAME, route.signingRegion())
+                    .putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, route.payloadSigned());
+            if ("s3".equals(route.signingName())) {
+                r.putProperty(AwsV4HttpSigner.DOUBLE_URL_ENCODE, false).putProperty(AwsV4HttpSigner.NORMALIZE_PATH, false);
+            }
+            body.ifPresent(b -> r.payload(() -> new ByteArrayInputStream(b)));
+        }).request();
+        HttpExecuteRequest.Builder execute = HttpExecuteRequest.builder().request(signed);
+        body.ifPresent(b -> execute.contentStreamProvider(() -> new ByteArrayInputStream(b)));
+        try {
+            HttpExecuteResponse response = http.prepareRequest(execute.build()).call();
+            try (InputStream in = response.responseBody().orElse(null)) {
+                return new Answer(response.httpResponse(), in == null ? new byte[0] : in.readAllBytes());
+            }
+        } catch (IOException e) {
+            throw SdkClientException.builder().message("Unable to execute HTTP request: " + e.getMessage()).cause(e).build();
+        }
     }
 
     /** The route of copies to {@code bucket}, once the SDK has signed one. */

@@ -1,18 +1,13 @@
 package dev.migrator.store.bucket;
 
 import dev.migrator.aws.SignedRoutes;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.http.HttpExecuteRequest;
-import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpFullRequest;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpResponse;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.utils.http.SdkHttpUtils;
 
@@ -27,7 +22,6 @@ import software.amazon.awssdk.utils.http.SdkHttpUtils;
 final class DirectCopy {
     private static final String USER_AGENT = "migrator aws-sdk-java/direct-copy";
     private final SignedRoutes routes;
-    private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
 
     DirectCopy(SignedRoutes routes) {
         this.routes = routes;
@@ -43,21 +37,12 @@ final class DirectCopy {
         if (route.isEmpty()) {
             return Optional.empty();
         }
-        SdkHttpFullRequest signed = sign(request(route.get(), copy), route.get());
-        try {
-            HttpExecuteResponse response = routes.http().prepareRequest(HttpExecuteRequest.builder().request(signed).build()).call();
-            byte[] body;
-            try (InputStream in = response.responseBody().orElse(null)) {
-                body = in == null ? new byte[0] : in.readAllBytes();
-            }
-            Optional<BucketGateway.CopyResult> result = answer(response.httpResponse(), body);
-            if (result.isEmpty() && refused(response.httpResponse(), body)) {
-                routes.refuseCopies(copy.targetBucket());
-            }
-            return result;
-        } catch (IOException e) {
-            throw SdkClientException.builder().message("Unable to execute HTTP request: " + e.getMessage()).cause(e).build();
+        SignedRoutes.Answer answer = routes.send(route.get(), request(route.get(), copy), Optional.empty());
+        Optional<BucketGateway.CopyResult> result = answer(answer.response(), answer.body());
+        if (result.isEmpty() && refused(answer.response(), answer.body())) {
+            routes.refuseCopies(copy.targetBucket());
         }
+        return result;
     }
 
     /** The unsigned request: S3's CopyObject as the SDK marshals it for these fields. Pure. */
@@ -71,15 +56,6 @@ final class DirectCopy {
         copy.kmsKeyId().ifPresent(k -> b.putHeader("x-amz-server-side-encryption", "aws:kms")
                 .putHeader("x-amz-server-side-encryption-aws-kms-key-id", k));
         return b.build();
-    }
-
-    private SdkHttpFullRequest sign(SdkHttpFullRequest request, SignedRoutes.Route route) {
-        return (SdkHttpFullRequest) signer.sign(r -> r.identity(routes.credentials().resolveCredentials()).request(request)
-                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, route.signingName())
-                .putProperty(AwsV4HttpSigner.REGION_NAME, route.signingRegion())
-                .putProperty(AwsV4HttpSigner.DOUBLE_URL_ENCODE, false)
-                .putProperty(AwsV4HttpSigner.NORMALIZE_PATH, false)
-                .putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, route.payloadSigned())).request();
     }
 
     /** Whether S3 refused the request itself (403, or a signature S3 could not check), not the copy it asked for. Pure. */

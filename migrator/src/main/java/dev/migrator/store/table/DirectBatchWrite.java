@@ -4,22 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.migrator.aws.SignedRoutes;
 import dev.migrator.transform.DynamoJson;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.zip.CRC32;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.http.HttpExecuteRequest;
-import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpFullRequest;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpResponse;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
@@ -36,7 +30,6 @@ final class DirectBatchWrite {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String USER_AGENT = "migrator aws-sdk-java/direct-write";
     private final SignedRoutes routes;
-    private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
 
     DirectBatchWrite(SignedRoutes routes) {
         this.routes = routes;
@@ -48,27 +41,12 @@ final class DirectBatchWrite {
         if (route.isEmpty()) {
             return Optional.empty();
         }
-        SdkHttpFullRequest request = request(route.get(), body);
-        SdkHttpFullRequest signed = (SdkHttpFullRequest) signer.sign(r -> r.identity(routes.credentials().resolveCredentials())
-                .request(request).payload(() -> new ByteArrayInputStream(body))
-                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, route.get().signingName())
-                .putProperty(AwsV4HttpSigner.REGION_NAME, route.get().signingRegion())
-                .putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, route.get().payloadSigned())).request();
-        try {
-            HttpExecuteResponse response = routes.http().prepareRequest(HttpExecuteRequest.builder().request(signed)
-                    .contentStreamProvider(() -> new ByteArrayInputStream(body)).build()).call();
-            byte[] answer;
-            try (InputStream in = response.responseBody().orElse(null)) {
-                answer = in == null ? new byte[0] : in.readAllBytes();
-            }
-            Optional<TableGateway.WriteResult> result = answer(table, response.httpResponse(), answer);
-            if (result.isEmpty() && refused(response.httpResponse(), answer)) {
-                routes.refuseWrites(table);
-            }
-            return result;
-        } catch (IOException e) {
-            throw SdkClientException.builder().message("Unable to execute HTTP request: " + e.getMessage()).cause(e).build();
+        SignedRoutes.Answer answer = routes.send(route.get(), request(route.get(), body), Optional.of(body));
+        Optional<TableGateway.WriteResult> result = answer(table, answer.response(), answer.body());
+        if (result.isEmpty() && refused(answer.response(), answer.body())) {
+            routes.refuseWrites(table);
         }
+        return result;
     }
 
     /** The unsigned request: BatchWriteItem as the SDK sends it, with this body. Pure. */
