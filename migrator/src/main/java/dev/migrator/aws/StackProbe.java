@@ -1,12 +1,14 @@
 package dev.migrator.aws;
 
 import dev.migrator.support.AwsErrors;
+import dev.migrator.support.Concurrently;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
@@ -43,6 +45,8 @@ public final class StackProbe {
             return new StackAccess(clients.stack().role(), clients.stack().region(), endpoints, clients.credentialSource(),
                     "unknown (no credentials)", problems);
         }
+        // side by side with the services' reads: each is a round trip, and the account never fails the probe
+        Supplier<String> account = Concurrently.start("account-" + clients.stack().role(), () -> account(services));
         for (AwsService service : services) {
             String problem = reach(service);
             if (problem != null) {
@@ -52,7 +56,7 @@ public final class StackProbe {
             }
         }
         return new StackAccess(clients.stack().role(), clients.stack().region(), endpoints, clients.credentialSource(),
-                account(services), problems);
+                account.get(), problems);
     }
 
     private String credentialProblem() {

@@ -9,6 +9,7 @@ import dev.migrator.support.Concurrently;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -24,12 +25,27 @@ final class BucketPreflight {
     private final BucketGateway source;
     private final BucketGateway target;
     private final Supplier<Optional<String>> targetPrincipal;
+    /** Each side's first keys and settings, asked for by the latest {@link #describe} of that side. */
+    private final Map<ResourceState.Side, Reading> readings = new ConcurrentHashMap<>();
+
+    private record Reading(Supplier<BucketGateway.KeyListing> keys, Supplier<BucketConfig> settings) {}
 
     BucketPreflight(BucketPair pair, BucketGateway source, BucketGateway target, Supplier<Optional<String>> targetPrincipal) {
         this.pair = pair;
         this.source = source;
         this.target = target;
         this.targetPrincipal = targetPrincipal;
+    }
+
+    /**
+     * The bucket's own answer (exists, versioning), with its first keys and its settings asked for side by side: on a
+     * link of tens of milliseconds each is a round trip, and one after the other they were most of a step's preflight.
+     * A missing bucket's other answers are not looked at.
+     */
+    Optional<BucketInfo> describe(ResourceState.Side side, String bucket, BucketGateway gateway) {
+        readings.put(side, new Reading(Concurrently.start("keys-" + bucket, () -> gateway.firstKeys(bucket, COUNT_PAGE)),
+                Concurrently.start("settings-" + bucket, () -> gateway.configuration(bucket))));
+        return gateway.describe(bucket);
     }
 
     ResourceState look(ResourceState.Side side, String bucket, BucketGateway gateway, Optional<BucketInfo> info, List<Finding> findings) {
@@ -39,7 +55,7 @@ final class BucketPreflight {
                             : "check the name at " + pair.at().source() + " and the source stack's account"));
             return ResourceState.missing(side, bucket);
         }
-        BucketGateway.KeyListing listing = gateway.firstKeys(bucket, COUNT_PAGE);
+        BucketGateway.KeyListing listing = reading(side, bucket, gateway).keys().get();
         boolean empty = listing.keys().isEmpty();
         if (side == ResourceState.Side.TARGET && !empty) {
             findings.add(nonEmpty(bucket, listing));
@@ -51,9 +67,9 @@ final class BucketPreflight {
 
     void review(List<ResourceState> resources, List<Finding> findings) {
         if (resources.stream().allMatch(ResourceState::exists)) {
-            Supplier<BucketConfig> sourceConfig = Concurrently.start("preflight-" + pair.source(), () -> source.configuration(pair.source()));
-            BucketConfig targetConfig = target.configuration(pair.target());
-            findings.addAll(BucketDrift.compare(pair.source(), sourceConfig.get(), pair.target(), targetConfig));
+            BucketConfig sourceConfig = reading(ResourceState.Side.SOURCE, pair.source(), source).settings().get();
+            BucketConfig targetConfig = reading(ResourceState.Side.TARGET, pair.target(), target).settings().get();
+            findings.addAll(BucketDrift.compare(pair.source(), sourceConfig, pair.target(), targetConfig));
         }
         resources.stream().filter(r -> r.side() == ResourceState.Side.SOURCE && r.exists() && !r.firstKeys().isEmpty()).findFirst()
                 .filter(r -> resources.stream().allMatch(ResourceState::exists))
@@ -70,6 +86,7 @@ final class BucketPreflight {
                                     ? "enable versioning on the target bucket, or the copied history collapses to one version"
                                     : "a bucket without versioning has only current versions to copy")));
         }
+        readings.clear(); // the next preflight asks again
     }
 
     /**
@@ -95,6 +112,13 @@ final class BucketPreflight {
                     "add this statement to " + pair.source() + "'s bucket policy in Stack A (and where its objects are encrypted with a "
                             + "KMS key of Stack A, allow kms:Decrypt on that key to the same principal): " + statement));
         }
+    }
+
+    /** What {@link #describe} started for a side; asked now where it did not run (a look without a describe). */
+    private Reading reading(ResourceState.Side side, String bucket, BucketGateway gateway) {
+        Reading started = readings.get(side);
+        return started != null ? started
+                : new Reading(() -> gateway.firstKeys(bucket, COUNT_PAGE), () -> gateway.configuration(bucket));
     }
 
     private Finding nonEmpty(String bucket, BucketGateway.KeyListing listing) {

@@ -17,6 +17,7 @@ import dev.migrator.engine.WorkerPool;
 import dev.migrator.model.BucketPair;
 import dev.migrator.model.CatchUp;
 import dev.migrator.model.MigrationOptions;
+import dev.migrator.support.Concurrently;
 import dev.migrator.support.DeadLetterFile;
 import dev.migrator.support.IdMapJournal;
 import dev.migrator.support.RetryPolicy;
@@ -25,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Copies one S3 bucket pair server-side. Preflight: both buckets exist on one S3 service, versioning
@@ -43,7 +45,7 @@ public final class BucketStep extends PairStep<BucketInfo, BucketGateway> implem
 
     /** {@code targetPrincipal}: who Stack B's credentials are, asked only to fill in a policy preflight prints. */
     public BucketStep(BucketPair pair, MigrationOptions options, BucketGateway source, BucketGateway target,
-                      java.util.function.Supplier<Optional<String>> targetPrincipal) {
+                      Supplier<Optional<String>> targetPrincipal) {
         super(new StepId(BucketModule.KIND, pair.name(), pair.at().pair()), pair.source(), pair.target(), source, target);
         this.pair = pair;
         this.options = options;
@@ -63,7 +65,7 @@ public final class BucketStep extends PairStep<BucketInfo, BucketGateway> implem
 
     @Override
     protected Optional<BucketInfo> describe(ResourceState.Side side) {
-        return gateway(side).describe(resourceName(side));
+        return preflight.describe(side, resourceName(side), gateway(side));
     }
 
     @Override
@@ -211,10 +213,12 @@ public final class BucketStep extends PairStep<BucketInfo, BucketGateway> implem
 
     /** Replaying, the target holds what the run copied: every object is decided against it. {@code slice}: the keys to copy. */
     private BucketCopier.Settings settings(boolean replaying, Shard slice) {
+        // asked now, not taken from preflight (the target may have been written to since), and side by side
+        Supplier<Boolean> targetHoldsObjects = replaying ? () -> true
+                : Concurrently.start("target-" + pair.target(), () -> !target.firstKeys(pair.target(), 1).keys().isEmpty());
         String versioning = source.describe(pair.source()).map(BucketInfo::versioning).orElse("Disabled");
-        boolean targetHoldsObjects = replaying || !target.firstKeys(pair.target(), 1).keys().isEmpty();
         return new BucketCopier.Settings(pair.source(), pair.target(), new KeyFilter(pair.include(), pair.exclude(), slice),
-                pair.versions() == BucketPair.VersionMode.ALL, options.concurrency(), pair.ifTargetNotEmpty(), targetHoldsObjects,
+                pair.versions() == BucketPair.VersionMode.ALL, options.concurrency(), pair.ifTargetNotEmpty(), targetHoldsObjects.get(),
                 "Enabled".equals(versioning) || "Suspended".equals(versioning));
     }
 

@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.Set;
 import dev.migrator.aws.BodySwap;
 import dev.migrator.aws.SignedRoutes;
+import dev.migrator.support.Concurrently;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
@@ -38,25 +40,35 @@ public final class SdkTableGateway implements TableGateway {
 
     @Override
     public TableConfig configuration(String table, TableInfo info) {
-        List<String> unanswered = new ArrayList<>();
-        Optional<String> ttl = Optional.empty();
-        try {
+        // the two reads side by side (one round trip instead of two); what went unanswered is named in this order
+        Supplier<Optional<Optional<String>>> ttl = Concurrently.start("ttl-" + table, () -> answered(() -> {
             var t = client.describeTimeToLive(r -> r.tableName(table)).timeToLiveDescription();
-            if (t != null && "ENABLED".equals(t.timeToLiveStatusAsString())) {
-                ttl = Optional.ofNullable(t.attributeName());
-            }
-        } catch (software.amazon.awssdk.core.exception.SdkException e) {
+            return t != null && "ENABLED".equals(t.timeToLiveStatusAsString()) ? Optional.ofNullable(t.attributeName()) : Optional.<String>empty();
+        }));
+        Optional<Boolean> pitr = answered(() -> {
+            var c = client.describeContinuousBackups(r -> r.tableName(table)).continuousBackupsDescription();
+            return c != null && c.pointInTimeRecoveryDescription() != null
+                    && "ENABLED".equals(c.pointInTimeRecoveryDescription().pointInTimeRecoveryStatusAsString());
+        });
+        Optional<Optional<String>> ttlAnswer = ttl.get();
+        List<String> unanswered = new ArrayList<>();
+        if (ttlAnswer.isEmpty()) {
             unanswered.add("TTL");
         }
-        Optional<Boolean> pitr = Optional.empty();
-        try {
-            var c = client.describeContinuousBackups(r -> r.tableName(table)).continuousBackupsDescription();
-            pitr = Optional.of(c != null && c.pointInTimeRecoveryDescription() != null
-                    && "ENABLED".equals(c.pointInTimeRecoveryDescription().pointInTimeRecoveryStatusAsString()));
-        } catch (software.amazon.awssdk.core.exception.SdkException e) {
+        if (pitr.isEmpty()) {
             unanswered.add("point-in-time recovery");
         }
-        return new TableConfig(ttl, pitr, info.billingMode(), info.tableClass(), info.globalIndexes(), info.localIndexes(), unanswered);
+        return new TableConfig(ttlAnswer.flatMap(t -> t), pitr, info.billingMode(), info.tableClass(), info.globalIndexes(),
+                info.localIndexes(), unanswered);
+    }
+
+    /** A setting's value, or empty where the service did not answer. */
+    private static <T> Optional<T> answered(Supplier<T> read) {
+        try {
+            return Optional.of(read.get());
+        } catch (software.amazon.awssdk.core.exception.SdkException e) {
+            return Optional.empty();
+        }
     }
 
     private static List<String> keys(List<software.amazon.awssdk.services.dynamodb.model.KeySchemaElement> schema) {

@@ -21,6 +21,7 @@ import dev.migrator.engine.Verification;
 import dev.migrator.model.MigrationOptions;
 import dev.migrator.model.NonEmptyTargetPolicy;
 import dev.migrator.model.TablePair;
+import dev.migrator.support.Concurrently;
 import dev.migrator.support.DeadLetterFile;
 import dev.migrator.support.AwsErrors;
 import dev.migrator.support.RateLimiter;
@@ -39,6 +40,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Copies one DynamoDB table pair. Preflight: both tables exist, the target is ACTIVE, keys match, target empty. */
@@ -116,16 +118,21 @@ public final class TableStep extends PairStep<TableInfo, TableGateway> implement
     @Override
     protected void compare(TableInfo sourceInfo, TableInfo targetInfo, List<Finding> findings) {
         findings.addAll(new KeySchemaCheck(pair).compare(sourceInfo, targetInfo));
-        findings.addAll(ConfigDrift.compare(pair.source(), source.configuration(pair.source(), sourceInfo), pair.target(),
-                target.configuration(pair.target(), targetInfo)));
+        // side by side: each side's settings are round trips of their own
+        Supplier<TableConfig> sourceConfig = Concurrently.start("settings-" + pair.source(),
+                () -> source.configuration(pair.source(), sourceInfo));
+        TableConfig targetConfig = target.configuration(pair.target(), targetInfo);
+        findings.addAll(ConfigDrift.compare(pair.source(), sourceConfig.get(), pair.target(), targetConfig));
     }
 
     @Override
     public StepResult copy(StepContext context) {
         UnitCounters counters = new UnitCounters();
         return copying(context, counters::snapshot, file -> {
-            TableInfo sourceInfo = source.describe(pair.source()).orElseThrow();
+            Supplier<TableInfo> described = Concurrently.start("describe-" + pair.source(), // side by side with the target's
+                    () -> source.describe(pair.source()).orElseThrow());
             TableInfo targetInfo = target.describe(pair.target()).orElseThrow();
+            TableInfo sourceInfo = described.get();
             ItemTransformer transformer = ItemTransformer.compile(pair.transforms(), new ValueMaps(context.mapsLayout()));
             Shard slice = context.sliceOf(id);
             Instant scanStart = Instant.now();
