@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 
 /**
@@ -58,28 +59,19 @@ final class BucketVerifier {
         MismatchLog log = new MismatchLog(progress, id);
         boolean full = sampleRate >= 1;
         DigestComparison listed = new DigestComparison();
-        try (WorkerPool pool = WorkerPool.of(workers, "verify-" + sourceBucket)) {
-            Deque<Future<?>> pending = new ArrayDeque<>();
-            forEachCurrent(source, sourceBucket, keys, object -> {
-                log.sourceCount.incrementAndGet();
-                if (full) {
-                    listed.addSource(object.key(), DigestComparison.keyOnly(object.key()));
-                }
-                if (full || Sampling.chosen(object.key(), sampleRate)) {
-                    pending.add(pool.submit(() -> check(object, sourceBucket, targetBucket, log)));
-                    while (pending.size() > workers * CHECKS_PER_WORKER) {
-                        WorkerPool.awaitAll(List.of(pending.poll()));
-                    }
-                }
-            });
-            WorkerPool.awaitAll(List.copyOf(pending));
+        // with every key compared, the target is listed beside the source's pass (one request in flight, taken from the
+        // checks): listed after it, the whole bucket came on top, a round trip per page of 1,000 keys
+        try (WorkerPool pool = WorkerPool.of(full ? workers - 1 : workers, "verify-" + sourceBucket);
+             WorkerPool beside = WorkerPool.of(1, "verify-list-" + targetBucket)) {
+            Future<?> targetKeys = full ? beside.submit(() -> forEachCurrent(target, targetBucket, keys, object -> {
+                log.targetCount.incrementAndGet();
+                listed.addTarget(object.key(), DigestComparison.keyOnly(object.key()));
+            })) : CompletableFuture.completedFuture(null);
+            checkEach(pool, sourceBucket, targetBucket, keys, sampleRate, listed, log);
+            WorkerPool.awaitAll(List.of(targetKeys));
         }
         if (full) {
             try {
-                forEachCurrent(target, targetBucket, keys, object -> {
-                    log.targetCount.incrementAndGet();
-                    listed.addTarget(object.key(), DigestComparison.keyOnly(object.key()));
-                });
                 listed.resolve(spillDirectory, DigestSpill.DEFAULT_PARTITION_SIZE, keysOf(source, sourceBucket, keys),
                         keysOf(target, targetBucket, keys), extras(log));
                 if (allVersions) {
@@ -90,6 +82,26 @@ final class BucketVerifier {
             }
         }
         return log.result(id, sampleRate, started, full ? "" : "sampled: extra target objects are not counted");
+    }
+
+    /** The source's pass: each (sampled) object checked on {@code pool}, a bounded number waiting; every key added to {@code listed}. */
+    private void checkEach(WorkerPool pool, String sourceBucket, String targetBucket, KeyFilter keys, double sampleRate,
+                           DigestComparison listed, MismatchLog log) throws InterruptedException {
+        boolean full = sampleRate >= 1;
+        Deque<Future<?>> pending = new ArrayDeque<>();
+        forEachCurrent(source, sourceBucket, keys, object -> {
+            log.sourceCount.incrementAndGet();
+            if (full) {
+                listed.addSource(object.key(), DigestComparison.keyOnly(object.key()));
+            }
+            if (full || Sampling.chosen(object.key(), sampleRate)) {
+                pending.add(pool.submit(() -> check(object, sourceBucket, targetBucket, log)));
+                while (pending.size() > workers * CHECKS_PER_WORKER) {
+                    WorkerPool.awaitAll(List.of(pending.poll()));
+                }
+            }
+        });
+        WorkerPool.awaitAll(List.copyOf(pending));
     }
 
     /** Keys only on the target are extra; a source key the target lacks was counted missing by its check. */
@@ -160,8 +172,12 @@ final class BucketVerifier {
     private void compareHistories(String sourceBucket, String targetBucket, KeyFilter keys, MismatchLog log)
             throws InterruptedException, IOException {
         DigestComparison histories = new DigestComparison();
-        forEachHistory(source, sourceBucket, keys, (key, history) -> histories.addSource(key, canonical(key, history)));
-        forEachHistory(target, targetBucket, keys, (key, history) -> histories.addTarget(key, canonical(key, history)));
+        try (WorkerPool beside = WorkerPool.of(1, "verify-versions-" + targetBucket)) { // both sides listed at once
+            Future<?> targetSide = beside.submit(() ->
+                    forEachHistory(target, targetBucket, keys, (key, history) -> histories.addTarget(key, canonical(key, history))));
+            forEachHistory(source, sourceBucket, keys, (key, history) -> histories.addSource(key, canonical(key, history)));
+            WorkerPool.awaitAll(List.of(targetSide));
+        }
         histories.resolve(spillDirectory, DigestSpill.DEFAULT_PARTITION_SIZE, historiesOf(source, sourceBucket, keys),
                 historiesOf(target, targetBucket, keys), new DigestSpill.Outcomes() {
                     @Override
