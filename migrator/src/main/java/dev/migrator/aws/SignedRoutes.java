@@ -21,6 +21,7 @@ import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
+import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
 import software.amazon.awssdk.utils.http.SdkHttpUtils;
 
 /**
@@ -28,7 +29,8 @@ import software.amazon.awssdk.utils.http.SdkHttpUtils;
  * be sent straight through the same HTTP client and signed alike without the SDK's request pipeline: a bucket's
  * CopyObject ({@code store.bucket.DirectCopy}; the pipeline cost five times the CPU of the request itself: 135 us
  * against 25 us per CopyObject past warm-up, 508 against 128 over the first 10,000) and a table's BatchWriteItem
- * ({@code store.table.DirectBatchWrite}). Everything the SDK decides (the endpoint with its FIPS, dual-stack,
+ * ({@code store.table.DirectBatchWrite}), and a bucket's HeadObject of current versions ({@code store.bucket.DirectHead}, two
+ * per object in verification). Everything the SDK decides (the endpoint with its FIPS, dual-stack,
  * accelerate or account-based settings, path or virtual-host style, the signing region and name, whether the payload
  * is signed) is read from the request it signed, never worked out again here. A bucket or table whose requests are not
  * plain SigV4 (S3 Express sessions, SigV4a for multi-region access points) gets no route and stays with the SDK.
@@ -94,6 +96,11 @@ public final class SignedRoutes implements ExecutionInterceptor {
         return Optional.ofNullable(routes.get("copy:" + bucket)).filter(r -> r != REFUSED);
     }
 
+    /** The route of HeadObject in {@code bucket} (current versions), once the SDK has signed one. */
+    public Optional<Route> headRoute(String bucket) {
+        return Optional.ofNullable(routes.get("head:" + bucket)).filter(r -> r != REFUSED);
+    }
+
     /** The route of BatchWriteItem to {@code table}, once the SDK has signed one. */
     public Optional<Route> writeRoute(String table) {
         return Optional.ofNullable(routes.get("write:" + table)).filter(r -> r != REFUSED);
@@ -107,6 +114,11 @@ public final class SignedRoutes implements ExecutionInterceptor {
         routes.put("copy:" + bucket, REFUSED);
     }
 
+    /** As {@link #refuseCopies}, for HeadObject in {@code bucket}. */
+    public void refuseHeads(String bucket) {
+        routes.put("head:" + bucket, REFUSED);
+    }
+
     /** As {@link #refuseCopies}, for BatchWriteItem to {@code table}. */
     public void refuseWrites(String table) {
         routes.put("write:" + table, REFUSED);
@@ -117,6 +129,9 @@ public final class SignedRoutes implements ExecutionInterceptor {
         if (context.request() instanceof CopyObjectRequest copy && copy.destinationBucket() != null
                 && !routes.containsKey("copy:" + copy.destinationBucket())) {
             routeOf(copy.destinationKey(), context.httpRequest()).ifPresent(route -> routes.putIfAbsent("copy:" + copy.destinationBucket(), route));
+        } else if (context.request() instanceof HeadObjectRequest head && head.bucket() != null && head.versionId() == null
+                && !routes.containsKey("head:" + head.bucket())) {
+            routeOf(head.key(), context.httpRequest()).ifPresent(route -> routes.putIfAbsent("head:" + head.bucket(), route));
         } else if (context.request() instanceof BatchWriteItemRequest write && write.requestItems().size() == 1) {
             String table = write.requestItems().keySet().iterator().next();
             if (!routes.containsKey("write:" + table)) {

@@ -16,10 +16,8 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
@@ -135,7 +133,7 @@ final class BucketVerifier {
             return;
         }
         Optional<ObjectHead> original = retry.call(() -> source.head(sourceBucket, object.key(), Optional.empty()));
-        if (original.isPresent() && !sameAttributes(original.get().attributes(), copy.get().attributes())) {
+        if (original.isPresent() && !original.get().attributes().sameAs(copy.get().attributes())) {
             log.different(object.key() + ": headers or user metadata differ");
             return;
         }
@@ -153,16 +151,6 @@ final class BucketVerifier {
         String etag = retry.call(() -> target.listCurrent(bucket, head.key(), Optional.empty(), Optional.empty())).objects().stream()
                 .filter(o -> o.key().equals(head.key())).map(ListedObject::etag).findFirst().orElse("");
         return new ObjectHead(head.key(), head.versionId(), head.size(), etag, head.checksumSha256(), head.attributes());
-    }
-
-    private static boolean sameAttributes(ObjectAttributes a, ObjectAttributes b) {
-        Map<String, String> metadataA = new HashMap<>(a.userMetadata());
-        Map<String, String> metadataB = new HashMap<>(b.userMetadata());
-        metadataA.remove(ObjectAttributes.SOURCE_ETAG);
-        metadataB.remove(ObjectAttributes.SOURCE_ETAG);
-        return metadataA.equals(metadataB) && Objects.equals(a.contentType(), b.contentType())
-                && Objects.equals(a.contentEncoding(), b.contentEncoding()) && Objects.equals(a.contentLanguage(), b.contentLanguage())
-                && Objects.equals(a.contentDisposition(), b.contentDisposition()) && Objects.equals(a.cacheControl(), b.cacheControl());
     }
 
     /**

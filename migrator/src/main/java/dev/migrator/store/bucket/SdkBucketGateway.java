@@ -1,9 +1,6 @@
 package dev.migrator.store.bucket;
 
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -44,12 +41,15 @@ public final class SdkBucketGateway implements BucketGateway {
     private final boolean swapsBodies;
     /** Copies sent without the SDK's pipeline once it has shown the way ({@link SignedRoutes}), when the client learns routes. */
     private final Optional<DirectCopy> direct;
+    /** HeadObject of current versions sent likewise. */
+    private final Optional<DirectHead> directHead;
 
     public SdkBucketGateway(S3Client client, String service) {
         this.client = client;
         this.service = service;
         this.swapsBodies = BodySwap.isOn(client);
         this.direct = SignedRoutes.of(client).map(DirectCopy::new);
+        this.directHead = SignedRoutes.of(client).map(DirectHead::new);
     }
 
     @Override
@@ -168,6 +168,10 @@ public final class SdkBucketGateway implements BucketGateway {
 
     @Override
     public Optional<ObjectHead> head(String bucket, String key, Optional<String> versionId) {
+        Optional<Optional<ObjectHead>> answered = directHead.flatMap(d -> d.head(bucket, key, versionId));
+        if (answered.isPresent()) {
+            return answered.get();
+        }
         HeadObjectResponse h;
         try {
             h = client.headObject(r -> r.bucket(bucket).key(key).versionId(versionId.orElse(null)));
@@ -221,7 +225,7 @@ public final class SdkBucketGateway implements BucketGateway {
             a.contentLanguage().ifPresent(b::contentLanguage);
             a.contentDisposition().ifPresent(b::contentDisposition);
             a.cacheControl().ifPresent(b::cacheControl);
-            a.expires().flatMap(SdkBucketGateway::httpDate).ifPresent(b::expires);
+            a.expiresAt().ifPresent(b::expires);
         });
         CopyResultBody result = new CopyResultBody();
         if (swapsBodies) {
@@ -242,7 +246,7 @@ public final class SdkBucketGateway implements BucketGateway {
         a.contentLanguage().ifPresent(b::contentLanguage);
         a.contentDisposition().ifPresent(b::contentDisposition);
         a.cacheControl().ifPresent(b::cacheControl);
-        a.expires().flatMap(SdkBucketGateway::httpDate).ifPresent(b::expires);
+        a.expiresAt().ifPresent(b::expires);
         request.kmsKeyId().ifPresent(k -> b.serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(k));
         if (!request.tags().isEmpty()) {
             b.tagging(software.amazon.awssdk.services.s3.model.Tagging.builder()
@@ -277,14 +281,6 @@ public final class SdkBucketGateway implements BucketGateway {
     @Override
     public Optional<String> addDeleteMarker(String bucket, String key) {
         return Optional.ofNullable(client.deleteObject(r -> r.bucket(bucket).key(key)).versionId());
-    }
-
-    private static Optional<Instant> httpDate(String text) {
-        try {
-            return Optional.of(ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
     }
 
     static String unquote(String etag) {

@@ -3,7 +3,12 @@ package dev.migrator.store.bucket;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.migrator.engine.ProgressListener;
+import dev.migrator.engine.StepId;
 import dev.migrator.engine.StepResult;
+import dev.migrator.engine.Verification;
+import dev.migrator.support.Backoff;
+import dev.migrator.support.RetryPolicy;
 import dev.migrator.testkit.LocalAws;
 import dev.migrator.testkit.LocalAwsExtension;
 import java.nio.file.Path;
@@ -52,7 +57,23 @@ class BucketTagsAndExpiresTest {
                 assertThat(tags(s3, target, key)).as(key).isEqualTo(tags(s3, source, key))
                         .containsEntry("owner", "stack a");
             }
+            assertThat(verify(aws, s3, source, target, dir).matched()).as("the single and the multipart copy verify").isEqualTo(2);
+
+            // the same bytes, headers and tags with another Expires: verification names it
+            s3.putObject(r -> r.bucket(target).key("small.txt").contentType("application/x-test").contentDisposition("inline")
+                    .contentLanguage("fr").cacheControl("max-age=5").contentEncoding("identity").storageClass("STANDARD_IA")
+                    .expires(Instant.parse("2030-01-02T03:04:06Z")).metadata(Map.of("assetid", "small.txt"))
+                    .tagging("classification=internal&owner=stack%20a"), RequestBody.fromBytes(BucketFixtures.random(300, 1)));
+            Verification tampered = verify(aws, s3, source, target, dir);
+            assertThat(tampered.matched()).isEqualTo(1);
+            assertThat(tampered.examples()).containsExactly("different: small.txt: headers or user metadata differ");
         }
+    }
+
+    private static Verification verify(LocalAws aws, S3Client s3, String source, String target, Path dir) throws InterruptedException {
+        return new BucketVerifier(motoGateway(aws, s3), motoGateway(aws, s3), new RetryPolicy(0, Backoff.NONE), 4, ProgressListener.NONE,
+                dir.resolve("verify")).verify(new StepId(BucketModule.KIND, "b", "/buckets/0"), source, target,
+                new KeyFilter(java.util.List.of(), java.util.List.of()), false, 1.0);
     }
 
     private static BucketGateway motoGateway(LocalAws aws, S3Client s3) {
