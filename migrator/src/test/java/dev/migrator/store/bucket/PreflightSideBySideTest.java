@@ -34,28 +34,26 @@ class PreflightSideBySideTest {
 
     @Test
     void bothSidesAndBothBucketsSettingsAreReadAtOnce(LocalAws aws, @TempDir Path dir) throws Exception {
-        String source = LocalAws.uniqueName("side-a");
-        String target = LocalAws.uniqueName("side-b");
-        try (S3Client s3 = aws.s3(BucketSteps.A)) {
-            BucketFixtures.create(s3, source, false);
-            BucketFixtures.create(s3, target, false);
-            BucketFixtures.put(s3, source, "one", new byte[] {1});
-            BucketGateway real = new SdkBucketGateway(s3, aws.s3Endpoint().toString());
-            Map<String, CyclicBarrier> meetings = new ConcurrentHashMap<>();
-            var loaded = (LoadResult.Valid) new SchemaLoader().load(BucketSteps.schema(aws, dir, source, target, ""));
-            BucketStep step = new BucketStep(loaded.schema().buckets().get(0), loaded.schema().options(),
-                    meetingOther(real, meetings), meetingOther(real, meetings));
+        Map<String, CyclicBarrier> meetings = new ConcurrentHashMap<>();
 
-            Preflight preflight = step.preflight();
+        Preflight preflight = preflight(aws, dir, real -> meetingOther(real, meetings));
 
-            assertThat(preflight.blocksRun()).as(preflight.findings().toString()).isFalse();
-            assertThat(preflight.resources()).extracting(ResourceState::side).containsExactly(ResourceState.Side.SOURCE, ResourceState.Side.TARGET);
-            assertThat(meetings).containsOnlyKeys("describe", "configuration");
-        }
+        assertThat(preflight.blocksRun()).as(preflight.findings().toString()).isFalse();
+        assertThat(preflight.resources()).extracting(ResourceState::side).containsExactly(ResourceState.Side.SOURCE, ResourceState.Side.TARGET);
+        assertThat(meetings).containsOnlyKeys("describe", "configuration");
     }
 
     @Test
     void aBucketsFirstKeysAndSettingsAreAskedForWhileItIsDescribed(LocalAws aws, @TempDir Path dir) throws Exception {
+        Preflight preflight = preflight(aws, dir, PreflightSideBySideTest::meetingOwnReads);
+
+        assertThat(preflight.blocksRun()).as(preflight.findings().toString()).isFalse();
+        assertThat(preflight.resources().get(0).firstKeys()).containsExactly("one");
+        assertThat(preflight.resources().get(1).empty()).contains(true);
+    }
+
+    /** The preflight of a fresh pair (the source holding "one", the target empty), each side's gateway wrapped by {@code wrap}. */
+    private static Preflight preflight(LocalAws aws, Path dir, java.util.function.UnaryOperator<BucketGateway> wrap) throws Exception {
         String source = LocalAws.uniqueName("side-a");
         String target = LocalAws.uniqueName("side-b");
         try (S3Client s3 = aws.s3(BucketSteps.A)) {
@@ -64,14 +62,8 @@ class PreflightSideBySideTest {
             BucketFixtures.put(s3, source, "one", new byte[] {1});
             BucketGateway real = new SdkBucketGateway(s3, aws.s3Endpoint().toString());
             var loaded = (LoadResult.Valid) new SchemaLoader().load(BucketSteps.schema(aws, dir, source, target, ""));
-            BucketStep step = new BucketStep(loaded.schema().buckets().get(0), loaded.schema().options(),
-                    meetingOwnReads(real), meetingOwnReads(real));
-
-            Preflight preflight = step.preflight();
-
-            assertThat(preflight.blocksRun()).as(preflight.findings().toString()).isFalse();
-            assertThat(preflight.resources().get(0).firstKeys()).containsExactly("one");
-            assertThat(preflight.resources().get(1).empty()).contains(true);
+            return new BucketStep(loaded.schema().buckets().get(0), loaded.schema().options(), wrap.apply(real), wrap.apply(real))
+                    .preflight();
         }
     }
 
