@@ -9,7 +9,6 @@ import dev.migrator.support.Concurrently;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -25,10 +24,9 @@ final class BucketPreflight {
     private final BucketGateway source;
     private final BucketGateway target;
     private final Supplier<Optional<String>> targetPrincipal;
-    /** Each side's first keys and settings, asked for by the latest {@link #describe} of that side. */
-    private final Map<ResourceState.Side, Reading> readings = new ConcurrentHashMap<>();
 
-    private record Reading(Supplier<BucketGateway.KeyListing> keys, Supplier<BucketConfig> settings) {}
+    /** What describing one side gives: the bucket's own answer, and its first keys and settings, asked for beside it. */
+    record Described(BucketInfo info, Supplier<BucketGateway.KeyListing> keys, Supplier<BucketConfig> settings) {}
 
     BucketPreflight(BucketPair pair, BucketGateway source, BucketGateway target, Supplier<Optional<String>> targetPrincipal) {
         this.pair = pair;
@@ -42,35 +40,35 @@ final class BucketPreflight {
      * link of tens of milliseconds each is a round trip, and one after the other they were most of a step's preflight.
      * A missing bucket's other answers are not looked at.
      */
-    Optional<BucketInfo> describe(ResourceState.Side side, String bucket, BucketGateway gateway) {
-        readings.put(side, new Reading(Concurrently.start("keys-" + bucket, () -> gateway.firstKeys(bucket, COUNT_PAGE)),
-                Concurrently.start("settings-" + bucket, () -> gateway.configuration(bucket))));
-        return gateway.describe(bucket);
+    static Optional<Described> describe(String bucket, BucketGateway gateway) {
+        Supplier<BucketGateway.KeyListing> keys = Concurrently.start("keys-" + bucket, () -> gateway.firstKeys(bucket, COUNT_PAGE));
+        Supplier<BucketConfig> settings = Concurrently.start("settings-" + bucket, () -> gateway.configuration(bucket));
+        return gateway.describe(bucket).map(info -> new Described(info, keys, settings));
     }
 
-    ResourceState look(ResourceState.Side side, String bucket, BucketGateway gateway, Optional<BucketInfo> info, List<Finding> findings) {
-        if (info.isEmpty()) {
+    ResourceState look(ResourceState.Side side, String bucket, Optional<Described> described, List<Finding> findings) {
+        if (described.isEmpty()) {
             findings.add(Finding.error(side.name().toLowerCase() + " bucket " + bucket + " does not exist",
                     side == ResourceState.Side.TARGET ? "deploy Stack B first, or fix the name at " + pair.at().target()
                             : "check the name at " + pair.at().source() + " and the source stack's account"));
             return ResourceState.missing(side, bucket);
         }
-        BucketGateway.KeyListing listing = reading(side, bucket, gateway).keys().get();
+        BucketGateway.KeyListing listing = described.get().keys().get();
         boolean empty = listing.keys().isEmpty();
         if (side == ResourceState.Side.TARGET && !empty) {
             findings.add(nonEmpty(bucket, listing));
         }
         return new ResourceState(side, bucket, true, Optional.of(empty), Optional.of((long) listing.keys().size()),
                 listing.truncated(), listing.keys().stream().limit(KEYS_SHOWN).toList(),
-                Map.of("versioning", info.get().versioning()));
+                Map.of("versioning", described.get().info().versioning()));
+    }
+
+    /** Both buckets exist: the settings that change behaviour, side against side. */
+    void compare(Described sourceSide, Described targetSide, List<Finding> findings) {
+        findings.addAll(BucketDrift.compare(pair.source(), sourceSide.settings().get(), pair.target(), targetSide.settings().get()));
     }
 
     void review(List<ResourceState> resources, List<Finding> findings) {
-        if (resources.stream().allMatch(ResourceState::exists)) {
-            BucketConfig sourceConfig = reading(ResourceState.Side.SOURCE, pair.source(), source).settings().get();
-            BucketConfig targetConfig = reading(ResourceState.Side.TARGET, pair.target(), target).settings().get();
-            findings.addAll(BucketDrift.compare(pair.source(), sourceConfig, pair.target(), targetConfig));
-        }
         resources.stream().filter(r -> r.side() == ResourceState.Side.SOURCE && r.exists() && !r.firstKeys().isEmpty()).findFirst()
                 .filter(r -> resources.stream().allMatch(ResourceState::exists))
                 .flatMap(r -> readableWithTargetCredentials(r.firstKeys().get(0))).ifPresent(findings::add);
@@ -86,7 +84,6 @@ final class BucketPreflight {
                                     ? "enable versioning on the target bucket, or the copied history collapses to one version"
                                     : "a bucket without versioning has only current versions to copy")));
         }
-        readings.clear(); // the next preflight asks again
     }
 
     /**
@@ -112,13 +109,6 @@ final class BucketPreflight {
                     "add this statement to " + pair.source() + "'s bucket policy in Stack A (and where its objects are encrypted with a "
                             + "KMS key of Stack A, allow kms:Decrypt on that key to the same principal): " + statement));
         }
-    }
-
-    /** What {@link #describe} started for a side; asked now where it did not run (a look without a describe). */
-    private Reading reading(ResourceState.Side side, String bucket, BucketGateway gateway) {
-        Reading started = readings.get(side);
-        return started != null ? started
-                : new Reading(() -> gateway.firstKeys(bucket, COUNT_PAGE), () -> gateway.configuration(bucket));
     }
 
     private Finding nonEmpty(String bucket, BucketGateway.KeyListing listing) {

@@ -33,7 +33,7 @@ import java.util.function.Supplier;
  * of both sides, target empty (or allowed not to be). Copy: {@link BucketCopier}; every object not
  * copied is dead-lettered; the old -> new version id map is written for the table transforms.
  */
-public final class BucketStep extends PairStep<BucketInfo, BucketGateway> implements CatchingUp, Splittable {
+public final class BucketStep extends PairStep<BucketPreflight.Described, BucketGateway> implements CatchingUp, Splittable {
 
     private final BucketPair pair;
     private final MigrationOptions options;
@@ -64,13 +64,18 @@ public final class BucketStep extends PairStep<BucketInfo, BucketGateway> implem
     }
 
     @Override
-    protected Optional<BucketInfo> describe(ResourceState.Side side) {
-        return preflight.describe(side, resourceName(side), gateway(side));
+    protected Optional<BucketPreflight.Described> describe(ResourceState.Side side) {
+        return BucketPreflight.describe(resourceName(side), gateway(side));
     }
 
     @Override
-    protected ResourceState look(ResourceState.Side side, Optional<BucketInfo> info, List<Finding> findings) {
-        return preflight.look(side, resourceName(side), gateway(side), info, findings);
+    protected ResourceState look(ResourceState.Side side, Optional<BucketPreflight.Described> described, List<Finding> findings) {
+        return preflight.look(side, resourceName(side), described, findings);
+    }
+
+    @Override
+    protected void compare(BucketPreflight.Described sourceSide, BucketPreflight.Described targetSide, List<Finding> findings) {
+        preflight.compare(sourceSide, targetSide, findings);
     }
 
     @Override
