@@ -83,11 +83,21 @@ final class DirectCopy {
         if (!(status >= 500 || status == 429 || "SlowDown".equals(code))) {
             return Optional.empty();
         }
-        String message = Optional.ofNullable(CopyResultBody.text(xml, "Message")).orElse("HTTP " + status);
-        String requestId = Optional.ofNullable(CopyResultBody.text(xml, "RequestId")).or(() -> response.firstMatchingHeader("x-amz-request-id")).orElse(null);
-        throw S3Exception.builder().statusCode(status).requestId(requestId)
-                .message(message + " (Service: S3, Status Code: " + status + ", Request ID: " + requestId + ")")
-                .awsErrorDetails(AwsErrorDetails.builder().errorCode(code == null ? String.valueOf(status) : code).errorMessage(message)
+        throw failure(response, Optional.ofNullable(code), Optional.ofNullable(CopyResultBody.text(xml, "Message")),
+                Optional.ofNullable(CopyResultBody.text(xml, "RequestId")));
+    }
+
+    /**
+     * S3's failure as the SDK throws it: its status, S3's code and message where the answer had a body to say them (else
+     * the status), and the request id from the body or the header. Pure.
+     */
+    static S3Exception failure(SdkHttpResponse response, Optional<String> code, Optional<String> message, Optional<String> requestId) {
+        int status = response.statusCode();
+        String text = message.orElse("HTTP " + status);
+        String id = requestId.or(() -> response.firstMatchingHeader("x-amz-request-id")).orElse(null);
+        return (S3Exception) S3Exception.builder().statusCode(status).requestId(id)
+                .message(text + " (Service: S3, Status Code: " + status + ", Request ID: " + id + ")")
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode(code.orElse(String.valueOf(status))).errorMessage(text)
                         .serviceName("S3").sdkHttpResponse(response).build())
                 .build();
     }

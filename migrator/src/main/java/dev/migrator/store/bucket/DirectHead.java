@@ -5,11 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.http.SdkHttpFullRequest;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpResponse;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.utils.http.SdkHttpUtils;
 
 /**
@@ -19,7 +17,7 @@ import software.amazon.awssdk.utils.http.SdkHttpUtils;
  * signing, unmarshalling some forty header fields) was most of migrator's CPU. The answer is read as the SDK reads
  * these headers (the first value of each; user metadata every {@code x-amz-meta-} header, values joined by commas),
  * and a test holds both readings equal. 200 is the object, 404 none; 5xx and 429 come out as the SDK's
- * {@link S3Exception}; anything else (a redirect, 403, 400) is the SDK's to ask again and read its own way, and a 403
+ * {@code S3Exception}; anything else (a redirect, 403, 400) is the SDK's to ask again and read its own way, and a 403
  * stops the shortcut for the bucket (a HEAD's answer has no body to tell a refused signature from a denied object).
  */
 final class DirectHead {
@@ -62,13 +60,8 @@ final class DirectHead {
         if (status == 404) {
             return Optional.of(Optional.empty());
         }
-        if (status >= 500 || status == 429) {
-            String requestId = response.firstMatchingHeader("x-amz-request-id").orElse(null);
-            throw S3Exception.builder().statusCode(status).requestId(requestId)
-                    .message("HTTP " + status + " (Service: S3, Status Code: " + status + ", Request ID: " + requestId + ")")
-                    .awsErrorDetails(AwsErrorDetails.builder().errorCode(String.valueOf(status)).serviceName("S3")
-                            .sdkHttpResponse(response).build())
-                    .build();
+        if (status >= 500 || status == 429) { // a HEAD's answer has no body: the status is its code and its message
+            throw DirectCopy.failure(response, Optional.empty(), Optional.empty(), Optional.empty());
         }
         return Optional.empty();
     }

@@ -40,8 +40,9 @@ public record ObjectAttributes(
         Map<String, String> theirs = new HashMap<>(other.userMetadata);
         mine.remove(SOURCE_ETAG);
         theirs.remove(SOURCE_ETAG);
-        boolean sameExpires = expiresAt().isPresent() && other.expiresAt().isPresent() ? expiresAt().equals(other.expiresAt())
-                : expires.equals(other.expires);
+        Optional<Instant> at = expiresAt();
+        Optional<Instant> otherAt = other.expiresAt();
+        boolean sameExpires = at.isPresent() && otherAt.isPresent() ? at.equals(otherAt) : expires.equals(other.expires);
         return mine.equals(theirs) && sameExpires && contentType.equals(other.contentType) && contentEncoding.equals(other.contentEncoding)
                 && contentLanguage.equals(other.contentLanguage) && contentDisposition.equals(other.contentDisposition)
                 && cacheControl.equals(other.cacheControl);

@@ -48,8 +48,9 @@ public final class SdkBucketGateway implements BucketGateway {
         this.client = client;
         this.service = service;
         this.swapsBodies = BodySwap.isOn(client);
-        this.direct = SignedRoutes.of(client).map(DirectCopy::new);
-        this.directHead = SignedRoutes.of(client).map(DirectHead::new);
+        Optional<SignedRoutes> routes = SignedRoutes.of(client);
+        this.direct = routes.map(DirectCopy::new);
+        this.directHead = routes.map(DirectHead::new);
     }
 
     @Override

@@ -28,9 +28,9 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 public final class SdkTableGateway implements TableGateway {
     private final DynamoDbClient client;
     /** Whether the client carries {@link BodySwap}, so items can move as DynamoDB's JSON ({@link #scanToCopy}). */
+    private final boolean swapsBodies;
     /** Raw batches sent without the SDK's pipeline once it has shown the way ({@link SignedRoutes}), when the client learns routes. */
     private final Optional<DirectBatchWrite> direct;
-    private final boolean swapsBodies;
 
     public SdkTableGateway(DynamoDbClient client) {
         this.client = client;

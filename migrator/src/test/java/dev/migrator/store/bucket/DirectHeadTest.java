@@ -13,6 +13,7 @@ import dev.migrator.testkit.LocalAwsExtension;
 import dev.migrator.engine.ProgressListener;
 import dev.migrator.engine.StepId;
 import dev.migrator.engine.Verification;
+import dev.migrator.support.AwsErrors;
 import dev.migrator.support.Backoff;
 import dev.migrator.support.RetryPolicy;
 import java.nio.file.Path;
@@ -73,8 +74,12 @@ class DirectHeadTest {
         for (int status : new int[] {301, 307, 400, 403}) {
             assertThat(DirectHead.answer("k", SdkHttpResponse.builder().statusCode(status).build())).as("HTTP " + status).isEmpty();
         }
-        assertThatThrownBy(() -> DirectHead.answer("k", SdkHttpResponse.builder().statusCode(503).build()))
-                .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(Retryable.isRetryable(e)).isTrue());
+        assertThatThrownBy(() -> DirectHead.answer("k", SdkHttpResponse.builder().statusCode(503).putHeader("x-amz-request-id", "R1").build()))
+                .isInstanceOfSatisfying(S3Exception.class, e -> {
+                    assertThat(Retryable.isRetryable(e)).isTrue();
+                    assertThat(e.requestId()).isEqualTo("R1");
+                    assertThat(AwsErrors.describe(e)).isEqualTo("503 (HTTP 503): HTTP 503");
+                });
         assertThatThrownBy(() -> DirectHead.answer("k", SdkHttpResponse.builder().statusCode(429).build()))
                 .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(Retryable.isThrottling(e)).isTrue());
     }
