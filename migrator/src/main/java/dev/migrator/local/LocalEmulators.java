@@ -45,10 +45,7 @@ public final class LocalEmulators implements AutoCloseable {
         Files.createDirectories(logDirectory);
         int dynamoPort = freePort();
         int s3Port = freePort();
-        CompletableFuture<ChildProcess> dynamo = async(() -> ChildProcess.startAndAwaitReadyLine("DynamoDB Local",
-                ChildProcess.javaCommand(classpath(home, "dynamodb-local"),
-                        "dev.migrator.emulator.dynamodb.DynamoDbLocalLauncher", String.valueOf(dynamoPort)),
-                dynamoPort, logDirectory.resolve("dynamodb-local.log"), START_TIMEOUT));
+        CompletableFuture<ChildProcess> dynamo = async(() -> startDynamoDb(home, dynamoPort, logDirectory.resolve("dynamodb-local.log")));
         CompletableFuture<ChildProcess> s3 = async(() -> startS3Proxy(home, s3Port, logDirectory.resolve("s3proxy.log")));
         CompletableFuture<Optional<ChildProcess>> moto = async(() -> MotoServer.startIfInstalled(logDirectory));
         CompletableFuture<Optional<ChildProcess>> redisA = async(() -> RedisServer.startIfInstalled("redis stack-a", logDirectory));
@@ -76,8 +73,7 @@ public final class LocalEmulators implements AutoCloseable {
 
     /** DynamoDB Local alone, in its own JVM on {@code port} (the benchmark's server). */
     public static ChildProcess startDynamoDb(Path home, int port, Path log) throws IOException {
-        return ChildProcess.startAndAwaitReadyLine("DynamoDB Local", ChildProcess.javaCommand(classpath(home, "dynamodb-local"),
-                "dev.migrator.emulator.dynamodb.DynamoDbLocalLauncher", String.valueOf(port)), port, log, START_TIMEOUT);
+        return startDynamoDb(home, port, log, String.valueOf(port));
     }
 
     /**
@@ -86,9 +82,19 @@ public final class LocalEmulators implements AutoCloseable {
      */
     public static ChildProcess startDynamoDb(Path home, int port, Path dataDirectory, Path log) throws IOException {
         Files.createDirectories(dataDirectory);
-        return ChildProcess.startAndAwaitReadyLine("DynamoDB Local", ChildProcess.javaCommand(classpath(home, "dynamodb-local"),
-                "dev.migrator.emulator.dynamodb.DynamoDbLocalLauncher", String.valueOf(port), dataDirectory.toString()),
-                port, log, START_TIMEOUT);
+        return startDynamoDb(home, port, log, String.valueOf(port), dataDirectory.toString());
+    }
+
+    /**
+     * DynamoDB Local extracts its SQLite library into its JVM's temporary directory at every start and deletes it at
+     * exit, which a killed server (the fault tests) never reaches: that directory is one beside its log, not /tmp.
+     */
+    private static ChildProcess startDynamoDb(Path home, int port, Path log, String... arguments) throws IOException {
+        Path temporary = Files.createDirectories(log.toAbsolutePath().resolveSibling("dynamodb-local-tmp"));
+        List<String> command = new ArrayList<>(ChildProcess.javaCommand(classpath(home, "dynamodb-local"),
+                "dev.migrator.emulator.dynamodb.DynamoDbLocalLauncher", arguments));
+        command.add(1, "-Djava.io.tmpdir=" + temporary);
+        return ChildProcess.startAndAwaitReadyLine("DynamoDB Local", command, port, log, START_TIMEOUT);
     }
 
     /** S3Proxy alone, in its own JVM on {@code port}, with an in-memory store (the benchmark's server). */

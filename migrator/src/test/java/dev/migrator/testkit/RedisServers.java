@@ -26,9 +26,10 @@ public final class RedisServers implements AutoCloseable, org.junit.jupiter.api.
         close();
     }
 
+    /** The servers' logs and cluster files, kept for a failed test under the build's own target/ (not the machine's /tmp). */
     private Path logs() throws java.io.IOException {
         if (logs == null) {
-            logs = java.nio.file.Files.createTempDirectory("redis-servers");
+            logs = java.nio.file.Files.createTempDirectory(java.nio.file.Files.createDirectories(Path.of("target", "redis-servers")), "servers").toAbsolutePath();
         }
         return logs;
     }

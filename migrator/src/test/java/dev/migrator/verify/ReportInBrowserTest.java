@@ -61,7 +61,7 @@ class ReportInBrowserTest {
         Path shots = Files.createDirectories(Path.of("target", "report-screenshots"));
         List<String> flags = List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + Files.createTempDirectory("chromium"), "--window-size=1200,700");
+                "--user-data-dir=" + Files.createTempDirectory(Files.createDirectories(Path.of("target", "chromium")), "profile").toAbsolutePath(), "--window-size=1200,700");
         run(Stream.concat(flags.stream(), Stream.of("--screenshot=" + shots.resolve(name + ".png").toAbsolutePath(),
                 html.toUri().toString())).toList());
         return run(Stream.concat(flags.stream(), Stream.of("--dump-dom", html.toUri().toString())).toList());
