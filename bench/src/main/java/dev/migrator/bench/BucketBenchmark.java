@@ -18,13 +18,15 @@ import java.util.Optional;
  * transfers, {@code aws s3 sync}, and the sequential VAMS-style loop; then one large object (migrator's parallel
  * part copies, {@code aws s3 cp}, one CopyObject). Usage: {@code java -jar bench/target/migrator-bench.jar buckets
  * [--objects N] [--object-bytes B] [--delay-ms D] [--best-concurrency C] [--sequential-objects N] [--large-mib M] [--rounds N]
- * [--migrator-jar PATH] [--profile true] [--only NAMES] [--bandwidth-kib K]}.
+ * [--migrator-jar PATH] [--profile true] [--only NAMES] [--bandwidth-kib K] [--warm-ups N]}. {@code --warm-ups 0} leaves out the
+ * emulator's and migrator's untimed runs: a scale run (a million objects) where each would take as long as the copy
+ * measured, and the class archive's first run is part of what is measured.
  */
 public final class BucketBenchmark {
     private BucketBenchmark() {}
 
     record Settings(int objects, int objectBytes, int delayMs, int best, int sequential, int largeMib, Path migratorJar, boolean profile, java.util.Set<String> only,
-                    long bandwidth, int rounds) {
+                    long bandwidth, int rounds, int warmUps) {
         /**
          * S3Proxy keeps every object in its heap: the source, one contender's copy at a time, the copy dropped before it
          * until collected, and for the large object its parts as well until they are joined. An object costs its bytes
@@ -32,15 +34,36 @@ public final class BucketBenchmark {
          * collecting most of the time (a migrator run at 370 objects/s instead of about 1,000).
          */
         long emulatorHeapMib() {
+            if (store().isPresent()) { // whole blocks of the smaller size, and the file system's own ~2 KiB per file
+                long block = store().get().blockBytes();
+                return 1024 + (4L * objects * (objectBytes + block + 2048L) >> 20) + 4L * largeMib;
+            }
             long small = 4L * objects * (objectBytes + 8192L) >> 20;
             return Math.max(1024, 512 + small + 4L * largeMib);
+        }
+
+        /**
+         * S3Proxy's store where its default (4 GiB of 8 KiB blocks) cannot hold the source and a copy: blocks of the
+         * objects' size (a power of two, at least 512 bytes), room for both and the large object's source, copy and parts.
+         */
+        Optional<LocalEmulators.S3ProxyStore> store() {
+            LocalEmulators.S3ProxyStore fallback = LocalEmulators.S3ProxyStore.DEFAULT;
+            long large = 3L * largeMib << 20;
+            if (2L * objects * ((objectBytes + fallback.blockBytes() - 1) / fallback.blockBytes()) * fallback.blockBytes() + large
+                    <= fallback.bytes()) {
+                return Optional.empty();
+            }
+            int block = Math.min(fallback.blockBytes(), Math.max(512, Integer.highestOneBit(Math.max(1, objectBytes - 1)) << 1));
+            long perObject = (objectBytes + block - 1L) / block * block;
+            return Optional.of(new LocalEmulators.S3ProxyStore(2L * objects * perObject * 5 / 4 + large + (1L << 30), block));
         }
 
         static Settings parse(String[] args) {
             Args a = Args.of(args);
             return new Settings(a.integer("--objects", 10000), a.integer("--object-bytes", 4096), a.delayMs(),
                     a.integer("--best-concurrency", 64), a.integer("--sequential-objects", 1000), a.integer("--large-mib", 128),
-                    a.migratorJar(), a.profile(), a.only(), a.bandwidthBytesPerSecond(), Math.max(1, a.integer("--rounds", 1)));
+                    a.migratorJar(), a.profile(), a.only(), a.bandwidthBytesPerSecond(), Math.max(1, a.integer("--rounds", 1)),
+                    Math.max(0, a.integer("--warm-ups", Runner.WARM_UPS.size())));
         }
     }
 
@@ -53,16 +76,19 @@ public final class BucketBenchmark {
         System.out.printf("S3Proxy in its own JVM behind a link of %d ms each way; %,d objects of %d bytes; aws: %s; rclone: %s%n",
                 s.delayMs(), s.objects(), s.objectBytes(), aws.map(AwsCli::version).orElse("not found (apt install awscli)"),
                 rclone.map(r -> Tools.version(r, "version")).orElse("not found (apt install rclone)"));
-        try (ChildProcess emulator = LocalEmulators.startS3Proxy(LocalEmulators.locateHome(), port, work.resolve("s3proxy.log"), s.emulatorHeapMib());
+        try (ChildProcess emulator = LocalEmulators.startS3Proxy(LocalEmulators.locateHome(), port, work.resolve("s3proxy.log"), s.emulatorHeapMib(),
+                s.store());
              LatencyProxy link = LatencyProxy.start(port, Duration.ofMillis(s.delayMs()));
              S3Baselines direct = new S3Baselines(URI.create("http://127.0.0.1:" + port))) {
             link.bandwidth(s.bandwidth());
             Runner runner = new Runner(work, link, s.migratorJar(), s.profile(), Neighbours.of(emulator));
             direct.fill("bench-source", s.objects(), s.objectBytes());
-            direct.create("warm-up");
-            runner.peer("warm-up of the emulator", "s3-parallel", "bench-source", "warm-up", 64, s.objectBytes());
-            direct.drop("warm-up");
-            for (String warmUp : Runner.WARM_UPS) {
+            if (s.warmUps() > 0) {
+                direct.create("warm-up");
+                runner.peer("warm-up of the emulator", "s3-parallel", "bench-source", "warm-up", 64, s.objectBytes());
+                direct.drop("warm-up");
+            }
+            for (String warmUp : Runner.WARM_UPS.subList(0, Math.min(s.warmUps(), Runner.WARM_UPS.size()))) {
                 direct.create("warm-up-migrator");
                 runner.migrator(warmUp, schema(runner,
                         "\"buckets\": [{\"name\": \"bench\", \"source\": \"bench-source\", \"target\": \"warm-up-migrator\"}]", ""), s.objects());

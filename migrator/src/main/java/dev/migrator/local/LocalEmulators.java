@@ -104,8 +104,24 @@ public final class LocalEmulators implements AutoCloseable {
 
     /** The same, its heap (which holds every object) at most {@code maxHeapMib} MiB. */
     public static ChildProcess startS3Proxy(Path home, int port, Path log, long maxHeapMib) throws IOException {
+        return startS3Proxy(home, port, log, maxHeapMib, Optional.empty());
+    }
+
+    /**
+     * S3Proxy's in-memory store: a file system of {@code bytes} in blocks of {@code blockBytes} (every object takes
+     * whole blocks). Its default, 4 GiB of 8 KiB blocks, holds at most 524,288 objects.
+     */
+    public record S3ProxyStore(long bytes, int blockBytes) {
+        public static final S3ProxyStore DEFAULT = new S3ProxyStore(4L << 30, 8192);
+    }
+
+    /** The same, with a store of its own size where given. */
+    public static ChildProcess startS3Proxy(Path home, int port, Path log, long maxHeapMib, Optional<S3ProxyStore> store)
+            throws IOException {
+        List<String> arguments = new ArrayList<>(List.of(String.valueOf(port), ACCESS_KEY, SECRET_KEY));
+        store.ifPresent(s -> arguments.addAll(List.of(String.valueOf(s.bytes()), String.valueOf(s.blockBytes()))));
         return ChildProcess.startAndAwaitReadyLine("S3Proxy", ChildProcess.javaCommand(maxHeapMib, classpath(home, "s3proxy"),
-                "dev.migrator.emulator.s3.S3ProxyLauncher", String.valueOf(port), ACCESS_KEY, SECRET_KEY), port, log, START_TIMEOUT);
+                "dev.migrator.emulator.s3.S3ProxyLauncher", arguments.toArray(String[]::new)), port, log, START_TIMEOUT);
     }
 
     /** The {@code emulators/} directory: a system property, an environment variable, or beside the jar's build. */
