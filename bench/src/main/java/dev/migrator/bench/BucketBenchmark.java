@@ -34,12 +34,9 @@ public final class BucketBenchmark {
          * collecting most of the time (a migrator run at 370 objects/s instead of about 1,000).
          */
         long emulatorHeapMib() {
-            if (store().isPresent()) { // whole blocks of the smaller size, and the file system's own ~2 KiB per file
-                long block = store().get().blockBytes();
-                return 1024 + (4L * objects * (objectBytes + block + 2048L) >> 20) + 4L * largeMib;
-            }
-            long small = 4L * objects * (objectBytes + 8192L) >> 20;
-            return Math.max(1024, 512 + small + 4L * largeMib);
+            // in a store of its own: whole blocks of the smaller size, and the file system's own ~2 KiB per file
+            return store().map(s -> 1024 + (4L * objects * (objectBytes + s.blockBytes() + 2048L) >> 20) + 4L * largeMib)
+                    .orElseGet(() -> Math.max(1024, 512 + (4L * objects * (objectBytes + 8192L) >> 20) + 4L * largeMib));
         }
 
         /**
@@ -49,13 +46,16 @@ public final class BucketBenchmark {
         Optional<LocalEmulators.S3ProxyStore> store() {
             LocalEmulators.S3ProxyStore fallback = LocalEmulators.S3ProxyStore.DEFAULT;
             long large = 3L * largeMib << 20;
-            if (2L * objects * ((objectBytes + fallback.blockBytes() - 1) / fallback.blockBytes()) * fallback.blockBytes() + large
-                    <= fallback.bytes()) {
+            if (2L * objects * inBlocks(fallback.blockBytes()) + large <= fallback.bytes()) {
                 return Optional.empty();
             }
             int block = Math.min(fallback.blockBytes(), Math.max(512, Integer.highestOneBit(Math.max(1, objectBytes - 1)) << 1));
-            long perObject = (objectBytes + block - 1L) / block * block;
-            return Optional.of(new LocalEmulators.S3ProxyStore(2L * objects * perObject * 5 / 4 + large + (1L << 30), block));
+            return Optional.of(new LocalEmulators.S3ProxyStore(2L * objects * inBlocks(block) * 5 / 4 + large + (1L << 30), block));
+        }
+
+        /** The bytes one object takes in whole blocks of {@code block} bytes. */
+        private long inBlocks(int block) {
+            return (objectBytes + block - 1L) / block * block;
         }
 
         static Settings parse(String[] args) {

@@ -81,11 +81,7 @@ final class S3Baselines implements AutoCloseable, Targets {
             List<String> next = new ArrayList<>();
             for (String prefix : levels) {
                 for (var page : s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix).delimiter("/"))) {
-                    List<String> keys = page.contents().stream().map(S3Object::key).toList();
-                    counted += keys.size();
-                    if (!keys.isEmpty()) {
-                        pages.accept(keys);
-                    }
+                    counted += handOut(page, pages);
                     page.commonPrefixes().forEach(p -> next.add(p.prefix()));
                 }
             }
@@ -98,11 +94,7 @@ final class S3Baselines implements AutoCloseable, Targets {
                 parts.add(pool.submit(() -> {
                     long n = 0;
                     for (var page : s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(leaf))) {
-                        List<String> keys = page.contents().stream().map(S3Object::key).toList();
-                        n += keys.size();
-                        if (!keys.isEmpty()) {
-                            pages.accept(keys);
-                        }
+                        n += handOut(page, pages);
                     }
                     return n;
                 }));
@@ -119,6 +111,16 @@ final class S3Baselines implements AutoCloseable, Targets {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** A page's keys to {@code pages}, unless it has none; how many it had. */
+    private static long handOut(software.amazon.awssdk.services.s3.model.ListObjectsV2Response page,
+                                java.util.function.Consumer<List<String>> pages) {
+        List<String> keys = page.contents().stream().map(S3Object::key).toList();
+        if (!keys.isEmpty()) {
+            pages.accept(keys);
+        }
+        return keys.size();
     }
 
     /** Deletes a bucket's objects and the bucket, so the in-memory emulator gives the memory back. */

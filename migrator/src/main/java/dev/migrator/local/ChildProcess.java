@@ -99,16 +99,18 @@ public final class ChildProcess implements AutoCloseable {
         throw new IOException(name + " did not open port " + port + " within " + timeout.toSeconds() + " s; see " + log);
     }
 
-    public static List<String> javaCommand(String classpath, String mainClass, String... args) {
-        return javaCommand(1024, classpath, mainClass, args);
+    /** A JVM running {@code mainClass}, with {@code maxHeapMib} MiB of heap at most (an in-memory emulator holding a benchmark's data). */
+    public static List<String> javaCommand(long maxHeapMib, String classpath, String mainClass, String... args) {
+        return javaCommand(maxHeapMib, List.of(), classpath, mainClass, args);
     }
 
-    /** The same, with {@code maxHeapMib} MiB of heap at most (an in-memory emulator holding a benchmark's data). */
-    public static List<String> javaCommand(long maxHeapMib, String classpath, String mainClass, String... args) {
+    /** The same, with more JVM {@code options} (a system property) after migrator's own. */
+    public static List<String> javaCommand(long maxHeapMib, List<String> options, String classpath, String mainClass, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + maxHeapMib + "m");
         command.add("-XX:+UseSerialGC");
+        command.addAll(options);
         command.add("-cp");
         command.add(classpath);
         command.add(mainClass);

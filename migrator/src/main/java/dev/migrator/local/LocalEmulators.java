@@ -91,10 +91,8 @@ public final class LocalEmulators implements AutoCloseable {
      */
     private static ChildProcess startDynamoDb(Path home, int port, Path log, String... arguments) throws IOException {
         Path temporary = Files.createDirectories(log.toAbsolutePath().resolveSibling("dynamodb-local-tmp"));
-        List<String> command = new ArrayList<>(ChildProcess.javaCommand(classpath(home, "dynamodb-local"),
-                "dev.migrator.emulator.dynamodb.DynamoDbLocalLauncher", arguments));
-        command.add(1, "-Djava.io.tmpdir=" + temporary);
-        return ChildProcess.startAndAwaitReadyLine("DynamoDB Local", command, port, log, START_TIMEOUT);
+        return ChildProcess.startAndAwaitReadyLine("DynamoDB Local", ChildProcess.javaCommand(1024, List.of("-Djava.io.tmpdir=" + temporary),
+                classpath(home, "dynamodb-local"), "dev.migrator.emulator.dynamodb.DynamoDbLocalLauncher", arguments), port, log, START_TIMEOUT);
     }
 
     /** S3Proxy alone, in its own JVM on {@code port}, with an in-memory store (the benchmark's server). */
